@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+
+// A fixed timestamp makes the zip reproducible, which AMO reviewers rebuild and compare.
+const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
+
+function collect(dir: string, base: string, into: Zippable): void {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, base, into);
+    else into[relative(base, path).split(sep).join('/')] = [readFileSync(path), { mtime: FIXED_MTIME }];
+  }
+}
+
+/** Zips every file under `sourceDir` (paths relative to it) into `zipPath`. */
+export function zipDirectory(sourceDir: string, zipPath: string): void {
+  const files: Zippable = {};
+  collect(sourceDir, sourceDir, files);
+  writeFileSync(zipPath, zipSync(files, { level: 9 }));
+}

@@ -1,0 +1,6 @@
+import { afterEach } from 'vitest';
+import { resetFakeBrowser } from './fakes/browser';
+
+afterEach(() => {
+  resetFakeBrowser();
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import { toBrowserManifest, type SourceManifest } from './src/platform/manifest';
+import { isTargetBrowser, type TargetBrowser } from './src/platform/target';
+import { zipDirectory } from './test/tools/zip';
+
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+const sourceManifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
+
+/** Writes dist/claveguia-<browser>-<version>.zip next to the unpacked build, ready for store upload. */
+function zipAfterBuild(browser: TargetBrowser): Plugin {
+  return {
+    name: 'claveguia:zip',
+    apply: 'build',
+    closeBundle() {
+      zipDirectory(resolve(root, 'dist', browser), resolve(root, 'dist', `claveguia-${browser}-${pkg.version}.zip`));
+    },
+  };
+}
+
+export default defineConfig(({ mode, command }): UserConfig => {
+  const shared: UserConfig = {
+    publicDir: resolve(root, 'src/public'),
+    define: {
+      // Closed in every shipped build; only the E2E build opens the overlay's shadow root to its tests.
+      __SHADOW_MODE__: JSON.stringify(process.env.CLAVEGUIA_OPEN_SHADOW === '1' ? 'open' : 'closed'),
+    },
+  };
+
+  if (mode === 'test') {
+    return {
+      ...shared,
+      plugins: [preact()],
+      resolve: {
+        alias: { 'webextension-polyfill': resolve(root, 'test/unit/fakes/browser.ts') },
+      },
+      test: {
+        environment: 'happy-dom',
+        include: ['test/unit/**/*.test.{ts,tsx}'],
+        setupFiles: [resolve(root, 'test/unit/setup.ts')],
+      },
+    } as UserConfig;
+  }
+
+  const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
+  const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
+  return {
+    ...shared,
+    plugins: [
+      preact(),
+      crx({
+        manifest: toBrowserManifest(sourceManifest, browser, pkg.version),
+        browser,
+        contentScripts: { standaloneFiles: true },
+      }),
+      ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
+    ],
+    build: {
+      outDir: resolve(root, 'dist', browser + outSuffix),
+      emptyOutDir: true,
+      // Reviewers read the code; no source maps in store packages (they can leak build paths).
+      sourcemap: false,
+      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
+});
