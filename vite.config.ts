@@ -1,22 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { crx } from '@crxjs/vite-plugin';
-import { toBrowserManifest, type SourceManifest } from './src/platform/manifest';
-import { isTargetBrowser, type TargetBrowser } from './src/platform/target';
-import { zipDirectory } from './test/tools/zip';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { toBrowserManifest, type SourceManifest } from './src/platform/manifest.ts';
+import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
+import { zipDirectory } from './test/tools/zip.ts';
+import { noHtmlSinks } from './test/tools/no-html-sinks.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 const sourceManifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as SourceManifest;
+
+function contentScriptFiles(manifest: SourceManifest): string[] {
+  const scripts = (manifest.content_scripts ?? []) as { js?: string[] }[];
+  return scripts.flatMap((script) => script.js ?? []);
+}
 
 /** Writes dist/claveguia-<browser>-<version>.zip next to the unpacked build, ready for store upload. */
 function zipAfterBuild(browser: TargetBrowser): Plugin {
   return {
     name: 'claveguia:zip',
     apply: 'build',
-    closeBundle() {
+    closeBundle(error?: Error) {
+      // A failed build leaves nothing worth zipping; let its own error be the one reported.
+      if (error || !existsSync(resolve(root, 'dist', browser))) return;
       zipDirectory(resolve(root, 'dist', browser), resolve(root, 'dist', `claveguia-${browser}-${pkg.version}.zip`));
     },
   };
@@ -51,11 +59,15 @@ export default defineConfig(({ mode, command }): UserConfig => {
   return {
     ...shared,
     plugins: [
+      noHtmlSinks(),
       preact(),
       crx({
-        manifest: toBrowserManifest(sourceManifest, browser, pkg.version),
+        // Our manifest type is looser than crxjs's (it keeps unknown keys); the shape is tested in unit tests.
+        manifest: toBrowserManifest(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export,
         browser,
-        contentScripts: { standaloneFiles: true },
+        // One self-contained file per content script: no loader, so no web_accessible_resources the page
+        // could probe to detect the extension.
+        contentScripts: { standaloneFiles: contentScriptFiles(sourceManifest) },
       }),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
     ],

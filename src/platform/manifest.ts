@@ -8,10 +8,10 @@ import type { TargetBrowser } from './target';
 
 export const GECKO_ID = 'claveguia@claveguia.github.io';
 /**
- * Firefox 140 (the ESR line Debian ships) is the first with `data_collection_permissions`, which AMO now
+ * Firefox 142 is the first (desktop 140, Android 142) with `data_collection_permissions`, which AMO now
  * requires; it also has the popover top layer (125) and MV3 content-script isolation we rely on.
  */
-export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_MIN_VERSION = '142.0';
 /** Chromium 120 has the popover top layer (114) and the MV3 APIs we use. */
 export const CHROME_MIN_VERSION = '120';
 

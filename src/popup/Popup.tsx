@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
+import type { Settings } from '../storage/schema';
+import type { PopupStore } from './store';
+
+/** The official entry point of the recovery flow, the one link the popup offers. */
+export const OFFICIAL_RECOVERY_URL = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/';
+
+export function Popup({ store }: { store: PopupStore }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    void store.loadSettings().then(setSettings);
+    return store.subscribe(setSettings);
+  }, [store]);
+
+  return (
+    <main class="popup" aria-labelledby="popup-title">
+      <header>
+        <h1 id="popup-title">{t('popupTitle')}</h1>
+        <p class="tagline">{t('popupTagline')}</p>
+      </header>
+      <p class="privacy">{t('popupPrivacy')}</p>
+      <p>
+        <a href={OFFICIAL_RECOVERY_URL} target="_blank" rel="noopener noreferrer">
+          {t('popupOpenPortal')}
+        </a>
+      </p>
+      <section aria-labelledby="hidden-heading">
+        <h2 id="hidden-heading">{t('popupHiddenHeading')}</h2>
+        {settings && settings.hiddenHosts.length === 0 && <p>{t('popupHiddenNone')}</p>}
+        {settings && settings.hiddenHosts.length > 0 && (
+          <ul class="hidden-hosts">
+            {settings.hiddenHosts.map((host) => (
+              <li key={host}>
+                <button type="button" onClick={() => void store.showOnHost(host).then(setSettings)}>
+                  {t('popupShowAgain', host)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p class="shortcuts">{t('popupShortcuts')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { Popup } from './Popup';
+import { popupStore } from './store';
+import { uiLanguage } from '../i18n/t';
+import './popup.css';
+
+document.documentElement.lang = uiLanguage();
+const root = document.getElementById('app');
+if (root) render(<Popup store={popupStore} />, root);

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ALLOWED_CONTENT_SCRIPT_MATCHES, ALLOWED_PERMISSIONS } from '../../src/platform/permissions';
+import { SHIPPED, requireBuild } from './harness/extensions';
+
+const DIST = resolve(import.meta.dirname, '../../dist');
+const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+
+describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) => {
+  const manifest = JSON.parse(readFileSync(resolve(requireBuild(dir), 'manifest.json'), 'utf8'));
+
+  it('asks only for allow-listed permissions and no host permissions', () => {
+    for (const permission of manifest.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS)).toContain(permission);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it('exposes nothing a page could probe and injects only into top-level IESS pages', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    for (const script of manifest.content_scripts) {
+      expect(script.matches.every((m: string) => ALLOWED_CONTENT_SCRIPT_MATCHES.includes(m))).toBe(true);
+      expect(script.all_frames ?? false).toBe(false);
+      expect(script.match_about_blank ?? false).toBe(false);
+      expect(script.js).toHaveLength(1);
+    }
+  });
+
+  it('ships a self-contained content script (no imports, no loader)', () => {
+    const [file] = manifest.content_scripts[0].js;
+    const code = readFileSync(resolve(dir, file), 'utf8');
+    expect(code).not.toMatch(/\bimport\s*\(|^import\s|chrome\.runtime\.getURL|browser\.runtime\.getURL/m);
+  });
+
+  it('contains no development leftovers or remote code', () => {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|html|json|css)$/.test(f));
+    for (const file of files) {
+      const text = readFileSync(resolve(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/localhost|127\.0\.0\.1|@vite\/client|sourceMappingURL/);
+      expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+
+  it(`is zipped for store upload as claveguia-${browser}-<version>.zip with the same files`, () => {
+    const zip = unzipSync(new Uint8Array(readFileSync(resolve(DIST, `claveguia-${browser}-${pkg.version}.zip`))));
+    const zipped = JSON.parse(strFromU8(zip['manifest.json']!));
+    expect(zipped).toEqual(manifest);
+    const unpacked = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    expect(Object.keys(zip)).toHaveLength(unpacked);
+  });
+
+  it('carries the package version', () => {
+    expect(manifest.version).toBe(pkg.version);
+  });
+});

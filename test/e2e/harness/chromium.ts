@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { browserExecutable } from './browsers';
+import { MAPPED_HOSTS } from './hosts';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with the unpacked extension loaded, a fresh profile, and the portal hosts on loopback. */
+export async function launchChromium(
+  extensionDir: string,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<ChromiumSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
+  const locale = options.locale ?? 'es';
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserExecutable('chromium'),
+    headless: true,
+    locale,
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
+    env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--lang=${locale}`,
+      `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`,
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** The shipped builds (`npm run build`), exactly what QA loads unpacked and the stores receive. */
+export const SHIPPED = {
+  chrome: resolve(ROOT, 'dist/chrome'),
+  firefox: resolve(ROOT, 'dist/firefox'),
+};
+
+/** The same builds with the overlay's shadow root open, so tests can read inside it (global-setup builds them). */
+export const OPEN_ROOT = {
+  chrome: resolve(ROOT, 'dist/chrome-e2e'),
+  firefox: resolve(ROOT, 'dist/firefox-e2e'),
+};
+
+export function requireBuild(dir: string): string {
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}. Run \`npm run build\` first (npm test does).`);
+  }
+  return dir;
+}

@@ -1,0 +1,36 @@
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { browserExecutable } from './browsers';
+import { MAPPED_HOSTS } from './hosts';
+
+export interface FirefoxSession {
+  browser: Browser;
+  addonId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi with the unpacked extension installed as a temporary add-on.
+ * BiDi cannot open moz-extension:// pages, so the popup is tested in Chromium only.
+ */
+export async function launchFirefox(extensionDir: string, options: { locale?: string } = {}): Promise<FirefoxSession> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserExecutable('firefox'),
+    headless: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': MAPPED_HOSTS.join(','),
+      'intl.locale.requested': options.locale ?? 'es',
+      'intl.accept_languages': options.locale ?? 'es',
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  const addonId = await browser.installExtension(extensionDir);
+  return {
+    browser,
+    addonId,
+    async close() {
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_MIN_VERSION, GECKO_ID, toBrowserManifest, type SourceManifest } from '../../../src/platform/manifest';
+
+const source = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../manifest.json'), 'utf8')) as SourceManifest;
+
+describe('toBrowserManifest', () => {
+  it('gives Chrome a service worker and the package version', () => {
+    const chrome = toBrowserManifest(source, 'chrome', '1.2.3');
+    expect(chrome.background).toEqual({ service_worker: source.background.service_worker, type: 'module' });
+    expect(chrome.version).toBe('1.2.3');
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('gives Firefox the same worker as an event-page script, a gecko id and a minimum version', () => {
+    const firefox = toBrowserManifest(source, 'firefox', '1.2.3');
+    expect(firefox.background).toEqual({ scripts: [source.background.service_worker], type: 'module' });
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+    });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('keeps everything else identical between browsers and leaves the source untouched', () => {
+    const before = structuredClone(source);
+    const strip = (m: Record<string, unknown>) => {
+      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, ...rest } = m;
+      return rest;
+    };
+    expect(strip(toBrowserManifest(source, 'chrome', '1.0.0'))).toEqual(strip(toBrowserManifest(source, 'firefox', '1.0.0')));
+    expect(source).toEqual(before);
+  });
+
+  it('declares Spanish as the default locale and localised name and description', () => {
+    expect(source.default_locale).toBe('es');
+    expect(source.name).toBe('__MSG_extName__');
+    expect(source.description).toBe('__MSG_extDescription__');
+    expect(Object.keys(source.icons as object)).toEqual(['16', '32', '48', '128']);
+  });
+});
