@@ -1,0 +1,34 @@
+import type { DockSide, Ticks } from '../storage/schema';
+import { LiveRegion } from '../ui/LiveRegion';
+import type { OverlayActions } from './actions';
+import { Panel } from './Panel';
+import { Pill } from './Pill';
+import type { QaReport } from './report';
+import type { ViewModel } from './view';
+
+export interface AppProps {
+  view: ViewModel;
+  collapsed: boolean;
+  dock: DockSide;
+  ticks: Ticks;
+  /** Current live-region text; the region itself is always rendered. */
+  live: string;
+  lang: string;
+  report: QaReport;
+  actions: OverlayActions;
+}
+
+/** Root of the overlay inside the shadow root. */
+export function App({ view, collapsed, dock, ticks, live, lang, report, actions }: AppProps) {
+  return (
+    <div class="cg-app" lang={lang} data-dock={dock}>
+      <LiveRegion message={live} />
+      {view.mode !== 'hidden' &&
+        (collapsed ? (
+          <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} />
+        ) : (
+          <Panel view={view} dock={dock} ticks={ticks} report={report} actions={actions} />
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOverlay, HOST_ATTRIBUTE } from '../../../src/overlay/mount';
+import { detection, fakeServices, flush, mount, type Mounted } from './helpers';
+
+let current: Mounted | null = null;
+afterEach(() => {
+  current?.overlay.destroy();
+  current = null;
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('mounting', () => {
+  it('createOverlay touches nothing until start()', () => {
+    const before = document.documentElement.outerHTML;
+    const add = vi.spyOn(document, 'addEventListener');
+    const { services } = fakeServices();
+    createOverlay(document, services, { shadowMode: 'open' });
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(add).not.toHaveBeenCalled();
+    expect(services.loadSettings).not.toHaveBeenCalled();
+  });
+
+  it('start() mounts one plain div host with a shadow root and the inlined styles, once', async () => {
+    current = await mount({}, detection());
+    current.overlay.start();
+    const hosts = document.querySelectorAll(`[${HOST_ATTRIBUTE}]`);
+    expect(hosts).toHaveLength(1);
+    expect(current.host.tagName).toBe('DIV');
+    expect(current.host.parentElement).toBe(document.documentElement);
+    expect(current.host.getAttribute('popover')).toBe('manual');
+    expect(current.root.mode).toBe('open');
+    expect(current.root.querySelector('style')).not.toBeNull();
+    expect(current.$('[role="complementary"]')).not.toBeNull();
+  });
+
+  it('removes a host left behind by an earlier content script', async () => {
+    const stale = document.createElement('div');
+    stale.setAttribute(HOST_ATTRIBUTE, '');
+    document.documentElement.append(stale);
+    current = await mount({}, detection());
+    expect(stale.isConnected).toBe(false);
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(1);
+  });
+
+  it('a closed root is not reachable from the page', async () => {
+    const { services } = fakeServices();
+    const overlay = createOverlay(document, services, { shadowMode: 'closed' });
+    overlay.start();
+    const host = document.querySelector<HTMLElement>(`[${HOST_ATTRIBUTE}]`)!;
+    expect(host.shadowRoot).toBeNull();
+    overlay.destroy();
+  });
+
+  it('destroy() removes every node, listener and timer, and later calls do nothing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const before = document.documentElement.outerHTML;
+      const add = vi.spyOn(document, 'addEventListener');
+      const remove = vi.spyOn(document, 'removeEventListener');
+      const { services } = fakeServices();
+      const overlay = createOverlay(document, services, { shadowMode: 'open' });
+      overlay.start();
+      overlay.update(detection({ alerts: ['captcha-error'] }));
+      await vi.advanceTimersByTimeAsync(0);
+      overlay.update(detection({ step: 'identity' })); // schedules a delayed announcement
+      expect(vi.getTimerCount()).toBeGreaterThan(0);
+
+      overlay.destroy();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(document.documentElement.outerHTML).toBe(before);
+      for (const [type, listener] of add.mock.calls.map((c) => [c[0], c[1]] as const)) {
+        expect(remove.mock.calls.some((c) => c[0] === type && c[1] === listener), type).toBe(true);
+      }
+      overlay.update(detection());
+      overlay.toggleVisibility();
+      overlay.toggleFocus();
+      overlay.start();
+      expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('host attributes and visibility', () => {
+  it('reflect the step and flow of each update', async () => {
+    current = await mount({}, detection({ step: 'identity', flow: 'recover' }));
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('identity');
+    expect(current.host.getAttribute('data-claveguia-flow')).toBe('recover');
+    expect(current.host.hidden).toBe(false);
+    current.overlay.update(detection({ step: 'email-sent', flow: 'unlock' }));
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('email-sent');
+    expect(current.host.getAttribute('data-claveguia-flow')).toBe('unlock');
+  });
+
+  it('shows nothing (host kept, hidden) on pages that are not part of a recovery', async () => {
+    current = await mount({}, detection({ step: 'none', flow: 'unknown' }));
+    expect(current.host.isConnected).toBe(true);
+    expect(current.host.hidden).toBe(true);
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('none');
+    expect(current.$('[role="complementary"]')).toBeNull();
+    expect(current.$('[role="status"]')).not.toBeNull();
+  });
+
+  it('stays hidden until the settings are known, then respects hidden hosts', async () => {
+    const { services } = fakeServices({ settings: { hiddenHosts: [location.hostname] } });
+    const overlay = createOverlay(document, services, { shadowMode: 'open' });
+    overlay.start();
+    overlay.update(detection());
+    const host = document.querySelector<HTMLElement>(`[${HOST_ATTRIBUTE}]`)!;
+    expect(host.hidden).toBe(true);
+    await flush();
+    expect(host.hidden).toBe(true);
+    overlay.toggleVisibility(); // the keyboard command still shows it on request
+    expect(host.hidden).toBe(false);
+    overlay.destroy();
+  });
+
+  it('toggleVisibility hides and shows the whole overlay', async () => {
+    current = await mount({}, detection());
+    current.overlay.toggleVisibility();
+    expect(current.host.hidden).toBe(true);
+    current.overlay.toggleVisibility();
+    expect(current.host.hidden).toBe(false);
+  });
+
+  it('uses the top layer when popovers exist', async () => {
+    const show = vi.fn();
+    const hide = vi.fn();
+    Object.assign(HTMLElement.prototype, { showPopover: show, hidePopover: hide });
+    try {
+      current = await mount({}, detection());
+      expect(show).toHaveBeenCalledTimes(1);
+      current.overlay.update(detection({ step: 'none' }));
+      expect(hide).toHaveBeenCalledTimes(1);
+      current.overlay.update(detection({ step: 'code' }));
+      expect(show).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (HTMLElement.prototype as Partial<Record<'showPopover' | 'hidePopover', unknown>>).showPopover;
+      delete (HTMLElement.prototype as Partial<Record<'showPopover' | 'hidePopover', unknown>>).hidePopover;
+    }
+  });
+
+  it('never adds attributes, classes or styles to the page', async () => {
+    const input = document.createElement('input');
+    input.className = 'ui-inputfield';
+    document.body.append(input);
+    const before = document.body.outerHTML;
+    current = await mount({}, detection({ alerts: ['data-mismatch'] }));
+    input.focus();
+    current.overlay.update(detection({ step: 'verification', alerts: ['data-mismatch'] }));
+    expect(document.body.outerHTML).toBe(before);
+    expect(document.documentElement.getAttribute('class')).toBeNull();
+  });
+});
