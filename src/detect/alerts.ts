@@ -1,0 +1,38 @@
+/** Alerts come from the page's message regions; on pages without a form, also from headings and text. */
+import type { Features } from './features';
+import { ALERT_RULES } from './rules';
+import { clip } from './fold';
+import { ALERT_IDS, type AlertId } from './vocabulary';
+
+export interface AlertResult {
+  alerts: AlertId[];
+  signals: string[];
+}
+
+export function readAlerts(f: Features, formless: boolean): AlertResult {
+  // Info messages on a form are usually instructions ("marque No soy un robot"), not problems.
+  const sources = f.messages.filter((m) => formless || m.severity !== 'info').map((m) => m.text);
+  if (formless) sources.push(...f.headings, f.text);
+  const found = new Set<AlertId>();
+  const signals: string[] = [];
+  for (const rule of ALERT_RULES) {
+    if (found.has(rule.alert)) continue;
+    if (rule.flag === 'antiBot') {
+      if (f.antiBot) {
+        found.add(rule.alert);
+        signals.push(`alert ${rule.alert}: anti-bot challenge`);
+      }
+      continue;
+    }
+    if (!rule.match) continue;
+    for (const text of sources) {
+      const m = rule.match.exec(text);
+      if (m && !rule.not?.test(text)) {
+        found.add(rule.alert);
+        signals.push(`alert ${rule.alert}: "${clip(m[0], 30)}"`);
+        break;
+      }
+    }
+  }
+  return { alerts: ALERT_IDS.filter((a) => found.has(a)), signals };
+}

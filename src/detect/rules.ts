@@ -1,0 +1,316 @@
+/**
+ * The detector's knowledge, as data. Each step has a table of weighted evidence; a rule fires when all its
+ * probes match. A new wording is one regex alternative or one line here. All patterns run on folded text
+ * (no accents, lower case, single spaces), so write them that way: "cedula", not "Cédula".
+ */
+import type { AlertId, FlowId, StepId } from './vocabulary';
+import type { FieldKind, Severity } from './features';
+
+export interface FieldProbe {
+  label?: RegExp;
+  /** Rejects a field whose label matches (e.g. a "código" that is really "cédula o código"). */
+  not?: RegExp;
+  key?: RegExp;
+  kinds?: readonly FieldKind[];
+  maxLength?: readonly [number, number];
+  /** Default true: read-only fields (the name shown back to the person) are not entry fields. */
+  editable?: boolean;
+  /** How many matching fields are needed (default 1). */
+  min?: number;
+}
+
+export type Count = 'entries' | 'passwords' | 'radioGroups' | 'checkboxes' | 'imageChoices' | 'keypadKeys' | 'forms';
+
+export type Probe =
+  | { field: FieldProbe }
+  | { button: RegExp }
+  | { link: RegExp }
+  | { heading: RegExp }
+  | { message: RegExp; severity?: readonly Severity[] }
+  | { text: RegExp }
+  | { path: RegExp }
+  | { count: Count; min?: number; max?: number }
+  | { flag: 'captcha' | 'antiBot' };
+
+export interface Rule {
+  w: number;
+  all: readonly Probe[];
+}
+
+// ---- shared vocabulary (folded) -------------------------------------------------------------------------
+export const W = {
+  cedula: /\bcedula|\bc\.? ?i\.?\b|identificacion|documento de identidad|numero de documento|\bdni\b|codigo (de )?(afiliado|iess|unico)/,
+  ruc: /\bruc\b|registro unico/,
+  sucursal: /sucursal|establecimiento/,
+  representative: /representante|rep\. legal/,
+  key: /\bclave|contrasena|password|\bpin\b/,
+  newKey: /nuev[ao]s? (clave|contrasena)|(clave|contrasena) nuev[ao]|(crear|generar|defina|definir|establecer|escriba|ingrese) (su |una |la )?(nueva )?(clave|contrasena)/,
+  confirmKey: /confirm|repet|repit|vuelva a (ingresar|escribir|digitar)|verificar (la |su )?(clave|contrasena)|reingrese|otra vez/,
+  currentKey: /(clave|contrasena) (actual|anterior|vigente)|actual (clave|contrasena)|(clave|contrasena) que (usa|tiene)/,
+  birth: /nacimiento|\bdia\b|\bmes\b|\bano\b|fecha de nac/,
+  question: /pregunta|respuesta|historia laboral|empresa(s)? (en la que|donde|ha trabajado)|empleador (en|de)|afilio/,
+  email: /correo|e-?mail|electronico/,
+  phone: /celular|telefono|movil|convencional|\bfono\b/,
+  image: /\bimagen(es)?\b|\bfigura\b|\bfoto\b|\bicono\b/,
+  code: /\bcodigo\b|\botp\b|\btoken\b|\bpin\b|verificacion/,
+  terms: /terminos|condiciones (de uso|generales)|acuerdo de (uso|responsabilidad|confidencialidad)|politica(s)? de (uso|privacidad)|responsabilidad (de|sobre) (su |el )?uso/,
+  accept: /\bacept|de acuerdo|\bconforme|he leido|\bconsiento/,
+  recoveryLink:
+    /(generar|recuper|olvid|restablec|reestablec|desbloque|reset|crear|obtener|solicitar)\w*.{0,30}(clave|contrasena|password)|(clave|contrasena)\W+.{0,25}(olvid|bloquead|desbloque)|^(generar|recuperar|desbloquear)$/,
+  sent: /(se (le )?(ha|han)? ?envi|hemos enviado|le enviamos|enviamos|fue enviad|ha sido enviad|se remiti|se envio|se ha remitido|revise su (correo|bandeja|email)|revisar su (correo|bandeja)|llegara (a su|un)|recibira (un|en su))/,
+  done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|proceso (finalizado|completado|concluido) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
+} as const;
+
+/** Pages with no form of the flow; the same wordings raise alerts (see ALERT_RULES). */
+export const E = {
+  session:
+    /sesion\W+(\w+ ){0,4}(expir|caduc|finaliz|termin|cerrad|venci)|viewexpired|view expired|(expir|caduc|finaliz)\w* (de )?(la |su )?sesion|vista (ha )?expirad|tiempo de (espera|inactividad)|por inactividad/,
+  link:
+    /(enlace|link|vinculo|token|url|solicitud)\W+(\w+ ){0,6}(caducad|expirad|vencid|invalid|no es valid|no valid|no vigente|ya (fue|ha sido) (utilizad|usad))|(codigo|clave temporal)\W+(\w+ ){0,6}(caducad|expirad|vencid|ya (fue|ha sido) (utilizad|usad))|(caducad|expirad|vencid)\w* (el |su |la )?(enlace|link|vinculo|codigo|solicitud)|tiempo de (vigencia|validez) (\w+ ){0,4}(expir|termin|venci|caduc|super)/,
+  unavailable:
+    /no (se )?(encuentra |esta )?disponible|fuera de servicio|mantenimiento|error (interno|inesperado|general|del servidor|de (la )?aplicacion|en (la )?aplicacion|del sistema|en el sistema|de conexion|tecnico|al procesar)|internal server error|service unavailable|servicio (no|temporalmente)|problemas tecnicos|intente (nuevamente |de nuevo )?(mas tarde|en unos minutos|luego)|requested url was rejected|request rejected|support id|bad gateway|gateway time|\b50[0234]\b|pagina no (encontrada|existe)|not found|\b404\b|acceso (denegado|no autorizado)|forbidden|\b403\b|ha ocurrido un error|se produjo un error|ocurrio un (error|problema)/,
+};
+const ERROR_TEXT = new RegExp(`${E.session.source}|${E.link.source}|${E.unavailable.source}`);
+
+const TEXTUAL: readonly FieldKind[] = ['text', 'number', 'tel', 'other', 'textarea'];
+const ENTRY: readonly FieldKind[] = ['text', 'number', 'tel', 'other', 'password', 'email', 'date', 'select', 'textarea'];
+const pw = { kinds: ['password'] as const };
+
+// ---- recovery context -------------------------------------------------------------------------------------
+/** Evidence that the page belongs to a key recovery/unlock flow at all (not a certificate or a login). */
+export const CONTEXT_RULES: readonly Rule[] = [
+  // News, press and document pages talk about recovery but are not a step of it.
+  { w: -20, all: [{ path: /sala-de-prensa|noticia|boletin|\/blog|\/documents\/|\/es\/web\/|\.pdf$/ }] },
+  { w: 3, all: [{ path: /desbloque|recuper|olvid|clave|restablec|reestablec|generacion|otp/ }] },
+  { w: 3, all: [{ heading: W.recoveryLink }] },
+  { w: 2, all: [{ heading: /desbloqueo|recuperacion|generacion de (la )?clave|clave (personal|de acceso|del afiliado|iess)|nueva clave/ }] },
+  { w: 2, all: [{ button: /desbloque|generar|recuperar|restablec|reestablec|nueva clave/ }] },
+  { w: 2, all: [{ field: { label: W.newKey } }] },
+  { w: 2, all: [{ text: W.recoveryLink }] },
+  { w: 1, all: [{ text: /\bclave\b|contrasena/ }] },
+  { w: 2, all: [{ text: W.done }] },
+];
+
+// ---- steps ------------------------------------------------------------------------------------------------
+export type ScoredStep = Exclude<StepId, 'none'>;
+
+export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
+  start: [
+    { w: 6, all: [{ field: { ...pw } }, { link: W.recoveryLink }] },
+    { w: 2, all: [{ field: { ...pw } }, { button: /ingres|iniciar|entrar|acceder|login|continuar/ }] },
+    { w: 1, all: [{ field: { label: /usuario|cedula|\bruc\b|identificacion/, kinds: TEXTUAL } }, { link: W.recoveryLink }] },
+    { w: 1, all: [{ field: { key: /^j_username$|usuario|login/ } }, { field: { ...pw } }] },
+    { w: -6, all: [{ field: { label: W.newKey } }] },
+    { w: -6, all: [{ field: { label: W.confirmKey, kinds: ['password'] } }] },
+    { w: -4, all: [{ field: { label: W.currentKey } }] },
+    { w: -4, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)/ }] },
+  ],
+  identity: [
+    { w: 4, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
+    { w: 1, all: [{ field: { kinds: TEXTUAL, maxLength: [10, 10] } }] },
+    { w: 4, all: [{ field: { label: W.ruc, kinds: TEXTUAL } }] },
+    { w: 2, all: [{ field: { label: W.sucursal } }] },
+    { w: 1, all: [{ field: { label: W.representative } }] },
+    { w: 2, all: [{ flag: 'captcha' }] },
+    { w: 1, all: [{ button: /buscar|enviar|consultar|validar|continuar|siguiente|desbloque|aceptar|verificar|solicitar|recuperar|generar/ }] },
+    { w: 1, all: [{ button: /buscar|desbloque|validar|recuperar/ }] },
+    { w: 1, all: [{ heading: /identifica|ingrese (su |el )?(numero de )?cedula|datos del (afiliado|empleador|usuario)/ }] },
+    { w: -6, all: [{ field: { ...pw } }] },
+    { w: -4, all: [{ field: { label: W.birth, kinds: ENTRY } }] },
+    { w: -3, all: [{ count: 'radioGroups', min: 2 }] },
+    { w: -3, all: [{ field: { label: W.email } }] },
+    { w: -3, all: [{ field: { label: W.code, not: W.cedula, kinds: TEXTUAL } }] },
+    { w: -2, all: [{ field: { label: W.question, kinds: TEXTUAL } }] },
+  ],
+  verification: [
+    { w: 4, all: [{ field: { label: /nacimiento|fecha de nac/, kinds: ENTRY } }] },
+    { w: 3, all: [{ field: { label: /\bdia\b/, kinds: ENTRY } }, { field: { label: /\bmes\b/, kinds: ENTRY } }] },
+    { w: 2, all: [{ count: 'radioGroups', min: 2 }] },
+    { w: 2, all: [{ field: { label: W.question, kinds: ENTRY, not: W.email } }] },
+    { w: 2, all: [{ text: /pregunta(s)? (de seguridad|personal|de validacion|de verificacion|sobre su)|historia laboral|preguntas/ }] },
+    { w: 1, all: [{ heading: /verifica|validaci|confirm\w* (su )?identidad|preguntas|datos personales/ }] },
+    { w: 1, all: [{ button: /continuar|validar|siguiente|verificar|aceptar|enviar/ }] },
+    { w: -4, all: [{ field: { label: W.email } }] },
+    { w: -3, all: [{ field: { label: W.phone } }] },
+    { w: -3, all: [{ field: { ...pw } }] },
+    { w: -2, all: [{ count: 'imageChoices', min: 4 }] },
+    { w: -4, all: [{ field: { label: /cedula|\bruc\b/, not: /nacimiento/, kinds: TEXTUAL } }] },
+  ],
+  'security-image': [
+    { w: 3, all: [{ count: 'imageChoices', min: 4 }] },
+    { w: 3, all: [{ heading: W.image }] },
+    { w: 2, all: [{ text: /(seleccione|escoja|elija|seleccionar|escoger|elegir|escriba|recuerde)\w* (\w+ ){0,4}imagen/ }] },
+    { w: 2, all: [{ field: { label: W.image } }] },
+    { w: 1, all: [{ button: /continuar|aceptar|siguiente|guardar|confirmar/ }] },
+    { w: -5, all: [{ field: { label: W.email } }] },
+    { w: -3, all: [{ field: { label: W.phone } }] },
+    { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL, not: W.image } }] },
+    { w: -3, all: [{ field: { ...pw } }] },
+    { w: -2, all: [{ field: { label: /nacimiento|\bdia\b/ } }] },
+  ],
+  profile: [
+    { w: 4, all: [{ field: { label: W.email } }] },
+    { w: 1, all: [{ field: { kinds: ['email'] } }] },
+    { w: 3, all: [{ field: { label: W.phone } }] },
+    { w: 1, all: [{ field: { kinds: ['tel'] } }] },
+    { w: 1, all: [{ field: { label: W.question, kinds: ENTRY } }] },
+    { w: 1, all: [{ count: 'imageChoices', min: 3 }] },
+    { w: 2, all: [{ heading: /datos (personales|de contacto)|actualiza|registro de (datos|informacion)|banco de (datos|preguntas)|informacion (de contacto|personal)|perfil/ }] },
+    { w: 1, all: [{ count: 'entries', min: 4 }] },
+    { w: -4, all: [{ field: { ...pw } }] },
+    { w: -3, all: [{ field: { label: W.code, not: /cedula|postal/, kinds: TEXTUAL, maxLength: [4, 8] } }] },
+    { w: -2, all: [{ field: { label: /cedula|\bruc\b/, kinds: TEXTUAL } }, { flag: 'captcha' }] },
+  ],
+  'email-sent': [
+    { w: 5, all: [{ message: W.sent }, { message: W.email }] },
+    { w: 5, all: [{ heading: W.sent }] },
+    { w: 4, all: [{ text: W.sent }, { text: W.email }] },
+    { w: 1, all: [{ text: /enlace|link|vinculo|bandeja|spam|correo no deseado/ }] },
+    { w: 1, all: [{ count: 'entries', max: 0 }] },
+    { w: -5, all: [{ field: { label: W.code, not: W.cedula, kinds: TEXTUAL } }] },
+    { w: -5, all: [{ field: { ...pw } }] },
+    { w: -4, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
+    { w: -3, all: [{ field: { label: W.email } }] },
+    { w: -3, all: [{ text: W.done }] },
+    { w: -2, all: [{ count: 'entries', min: 1 }] },
+  ],
+  code: [
+    { w: 5, all: [{ field: { label: W.code, not: /cedula|identificacion|postal|captcha|imagen/, kinds: TEXTUAL } }] },
+    { w: 1, all: [{ field: { kinds: TEXTUAL, maxLength: [4, 8] } }] },
+    { w: 2, all: [{ text: /codigo (de (verificacion|seguridad|confirmacion|acceso)|otp|temporal|enviado)|\botp\b|codigo que (le )?(hemos |fue )?(envi|lleg|recib)/ }] },
+    { w: 1, all: [{ button: /validar|verificar|confirmar|reenviar|generar (otro|nuevo)? ?(codigo|otp)|continuar/ }] },
+    { w: 1, all: [{ text: /\b[0-5]?\d:[0-5]\d\b/ }] },
+    { w: -5, all: [{ field: { label: W.cedula, not: /verificacion|otp/, kinds: TEXTUAL } }] },
+    { w: -4, all: [{ field: { ...pw } }] },
+    { w: -3, all: [{ field: { label: W.email } }] },
+    { w: -2, all: [{ count: 'imageChoices', min: 3 }] },
+  ],
+  terms: [
+    { w: 4, all: [{ field: { kinds: ['checkbox'], label: W.accept } }] },
+    { w: 3, all: [{ heading: W.terms }] },
+    { w: 2, all: [{ text: W.terms }] },
+    { w: 1, all: [{ button: /acept|continuar|de acuerdo|siguiente/ }] },
+    { w: 1, all: [{ field: { kinds: ['checkbox'] } }] },
+    { w: -5, all: [{ field: { ...pw } }] },
+    { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
+    { w: -3, all: [{ field: { label: W.email } }] },
+    { w: -2, all: [{ count: 'radioGroups', min: 2 }] },
+  ],
+  'new-key': [
+    { w: 3, all: [{ field: { ...pw, min: 2 } }] },
+    { w: 4, all: [{ field: { label: W.newKey } }] },
+    { w: 2, all: [{ field: { label: W.confirmKey, not: /correo|e-?mail/ } }] },
+    { w: 1, all: [{ button: /generar|guardar|cambiar|aceptar|crear|establecer|registrar|confirmar/ }] },
+    { w: 1, all: [{ count: 'keypadKeys', min: 10 }] },
+    { w: 1, all: [{ text: /entre \d+ y \d+ caracteres|(letras|numeros) y\/?o? (letras|numeros)|teclado virtual/ }] },
+    { w: -7, all: [{ field: { label: W.currentKey } }] },
+    { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
+    { w: -3, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: -3, all: [{ field: { label: W.email } }] },
+  ],
+  done: [
+    { w: 6, all: [{ message: W.done }] },
+    { w: 6, all: [{ heading: W.done }] },
+    { w: 4, all: [{ text: W.done }] },
+    { w: 1, all: [{ count: 'entries', max: 0 }] },
+    { w: -4, all: [{ field: { ...pw } }] },
+    { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
+    { w: -2, all: [{ count: 'entries', min: 2 }] },
+  ],
+  'change-key': [
+    { w: 6, all: [{ field: { label: W.currentKey } }] },
+    { w: 4, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)|modifica\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: 2, all: [{ button: /cambiar (la |su )?(clave|contrasena)/ }] },
+    { w: 2, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }, { field: { ...pw, min: 2 } }] },
+    { w: -4, all: [{ link: W.recoveryLink }, { field: { ...pw, min: 1 } }, { count: 'passwords', max: 1 }] },
+  ],
+  error: [
+    { w: 5, all: [{ path: /\/error|errorweb|\/50[0-4]\b|\/404\b|viewexpired|expired|caducad/ }] },
+    { w: 6, all: [{ flag: 'antiBot' }] },
+    { w: 4, all: [{ heading: ERROR_TEXT }] },
+    { w: 4, all: [{ message: ERROR_TEXT }, { count: 'entries', max: 0 }] },
+    { w: 3, all: [{ text: ERROR_TEXT }, { count: 'entries', max: 0 }] },
+    { w: 1, all: [{ count: 'entries', max: 0 }] },
+    { w: -6, all: [{ count: 'entries', min: 1 }] },
+    { w: -4, all: [{ text: W.done }] },
+  ],
+};
+
+/** Steps that only make sense inside a recovery flow: without context their score is scaled down. */
+export const NEEDS_CONTEXT: ReadonlySet<ScoredStep> = new Set([
+  'identity',
+  'verification',
+  'security-image',
+  'profile',
+  'email-sent',
+  'code',
+  'terms',
+  'new-key',
+  'done',
+]);
+
+// ---- flows ------------------------------------------------------------------------------------------------
+/**
+ * Flows are tried in this order and the first that reaches FLOW_MIN wins; recover is the fallback, because
+ * employer and unlock pages also mention "recuperar clave" while affiliate pages rarely say "empleador".
+ */
+export const FLOW_ORDER = ['employer', 'unlock', 'recover'] as const;
+export const FLOW_MIN = 4;
+
+export const FLOW_RULES: Readonly<Record<Exclude<FlowId, 'unknown'>, readonly Rule[]>> = {
+  recover: [
+    { w: 5, all: [{ path: /desbloqueo-publico|recuper|olvid|generar|generacion|restablec|reestablec/ }] },
+    { w: 3, all: [{ heading: /(generar|generacion|recuper|olvid|restablec|reestablec|crear|nueva)\w* .{0,20}(clave|contrasena)|(clave|contrasena) .{0,12}olvid/ }] },
+    { w: 2, all: [{ button: /generar|recuperar|restablec|reestablec/ }] },
+    { w: 2, all: [{ link: /(generar|recuper|olvid|restablec|reestablec)\w*.{0,30}(clave|contrasena)|(clave|contrasena)\W+.{0,25}olvid/ }] },
+    { w: 1, all: [{ text: /(generar|generacion|recuper|olvid)\w* .{0,20}(clave|contrasena)/ }] },
+  ],
+  unlock: [
+    { w: 6, all: [{ path: /desbloqueo-clave|desbloquearclave|desbloqueoclave|desbloquear/ }] },
+    { w: 4, all: [{ heading: /desbloque/ }] },
+    { w: 3, all: [{ button: /desbloque/ }] },
+    { w: 4, all: [{ message: /desbloquead/ }] },
+    { w: 1, all: [{ link: /desbloque/ }] },
+    { w: 2, all: [{ text: /(ha sido|fue|sera|se ha) desbloquead|para desbloquear|desbloqueo de (su |la )?clave/ }] },
+  ],
+  employer: [
+    { w: 4, all: [{ path: /empleador|patron/ }] },
+    { w: 5, all: [{ field: { label: W.ruc } }] },
+    { w: 2, all: [{ field: { label: W.sucursal } }] },
+    { w: 2, all: [{ field: { label: W.representative } }] },
+    { w: 4, all: [{ heading: /empleador|patrono|patronal|empresa/ }] },
+    { w: 1, all: [{ text: /\bempleador(es)?\b/ }] },
+  ],
+};
+
+// ---- alerts -----------------------------------------------------------------------------------------------
+export interface AlertRule {
+  alert: AlertId;
+  match?: RegExp;
+  not?: RegExp;
+  flag?: 'antiBot';
+}
+
+export const ALERT_RULES: readonly AlertRule[] = [
+  { alert: 'captcha-error', match: /captcha|no soy un robot|\brobot\b|(codigo|caracteres|texto) de (la )?imagen/ },
+  {
+    alert: 'data-mismatch',
+    match:
+      /no coincide|no corresponde|incorrect|erronea|errado|invalid|no (es|son) (valid|correct)|no (ha )?(podido|pudo) (ser )?validar|no se (pudo|puede) validar|verifique (sus |los )?datos|datos (ingresados )?(no|erroneos)|no es posible validar|formato (no valido|incorrecto)|debe tener \d+ digitos/,
+    not: /captcha|robot|imagen|enlace|link|vinculo|token|sesion|expir|caduc/,
+  },
+  {
+    alert: 'not-registered',
+    match:
+      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no registra (un )?(correo|email|datos)|no posee/,
+  },
+  {
+    alert: 'account-blocked',
+    match:
+      /\bbloquead|\bbloqueo (de|por)|cuenta (esta |ha sido )?suspendid|usuario (esta )?inactiv|intentos fallidos|demasiados intentos|excedi\w* .{0,30}intentos|numero (maximo )?de intentos|intentos permitidos/,
+  },
+  { alert: 'link-expired', match: E.link, not: /sesion|vista|view/ },
+  { alert: 'session-expired', match: E.session },
+  { alert: 'service-unavailable', match: E.unavailable, not: /intentos|bloquead/ },
+  { alert: 'service-unavailable', flag: 'antiBot' },
+];

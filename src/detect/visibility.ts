@@ -1,0 +1,84 @@
+/**
+ * Cheap visibility tests that need no layout: attributes, inline style and class names. The walk in
+ * features.ts prunes a hidden element's whole subtree, so only the element itself is checked here.
+ */
+
+const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+const STYLE_SHOWN = /(?:^|;)\s*display\s*:\s*(?!none)[a-z-]+/i;
+
+/** Class names that hide an element in the libraries the portal uses (PrimeFaces, jQuery UI, Bootstrap). */
+const HIDDEN_CLASSES = new Set([
+  'ui-helper-hidden',
+  'ui-tabs-hide',
+  'ui-state-hidden',
+  'hidden',
+  'hide',
+  'd-none',
+  'invisible',
+  'ng-hide',
+  'is-hidden',
+  'oculto',
+]);
+
+/** Simple `.class` / `#id` rules that hide, read from the page's own `<style>` elements (bounded). */
+export interface HiddenByCss {
+  classes: Set<string>;
+  ids: Set<string>;
+}
+
+const MAX_STYLE_ELEMENTS = 20;
+const MAX_STYLE_CHARS = 60_000;
+const RULE = /([^{}]{1,300})\{([^{}]{0,600})\}/g;
+const HIDES = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const SIMPLE = /^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$/i;
+
+export function scanStyles(doc: Document): HiddenByCss {
+  const found: HiddenByCss = { classes: new Set(), ids: new Set() };
+  const styles = doc.getElementsByTagName('style');
+  let budget = MAX_STYLE_CHARS;
+  for (let i = 0; i < styles.length && i < MAX_STYLE_ELEMENTS && budget > 0; i++) {
+    const css = (styles[i]?.textContent ?? '').slice(0, budget);
+    budget -= css.length;
+    for (const m of css.matchAll(RULE)) {
+      if (!HIDES.test(m[2] ?? '')) continue;
+      for (const selector of (m[1] ?? '').split(',')) {
+        const s = SIMPLE.exec(selector);
+        if (s?.[2]) (s[1] === '.' ? found.classes : found.ids).add(s[2]);
+      }
+    }
+  }
+  return found;
+}
+
+/** True when the element itself is hidden by attributes, inline style or a known class. */
+export function hiddenByMarkup(el: Element, css: HiddenByCss): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && STYLE_HIDDEN.test(style)) return true;
+  if (el.id && css.ids.has(el.id)) return true;
+  const cls = el.getAttribute('class');
+  if (cls) {
+    // An inline display wins over a hiding class (PrimeFaces growl fades in over `ui-helper-hidden`).
+    const shown = style !== null && STYLE_SHOWN.test(style);
+    if (!shown) {
+      for (const token of cls.split(/\s+/)) {
+        if (token && (HIDDEN_CLASSES.has(token) || css.classes.has(token))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Layout-aware check for the few elements that matter, in real browsers only: `checkVisibility()` is cheap
+ * there (one style pass). happy-dom computes the cascade per ancestor on each call, so it is skipped there
+ * and the markup checks above stand alone.
+ */
+export function layoutCheck(doc: Document): ((el: Element) => boolean) | null {
+  const view = doc.defaultView;
+  const probe = doc.documentElement as (Element & { checkVisibility?: unknown }) | null;
+  if (!view || !probe || typeof probe.checkVisibility !== 'function') return null;
+  if (/happydom|jsdom/i.test(view.navigator?.userAgent ?? '')) return null;
+  return (el) => (el as Element & { checkVisibility(o?: object): boolean }).checkVisibility({ visibilityProperty: true });
+}

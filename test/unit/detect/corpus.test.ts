@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/detect/classify';
+import { corpusPages, portalPages, type LabelledPage } from '../../qa/labelled';
+import { DEFAULT_URL, parseHtml } from '../../qa/load';
+
+// A private happy-dom window that fetches nothing (the test window would try the pages' stylesheets).
+const parse = parseHtml;
+
+function check(page: LabelledPage): void {
+  const doc = parse(page.html);
+  const url = page.url ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? DEFAULT_URL;
+  const d = classify(doc, url);
+  expect({ step: d.step, flow: d.flow, alerts: d.alerts }, d.signals.join('\n')).toEqual(page.expected);
+}
+
+const corpus = corpusPages();
+
+describe('labelled corpus (test/corpus)', () => {
+  it('is large enough and covers every step', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(70);
+    const steps = new Set(corpus.map((p) => p.expected.step));
+    for (const step of ['none', 'start', 'identity', 'verification', 'security-image', 'profile', 'email-sent', 'code', 'terms', 'new-key', 'done', 'change-key', 'error']) {
+      expect(steps, step).toContain(step);
+    }
+  });
+  it.each(corpus.map((p) => [p.id, p] as const))('%s', (_id, page) => check(page));
+});
+
+// The practice portal is built in parallel; its states join the labelled set as soon as the module exists.
+const portal = await portalPages();
+describe.runIf(portal !== null)('practice portal states (test/portal/states.ts)', () => {
+  it.each((portal ?? []).map((p) => [p.id, p] as const))('%s', (_id, page) => check(page));
+});
