@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { Icon } from '../ui/Icon';
 
@@ -9,7 +9,7 @@ export function HideOnSite({ onConfirm }: { onConfirm: () => void }) {
   const openRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Keep focus where the person is working: on Cancel when asking, back on the button when cancelled.
     if (confirming) cancelRef.current?.focus();
     else if (wasConfirming.current) openRef.current?.focus();

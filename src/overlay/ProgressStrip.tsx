@@ -20,7 +20,7 @@ export function ProgressStrip({ stages }: { stages: StageView[] }) {
           aria-current={stage.state === 'current' ? 'step' : undefined}
         >
           <Icon name={ICONS[stage.state]} size={18} />
-          <span class="cg-stage-label">{t(stage.label)}</span>
+          <span class="cg-stage-label">{t(stage.label)}</span>{' '}
           <VisuallyHidden>({t(WORDS[stage.state])})</VisuallyHidden>
         </li>
       ))}
