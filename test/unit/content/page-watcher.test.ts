@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PageWatcher } from '../../../src/content/page-watcher';
+import type { Detection } from '../../../src/detect/vocabulary';
+
+/** A stand-in detector: the step is whatever visible `[data-step]` element the body holds. */
+function fakeClassify(doc: Document, url: string): Detection {
+  const el = [...doc.querySelectorAll('[data-step]')].find((e) => !e.hasAttribute('hidden'));
+  const step = (el?.getAttribute('data-step') ?? 'none') as Detection['step'];
+  return { step, flow: url.includes('desbloqueo-clave') ? 'unlock' : 'recover', alerts: [], confidence: 1, signals: [] };
+}
+
+let url = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/';
+
+function setup(overrides: Partial<ConstructorParameters<typeof PageWatcher>[0]> = {}) {
+  const classify = vi.fn(fakeClassify);
+  const onChange = vi.fn<(d: Detection) => void>();
+  const watcher = new PageWatcher({ doc: document, getUrl: () => url, classify, onChange, ...overrides });
+  return { watcher, classify, onChange };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  url = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/';
+  document.body.replaceChildren();
+  const a = document.createElement('div');
+  a.id = 'a';
+  a.setAttribute('data-step', 'identity');
+  const b = document.createElement('div');
+  b.id = 'b';
+  b.setAttribute('data-step', 'verification');
+  b.hidden = true;
+  document.body.append(a, b);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Swaps the visible step the way a PrimeFaces partial update does. */
+function ajaxSwap(): void {
+  document.getElementById('a')?.setAttribute('hidden', '');
+  document.getElementById('b')?.removeAttribute('hidden');
+}
+
+describe('PageWatcher', () => {
+  it('does nothing when constructed', () => {
+    const { classify, onChange } = setup();
+    expect(classify).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('detects once on start, and start is idempotent', () => {
+    const { watcher, classify, onChange } = setup();
+    watcher.start();
+    watcher.start();
+    expect(classify).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0]?.[0].step).toBe('identity');
+    watcher.destroy();
+  });
+
+  it('picks up an AJAX step change within 300 ms', async () => {
+    const { watcher, onChange } = setup();
+    watcher.start();
+    ajaxSwap();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1]?.[0].step).toBe('verification');
+    watcher.destroy();
+  });
+
+  it('reports only real changes', async () => {
+    const { watcher, classify, onChange } = setup();
+    watcher.start();
+    document.getElementById('a')?.setAttribute('class', 'ui-state-focus');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(classify).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    watcher.destroy();
+  });
+
+  it('costs at most one pass per 100 ms on a page that mutates constantly', async () => {
+    const { watcher, classify } = setup();
+    watcher.start();
+    const ticker = document.createElement('span');
+    document.body.append(ticker);
+    for (let t = 0; t < 1000; t += 5) {
+      ticker.textContent = String(t);
+      ticker.setAttribute('style', `left:${t}px`);
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(300);
+    // 1 s of churn: one pass per 100 ms window at most, plus the first one.
+    expect(classify.mock.calls.length).toBeLessThanOrEqual(12);
+    expect(classify.mock.calls.length).toBeGreaterThanOrEqual(5);
+    watcher.destroy();
+  });
+
+  it('ignores mutations inside its own overlay host', async () => {
+    const host = document.createElement('div');
+    host.setAttribute('data-claveguia-host', '');
+    document.body.append(host);
+    const { watcher, classify } = setup();
+    watcher.start();
+    for (let i = 0; i < 5; i++) {
+      host.append(document.createElement('p'));
+      host.setAttribute('style', `opacity:${i / 5}`);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(300);
+    expect(classify).toHaveBeenCalledTimes(1);
+    watcher.destroy();
+  });
+
+  it('re-detects on input and change events (on-screen keypads fire no key events)', async () => {
+    const { watcher, classify } = setup();
+    watcher.start();
+    const input = document.createElement('input');
+    document.body.append(input);
+    await vi.advanceTimersByTimeAsync(300);
+    const before = classify.mock.calls.length;
+    input.dispatchEvent(new Event('input', { bubbles: false }));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(classify.mock.calls.length).toBe(before + 1);
+    input.dispatchEvent(new Event('change'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(classify.mock.calls.length).toBe(before + 2);
+    watcher.destroy();
+  });
+
+  it('re-detects when the URL changes without a DOM change (pushState polling and hashchange)', async () => {
+    const { watcher, onChange } = setup();
+    watcher.start();
+    url = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf';
+    await vi.advanceTimersByTimeAsync(800);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1]?.[0].flow).toBe('unlock');
+    url = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/#paso2';
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange).toHaveBeenCalledTimes(3);
+    watcher.destroy();
+  });
+
+  it('uses requestIdleCallback with a timeout when available', async () => {
+    const ric = vi.fn((cb: () => void, opts?: { timeout: number }) => setTimeout(cb, opts?.timeout ?? 0) as unknown as number);
+    const cancel = vi.fn((id: number) => clearTimeout(id));
+    const view = window as unknown as Record<string, unknown>;
+    const saved = [view.requestIdleCallback, view.cancelIdleCallback];
+    view.requestIdleCallback = ric;
+    view.cancelIdleCallback = cancel;
+    try {
+      const { watcher, onChange } = setup();
+      watcher.start();
+      ajaxSwap();
+      await vi.advanceTimersByTimeAsync(299);
+      expect(ric).toHaveBeenCalledWith(expect.any(Function), { timeout: 150 });
+      expect(onChange).toHaveBeenCalledTimes(2);
+      document.getElementById('b')?.setAttribute('hidden', '');
+      await vi.advanceTimersByTimeAsync(101);
+      watcher.stop();
+      expect(cancel).toHaveBeenCalled();
+    } finally {
+      view.requestIdleCallback = saved[0];
+      view.cancelIdleCallback = saved[1];
+    }
+  });
+
+  it('stop is idempotent and a restart reports afresh', async () => {
+    const { watcher, onChange } = setup();
+    watcher.start();
+    watcher.stop();
+    watcher.stop();
+    expect(watcher.running).toBe(false);
+    ajaxSwap();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    watcher.start();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    watcher.destroy();
+  });
+
+  it('destroy removes every observer, listener and timer, for good', async () => {
+    const { watcher, classify } = setup();
+    watcher.start();
+    ajaxSwap();
+    watcher.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+    document.body.append(document.createElement('div'));
+    document.dispatchEvent(new Event('input'));
+    window.dispatchEvent(new Event('popstate'));
+    url = 'https://app.iess.gob.ec/otra';
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(classify).toHaveBeenCalledTimes(1);
+    watcher.start();
+    expect(classify).toHaveBeenCalledTimes(1);
+  });
+
+  it('survives a detector that throws', async () => {
+    let fail = true;
+    const { watcher, onChange } = setup({
+      classify: (doc, u) => {
+        if (fail) throw new Error('boom');
+        return fakeClassify(doc, u);
+      },
+    });
+    expect(() => watcher.start()).not.toThrow();
+    fail = false;
+    ajaxSwap();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    watcher.destroy();
+  });
+});
