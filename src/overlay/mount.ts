@@ -413,17 +413,22 @@ class OverlayController implements Overlay {
 
   private readonly onFocusIn = (event: Event): void => {
     const target = event.target as Element | null;
-    if (!target || target === this.host || !this.rememberPageFocus(target)) return;
+    if (!target || !this.rememberPageFocus(target)) return;
     this.stepAside(target);
   };
 
   private rememberPageFocus(element: Element | null): boolean {
-    if (!element || element === this.host || element === this.doc.body || element === this.doc.documentElement) {
+    if (!element || this.isOurs(element) || element === this.doc.body || element === this.doc.documentElement) {
       return false;
     }
     if (typeof (element as HTMLElement).focus !== 'function') return false;
     this.pageFocus = element as HTMLElement;
     return true;
+  }
+
+  /** Browsers retarget our inner events to the host; some DOM implementations do not, so check both. */
+  private isOurs(node: Node): boolean {
+    return node === this.host || (!!this.root && node.getRootNode() === this.root);
   }
 
   private focusIsInside(): boolean {
