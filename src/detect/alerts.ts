@@ -9,10 +9,15 @@ export interface AlertResult {
   signals: string[];
 }
 
-export function readAlerts(f: Features, formless: boolean): AlertResult {
+/**
+ * `formless`: the page shows no control at all, so its info messages and headings are the whole story;
+ * `errorPage`: the page is an error page, whose body text is the message.
+ */
+export function readAlerts(f: Features, formless: boolean, errorPage: boolean): AlertResult {
   // Info messages on a form are usually instructions ("marque No soy un robot"), not problems.
   const sources = f.messages.filter((m) => formless || m.severity !== 'info').map((m) => m.text);
-  if (formless) sources.push(...f.headings, f.text);
+  if (formless || errorPage) sources.push(...f.headings);
+  if (errorPage) sources.push(f.text);
   const found = new Set<AlertId>();
   const signals: string[] = [];
   for (const rule of ALERT_RULES) {

@@ -56,8 +56,8 @@ export function decide(f: Features): Detection {
 
   const entries = counts.get('entries') ?? countOf(f, 'entries');
   const step = sure && top ? top.step : 'none';
-  const formless = entries === 0 || step === 'error';
-  const alerts = readAlerts(f, formless);
+  const formless = f.fields.length === 0;
+  const alerts = readAlerts(f, formless, step === 'error' || (step === 'none' && entries === 0));
 
   let flow: FlowId = 'unknown';
   const flowSignals: string[] = [];
@@ -70,7 +70,15 @@ export function decide(f: Features): Detection {
     const flows = FLOW_ORDER.map((id) => ({ id, ...scoreRules(f, FLOW_RULES[id], counts) }));
     // The first flow in priority order with enough evidence wins; otherwise the best of the weak ones.
     const chosen = flows.find((x) => x.score >= FLOW_MIN) ?? [...flows].sort((a, b) => b.score - a.score)[0];
-    if (chosen && chosen.score > 0) {
+    // A login page leads to several flows and "Cambio de clave" is none of them; only an employer login
+    // (RUC, employer system) says which flow it starts.
+    const only = step === 'start' ? flows.filter((x) => x.id === 'employer' && x.score >= FLOW_MIN)[0] : undefined;
+    if (step === 'change-key' || (step === 'start' && !only)) {
+      // flow stays unknown
+    } else if (only) {
+      flow = only.id;
+      flowSignals.push(...only.signals.map((x) => `flow ${only.id}: ${x}`));
+    } else if (chosen && chosen.score > 0) {
       flow = chosen.id;
       flowSignals.push(...chosen.signals.map((x) => `flow ${chosen.id}: ${x}`));
     }

@@ -241,7 +241,11 @@ export function extractFeatures(doc: Document, path: string): Features {
       break;
     }
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) continue;
+    if (SKIP.has(tag)) {
+      // Picture choices are often inline SVG; count them like <img> (bounded).
+      if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, css)) f.imageChoices++;
+      continue;
+    }
     if (hiddenByMarkup(el, css) || el.hasAttribute('data-claveguia-host')) continue;
 
     if (tag === 'IFRAME') {
@@ -318,9 +322,15 @@ export function extractFeatures(doc: Document, path: string): Features {
 
     const severity = messageSeverity(el, tag, cls, style);
     if (severity && f.messages.length < LIMITS.messages && !(lastMessage && lastMessage.contains(el))) {
-      const t = text(el, 400);
-      if (t.length >= 3 && (!visible || visible(el))) {
-        f.messages.push({ severity, text: t });
+      if (!visible || visible(el)) {
+        // p:messages lists several messages in one region, one <li> each; keep them apart so that one
+        // message's wording cannot veto another's alert.
+        const items = el.getElementsByTagName('li');
+        const parts = items.length > 1 ? Array.from(items).slice(0, 10) : [el];
+        for (const part of parts) {
+          const t = text(part, 400);
+          if (t.length >= 3 && f.messages.length < LIMITS.messages) f.messages.push({ severity, text: t });
+        }
         lastMessage = el;
       }
     }

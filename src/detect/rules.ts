@@ -19,7 +19,7 @@ export interface FieldProbe {
   min?: number;
 }
 
-export type Count = 'entries' | 'passwords' | 'radioGroups' | 'checkboxes' | 'imageChoices' | 'keypadKeys' | 'forms';
+export type Count = 'fields' | 'entries' | 'passwords' | 'radioGroups' | 'checkboxes' | 'imageChoices' | 'keypadKeys' | 'forms';
 
 export type Probe =
   | { field: FieldProbe }
@@ -60,6 +60,9 @@ export const W = {
   sent: /(se (le )?(ha|han)? ?envi|hemos enviado|le enviamos|enviamos|fue enviad|ha sido enviad|se remiti|se envio|se ha remitido|revise su (correo|bandeja|email)|revisar su (correo|bandeja)|llegara (a su|un)|recibira (un|en su))/,
   done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|proceso (finalizado|completado|concluido) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
 } as const;
+
+/** The affiliate's "data bank" (contact data, image, personal questions), whatever part of it is shown. */
+const PROFILE_HEADING = /banco de (datos|preguntas)|registro de datos/;
 
 /** Pages with no form of the flow; the same wordings raise alerts (see ALERT_RULES). */
 export const E = {
@@ -135,6 +138,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: -3, all: [{ field: { ...pw } }] },
     { w: -2, all: [{ count: 'imageChoices', min: 4 }] },
     { w: -4, all: [{ field: { label: /cedula|\bruc\b/, not: /nacimiento/, kinds: TEXTUAL } }] },
+    { w: -5, all: [{ heading: PROFILE_HEADING }] },
+    { w: -3, all: [{ field: { kinds: ['select'], label: /pregunta/ } }, { field: { label: /respuesta/, kinds: TEXTUAL } }] },
   ],
   'security-image': [
     { w: 3, all: [{ count: 'imageChoices', min: 4 }] },
@@ -142,6 +147,9 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 2, all: [{ text: /(seleccione|escoja|elija|seleccionar|escoger|elegir|escriba|recuerde)\w* (\w+ ){0,4}imagen/ }] },
     { w: 2, all: [{ field: { label: W.image } }] },
     { w: 1, all: [{ button: /continuar|aceptar|siguiente|guardar|confirmar/ }] },
+    // Recalling the image chosen before ("la que eligió"), not choosing one for the data bank.
+    { w: 2, all: [{ text: /imagen (\w+ ){0,4}(que )?(eligio|escogio|registro|selecciono|escogido|elegido|registrad)|(eligio|escogio|registro) (\w+ ){0,3}imagen/ }] },
+    { w: -5, all: [{ heading: PROFILE_HEADING }] },
     { w: -5, all: [{ field: { label: W.email } }] },
     { w: -3, all: [{ field: { label: W.phone } }] },
     { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL, not: W.image } }] },
@@ -155,7 +163,11 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 1, all: [{ field: { kinds: ['tel'] } }] },
     { w: 1, all: [{ field: { label: W.question, kinds: ENTRY } }] },
     { w: 1, all: [{ count: 'imageChoices', min: 3 }] },
-    { w: 2, all: [{ heading: /datos (personales|de contacto)|actualiza|registro de (datos|informacion)|banco de (datos|preguntas)|informacion (de contacto|personal)|perfil/ }] },
+    { w: 2, all: [{ heading: /datos (personales|de contacto)|actualiza|registro de (datos|informacion)|informacion (de contacto|personal)|perfil/ }] },
+    { w: 5, all: [{ heading: PROFILE_HEADING }] },
+    // Choosing which personal questions to answer (a select per question) builds the data bank.
+    { w: 3, all: [{ field: { kinds: ['select'], label: /pregunta/ } }, { field: { label: /respuesta/, kinds: TEXTUAL } }] },
+    { w: 2, all: [{ text: /(elija|escoja|seleccione|escriba) (\w+ ){0,2}(preguntas|una imagen)|la reconocera|se (las|le) (pediremos|solicitaran)/ }] },
     { w: 1, all: [{ count: 'entries', min: 4 }] },
     { w: -4, all: [{ field: { ...pw } }] },
     { w: -3, all: [{ field: { label: W.code, not: /cedula|postal/, kinds: TEXTUAL, maxLength: [4, 8] } }] },
@@ -173,6 +185,7 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: -3, all: [{ field: { label: W.email } }] },
     { w: -3, all: [{ text: W.done }] },
     { w: -2, all: [{ count: 'entries', min: 1 }] },
+    { w: -5, all: [{ message: /./, severity: ['error'] }] },
   ],
   code: [
     { w: 5, all: [{ field: { label: W.code, not: /cedula|identificacion|postal|captcha|imagen/, kinds: TEXTUAL } }] },
@@ -205,7 +218,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 1, all: [{ text: /entre \d+ y \d+ caracteres|(letras|numeros) y\/?o? (letras|numeros)|teclado virtual/ }] },
     { w: -7, all: [{ field: { label: W.currentKey } }] },
     { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
-    { w: -3, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: -6, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: -3, all: [{ path: /cambio-?clave|cambiar-?clave|cambio-?contrasena/ }] },
     { w: -3, all: [{ field: { label: W.email } }] },
   ],
   done: [
@@ -219,10 +233,13 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
   ],
   'change-key': [
     { w: 6, all: [{ field: { label: W.currentKey } }] },
-    { w: 4, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)|modifica\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: 7, all: [{ heading: /cambi\w* (de )?(su |la )?(clave|contrasena)|modifica\w* (de )?(su |la )?(clave|contrasena)/ }] },
+    { w: 3, all: [{ path: /cambio-?clave|cambiar-?clave|cambio-?contrasena/ }] },
     { w: 2, all: [{ button: /cambiar (la |su )?(clave|contrasena)/ }] },
     { w: 2, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }, { field: { ...pw, min: 2 } }] },
     { w: -4, all: [{ link: W.recoveryLink }, { field: { ...pw, min: 1 } }, { count: 'passwords', max: 1 }] },
+    // After the change the page has no form left: that is `done`.
+    { w: -8, all: [{ count: 'entries', max: 0 }] },
   ],
   error: [
     { w: 5, all: [{ path: /\/error|errorweb|\/50[0-4]\b|\/404\b|viewexpired|expired|caducad/ }] },
@@ -231,6 +248,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 4, all: [{ message: ERROR_TEXT }, { count: 'entries', max: 0 }] },
     { w: 3, all: [{ text: ERROR_TEXT }, { count: 'entries', max: 0 }] },
     { w: 1, all: [{ count: 'entries', max: 0 }] },
+    // Any error shown on a page without a form of the flow: the flow cannot go on from here.
+    { w: 4, all: [{ message: /./, severity: ['error'] }, { count: 'fields', max: 0 }] },
     { w: -6, all: [{ count: 'entries', min: 1 }] },
     { w: -4, all: [{ text: W.done }] },
   ],
@@ -278,7 +297,8 @@ export const FLOW_RULES: Readonly<Record<Exclude<FlowId, 'unknown'>, readonly Ru
     { w: 5, all: [{ field: { label: W.ruc } }] },
     { w: 2, all: [{ field: { label: W.sucursal } }] },
     { w: 2, all: [{ field: { label: W.representative } }] },
-    { w: 4, all: [{ heading: /empleador|patrono|patronal|empresa/ }] },
+    // Not a question heading: "¿Cuál fue su empleador en 2015?" belongs to an affiliate's verification.
+    { w: 4, all: [{ heading: /^(?!.*\?)(?!.*\bsu empleador\b).*\b(empleador(es)?|patrono|patronal)\b/ }] },
     { w: 1, all: [{ text: /\bempleador(es)?\b/ }] },
   ],
 };
@@ -297,20 +317,22 @@ export const ALERT_RULES: readonly AlertRule[] = [
     alert: 'data-mismatch',
     match:
       /no coincide|no corresponde|incorrect|erronea|errado|invalid|no (es|son) (valid|correct)|no (ha )?(podido|pudo) (ser )?validar|no se (pudo|puede) validar|verifique (sus |los )?datos|datos (ingresados )?(no|erroneos)|no es posible validar|formato (no valido|incorrecto)|debe tener \d+ digitos/,
-    not: /captcha|robot|imagen|enlace|link|vinculo|token|sesion|expir|caduc/,
+    // Format checks on contact data and the two new keys differing are form hints, not rejected identity data.
+    not: /captcha|robot|(codigo|caracteres|texto) de (la )?imagen|enlace|link|vinculo|token|sesion|expir|caduc|correo|e-?mail|telefono|celular|confirmacion|las claves/,
   },
   {
     alert: 'not-registered',
     match:
-      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no registra (un )?(correo|email|datos)|no posee/,
+      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|(usuario|afiliado|cedula|ruc|empleador|persona|cuenta|registro) (\w+ ){0,3}no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no registra (un )?(correo|email|datos)|no posee/,
   },
   {
     alert: 'account-blocked',
+    not: /\bno (se )?(encuentra|esta|ha sido) bloquead/,
     match:
       /\bbloquead|\bbloqueo (de|por)|cuenta (esta |ha sido )?suspendid|usuario (esta )?inactiv|intentos fallidos|demasiados intentos|excedi\w* .{0,30}intentos|numero (maximo )?de intentos|intentos permitidos/,
   },
   { alert: 'link-expired', match: E.link, not: /sesion|vista|view/ },
   { alert: 'session-expired', match: E.session },
-  { alert: 'service-unavailable', match: E.unavailable, not: /intentos|bloquead/ },
+  { alert: 'service-unavailable', match: E.unavailable, not: /intentos|bloquead|\b404\b|no encontrad|not found|no existe/ },
   { alert: 'service-unavailable', flag: 'antiBot' },
 ];

@@ -46,6 +46,8 @@ function describeField(field: Field, m: RegExpExecArray | true, p: FieldProbe): 
 
 export function countOf(f: Features, what: Count): number {
   switch (what) {
+    case 'fields':
+      return f.fields.length;
     case 'entries':
       return f.fields.filter((x) => x.editable && DEFAULT_KINDS.has(x.kind)).length;
     case 'passwords':
