@@ -55,6 +55,7 @@ const PANEL_MAX_WIDTH = 340;
 /** How long the (empty) live region exists before its first words. */
 export const LIVE_SETTLE_MS = 400;
 const REPEAT_GAP_MS = 150;
+const MAX_HOST_CORRECTIONS = 50;
 
 interface Size {
   width: number;
@@ -108,6 +109,9 @@ class OverlayController implements Overlay {
   private panelSize: Size | null = null;
   private pillSize: Size | null = null;
   private popoverOpen = false;
+  private hostAttributes: Record<string, string> = {};
+  private hostGuard: MutationObserver | null = null;
+  private hostCorrections = 0;
 
   private live = '';
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -187,6 +191,11 @@ class OverlayController implements Overlay {
     // The root element, not <body>: some JSF pages replace the body's content wholesale.
     this.doc.documentElement.append(host);
     this.doc.addEventListener('focusin', this.onFocusIn, { capture: true, passive: true });
+    const Observer = this.doc.defaultView?.MutationObserver;
+    if (Observer) {
+      this.hostGuard = new Observer(this.onHostMutated);
+      this.hostGuard.observe(host, { attributes: true });
+    }
 
     this.host = host;
     this.root = root;
@@ -256,6 +265,8 @@ class OverlayController implements Overlay {
     if (this.container) render(null, this.container);
     if (this.root) for (const type of KEY_EVENTS) this.root.removeEventListener(type, this.onKey);
     if (this.host && this.popoverOpen) this.callPopover('hidePopover');
+    this.hostGuard?.disconnect();
+    this.hostGuard = null;
     this.host?.remove();
     this.host = this.root = this.container = null;
     this.pageFocus = null;
@@ -301,11 +312,16 @@ class OverlayController implements Overlay {
     const dock = this.dock();
     const collapsed = this.collapsed();
 
-    host.setAttribute('data-claveguia-step', view.step);
-    host.setAttribute('data-claveguia-flow', view.flow);
-    host.setAttribute('data-claveguia-dock', dock);
-    host.setAttribute('data-claveguia-collapsed', String(collapsed));
-    host.hidden = !visible;
+    this.hostAttributes = {
+      [HOST_ATTRIBUTE]: '',
+      popover: 'manual',
+      'data-claveguia-step': view.step,
+      'data-claveguia-flow': view.flow,
+      'data-claveguia-dock': dock,
+      'data-claveguia-collapsed': String(collapsed),
+      ...(visible ? {} : { hidden: '' }),
+    };
+    this.enforceHost();
     this.syncPopover(visible);
 
     render(
@@ -323,6 +339,38 @@ class OverlayController implements Overlay {
     );
     if (visible) this.measure(collapsed);
   }
+
+  /**
+   * Writes our attributes where they differ and drops any the page added (style, class…). Our shadow CSS
+   * already outranks page styles; this keeps QA attributes truthful and stops `hidden`/`popover` tampering.
+   * Writing only differences lets the guard observer converge instead of looping.
+   */
+  private enforceHost(): number {
+    const host = this.host;
+    if (!host) return 0;
+    let changes = 0;
+    for (const name of host.getAttributeNames()) {
+      if (name in this.hostAttributes) continue;
+      host.removeAttribute(name);
+      changes++;
+    }
+    for (const [name, value] of Object.entries(this.hostAttributes)) {
+      if (host.getAttribute(name) === value) continue;
+      host.setAttribute(name, value);
+      changes++;
+    }
+    return changes;
+  }
+
+  private readonly onHostMutated = (): void => {
+    // A page that keeps fighting us wins: stop correcting rather than spin (Bitwarden backs off the same way).
+    if (this.hostCorrections >= MAX_HOST_CORRECTIONS) {
+      this.hostGuard?.disconnect();
+      return;
+    }
+    // Our own writes leave nothing to correct, so only the page's edits count.
+    if (this.enforceHost() > 0) this.hostCorrections++;
+  };
 
   /** Top layer when the browser has popovers; otherwise the CSS fallback (fixed + max z-index) applies. */
   private syncPopover(visible: boolean): void {

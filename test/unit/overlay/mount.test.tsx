@@ -154,3 +154,28 @@ describe('host attributes and visibility', () => {
     expect(document.documentElement.getAttribute('class')).toBeNull();
   });
 });
+
+describe('host guard', () => {
+  it('undoes page edits to the host and keeps its own attributes truthful', async () => {
+    current = await mount({}, detection({ step: 'identity' }));
+    current.host.setAttribute('style', 'display:none');
+    current.host.classList.add('page-class');
+    current.host.setAttribute('data-claveguia-step', 'done');
+    current.host.hidden = true;
+    await flush();
+    expect(current.host.hasAttribute('style')).toBe(false);
+    expect(current.host.hasAttribute('class')).toBe(false);
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('identity');
+    expect(current.host.hidden).toBe(false);
+    expect(current.host.getAttribute('popover')).toBe('manual');
+  });
+
+  it('stops fighting a page that keeps editing it', async () => {
+    current = await mount({}, detection());
+    for (let i = 0; i < 80; i++) {
+      current.host.setAttribute('style', `opacity:${i}`);
+      await flush();
+    }
+    expect(current.host.getAttribute('style')).toBe('opacity:79');
+  });
+});
