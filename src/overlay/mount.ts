@@ -10,7 +10,8 @@
 import { h, render } from 'preact';
 import type { Detection } from '../detect/vocabulary';
 import type { GuidedStep } from '../flow/guidance';
-import { t, uiLanguage } from '../i18n/t';
+import { t } from '../i18n/t';
+import { overlayLanguage } from './lang';
 import { DEFAULT_SETTINGS, type DockSide, type Settings, type Ticks } from '../storage/schema';
 import type { OverlayActions } from './actions';
 import { App } from './App';
@@ -191,7 +192,8 @@ class OverlayController implements Overlay {
     // The root element, not <body>: some JSF pages replace the body's content wholesale.
     this.doc.documentElement.append(host);
     this.doc.addEventListener('focusin', this.onFocusIn, { capture: true, passive: true });
-    const Observer = this.doc.defaultView?.MutationObserver;
+    // The content script's own constructor first (Firefox Xrays), the document's window as a fallback.
+    const Observer = globalThis.MutationObserver ?? this.doc.defaultView?.MutationObserver;
     if (Observer) {
       this.hostGuard = new Observer(this.onHostMutated);
       this.hostGuard.observe(host, { attributes: true });
@@ -249,7 +251,10 @@ class OverlayController implements Overlay {
       return;
     }
     this.rememberPageFocus(this.doc.activeElement);
-    if (!this.isVisible(this.view())) {
+    const view = this.view();
+    // Nothing to show on a page that is not part of a recovery: do not arm a later surprise appearance.
+    if (view.mode === 'hidden') return;
+    if (!this.isVisible(view)) {
       this.userVisible = true;
       this.refresh();
     }
@@ -279,7 +284,7 @@ class OverlayController implements Overlay {
   }
 
   private report(view: ViewModel) {
-    return buildReport(this.detection, view, this.services.version, uiLanguage());
+    return buildReport(this.detection, view, this.services.version, overlayLanguage());
   }
 
   private isVisible(view: ViewModel): boolean {
@@ -331,7 +336,7 @@ class OverlayController implements Overlay {
         dock,
         ticks: this.ticks,
         live: this.live,
-        lang: uiLanguage(),
+        lang: overlayLanguage(),
         report: this.report(view),
         actions: this.actions,
       }),

@@ -211,3 +211,12 @@ describe('never covering the focused field', () => {
     expect(current.host.getAttribute('data-claveguia-collapsed')).toBe('false');
   });
 });
+
+describe('toggleFocus on a page without guidance', () => {
+  it('does nothing and does not make the overlay appear later on its own', async () => {
+    current = await mount({ settings: { hiddenHosts: [location.hostname] } }, detection({ step: 'none' }));
+    current.overlay.toggleFocus();
+    current.overlay.update(detection({ step: 'start' }));
+    expect(current.host.hidden).toBe(true);
+  });
+});

@@ -119,3 +119,14 @@ describe('strings', () => {
     expect(missingKeys(keys)).toEqual([]);
   });
 });
+
+describe('language', () => {
+  it('names the language of the catalogue really shown', async () => {
+    const { overlayLanguage } = await import('../../../src/overlay/lang');
+    expect(overlayLanguage('es')).toBe('es');
+    expect(overlayLanguage('es-EC')).toBe('es-EC');
+    expect(overlayLanguage('en_US')).toBe('en-US');
+    expect(overlayLanguage('fr')).toBe('es');
+    expect(overlayLanguage()).toBe('es');
+  });
+});
