@@ -27,8 +27,12 @@ export function classify(doc: Document, url: string | URL): Detection {
   const parsed = iessUrl(url);
   if (!parsed) return notHere();
   const path = cleanPath(parsed);
-  const features = extractFeatures(doc, path);
-  return decide(features);
+  try {
+    return decide(extractFeatures(doc, path));
+  } catch {
+    // Last line of defence against a page built to break us: report nothing rather than throw.
+    return { step: 'none', flow: 'unknown', alerts: [], confidence: 0, signals: ['detector error'] };
+  }
 }
 
 function strength(score: number): number {

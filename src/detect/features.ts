@@ -61,7 +61,7 @@ export interface Features {
 
 /** Caps: a hostile or huge page costs a bounded amount of work. */
 export const LIMITS = {
-  elements: 12_000,
+  elements: 10_000,
   textChars: 12_000,
   fields: 200,
   buttons: 80,
@@ -73,12 +73,26 @@ export const LIMITS = {
   scripts: 30,
 } as const;
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'svg', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO']);
+const SKIP = new Set(['STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'META', 'LINK', 'SVG', 'svg', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION']);
 const HEADING_CLASS = /(?:^|\s)(?:ui-panel-title|ui-dialog-title|ui-fieldset-legend|rf-p-hdr|rich-panel-header|rich-panel-header-text|card-title|titulo|subtitulo|page-title|title)(?:\s|$)/i;
 const BUTTON_CLASS = /(?:^|\s)(?:ui-commandlink|ui-button|btn|boton|button)(?:\s|$)/i;
 const STEP_NAV_CLASS = /(?:^|\s)(?:ui-wizard-step-titles|ui-steps|ui-tabs-nav|ui-wizard-navbar)(?:\s|$)/i;
-const ACTIVE_STEP = '.ui-state-highlight, .ui-state-active, [aria-selected="true"], [aria-current="step"], [aria-current="true"], .active';
+const ACTIVE_CLASS = /(?:^|\s)(?:ui-state-highlight|ui-state-active|active|current)(?:\s|$)/;
+
+/** The highlighted item of a steps bar, searched with a node budget (no selector engine on page content). */
+function findActive(nav: Element): Element | null {
+  let budget = 300;
+  const stack: Element[] = [];
+  for (let c = nav.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  while (stack.length > 0 && budget-- > 0) {
+    const el = stack.pop() as Element;
+    const current = el.getAttribute('aria-current');
+    if (ACTIVE_CLASS.test(el.getAttribute('class') ?? '') || el.getAttribute('aria-selected') === 'true' || current === 'step' || current === 'true') return el;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return null;
+}
 const CAPTCHA_CLASS = /(?:^|\s)(?:g-recaptcha|h-captcha|cf-turnstile|captcha|ui-captcha)(?:\s|$)/i;
 const MSG_TOKEN =
   /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alert-(?:danger|warning|info|success|error)|errors?|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|aviso|advertencia|notice|notificacion|flash)$/i;
@@ -107,8 +121,26 @@ function messageSeverity(el: Element, tag: string, cls: string | null, style: st
   return null;
 }
 
+/** Text of an element's subtree, gathered with a character and a node budget (textContent is unbounded). */
+function rawText(el: Element, limit: number): string {
+  let out = '';
+  let budget = 400;
+  const stack: Node[] = [el];
+  while (stack.length > 0 && out.length < limit && budget-- > 0) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3) out += (node as Text).data;
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+      if (tag === 'BR' || tag === 'LI' || tag === 'P' || tag === 'DIV' || tag === 'TD') out += ' ';
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    }
+  }
+  return out;
+}
+
 function text(el: Element | null | undefined, limit: number = LIMITS.itemChars): string {
-  return el ? fold(el.textContent, limit) : '';
+  return el ? fold(rawText(el, limit), limit) : '';
 }
 
 function keyOf(el: Element): string {
@@ -177,6 +209,15 @@ function keypadDriven(el: Element, kind: FieldKind): boolean {
   return el.hasAttribute('maxlength') && !/disabled/i.test(el.getAttribute('class') ?? '');
 }
 
+/** The start of an inline script, without concatenating a huge one. */
+function scriptText(el: Element): string {
+  let out = '';
+  for (let child = el.firstChild; child && out.length < 4000; child = child.nextSibling) {
+    if (child.nodeType === 3) out += (child as Text).data.slice(0, 4000);
+  }
+  return out;
+}
+
 interface PendingField {
   el: Element;
   field: Field;
@@ -210,14 +251,10 @@ export function extractFeatures(doc: Document, path: string): Features {
   let textChars = 0;
   let lastMessage: Element | null = null;
 
-  const root: Node | null = doc.body ?? doc.documentElement;
+  // From the root element, so that <head> scripts are seen (the F5 challenge page is one inline script).
+  const root: Node | null = doc.documentElement ?? doc.body;
   if (!root) return f;
-
-  // Scripts live in <head> too; the F5 challenge page is one inline script.
-  const allScripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < allScripts.length && i < LIMITS.scripts; i++) {
-    if (ANTI_BOT.test((allScripts[i]?.textContent ?? '').slice(0, 4000))) f.antiBot = true;
-  }
+  let scripts = 0;
 
   // Iterative depth-first walk: deep nesting cannot overflow the stack.
   const stack: Node[] = [root];
@@ -241,6 +278,10 @@ export function extractFeatures(doc: Document, path: string): Features {
       break;
     }
     const tag = el.tagName.toUpperCase();
+    if (tag === 'SCRIPT') {
+      if (!f.antiBot && scripts++ < LIMITS.scripts && ANTI_BOT.test(scriptText(el))) f.antiBot = true;
+      continue;
+    }
     if (SKIP.has(tag)) {
       // Picture choices are often inline SVG; count them like <img> (bounded).
       if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, css)) f.imageChoices++;
@@ -257,7 +298,7 @@ export function extractFeatures(doc: Document, path: string): Features {
 
     if (cls && STEP_NAV_CLASS.test(cls)) {
       // Wizard / steps bar: the titles of all steps are listed; only the active one describes this page.
-      const active = el.querySelector(ACTIVE_STEP);
+      const active = findActive(el);
       const t = text(active);
       if (t && f.headings.length < LIMITS.headings) f.headings.push(t);
       continue;

@@ -34,9 +34,12 @@ const SIMPLE = /^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$/i;
 
 export function scanStyles(doc: Document): HiddenByCss {
   const found: HiddenByCss = { classes: new Set(), ids: new Set() };
+  // getElementsByTagName, not querySelectorAll: happy-dom's selector engine recurses and overflows on
+  // hostile deep nesting. The live collection's length is read once.
   const styles = doc.getElementsByTagName('style');
+  const count = Math.min(styles.length, MAX_STYLE_ELEMENTS);
   let budget = MAX_STYLE_CHARS;
-  for (let i = 0; i < styles.length && i < MAX_STYLE_ELEMENTS && budget > 0; i++) {
+  for (let i = 0; i < count && budget > 0; i++) {
     const css = (styles[i]?.textContent ?? '').slice(0, budget);
     budget -= css.length;
     for (const m of css.matchAll(RULE)) {
