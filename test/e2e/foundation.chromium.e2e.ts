@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { SHIPPED, requireBuild } from './harness/extensions';
 import { startFixtureServer } from './harness/fixture-server';
@@ -28,8 +26,8 @@ describe('Chromium: the shipped build loads and runs only on IESS hosts', () => 
     for (const host of ['www.iess.gob.ec', 'app.iess.gob.ec']) {
       await page.goto(urlOn(host, server.port, '/'));
       await expect.poll(() => page.locator('[data-claveguia-host]').count()).toBe(1);
-      const version = JSON.parse(readFileSync(resolve(SHIPPED.chrome, 'manifest.json'), 'utf8')).version;
-      expect(await page.locator('[data-claveguia-host]').getAttribute('data-claveguia-version')).toBe(version);
+      // A page with no recovery form: the detector says so and the overlay stays out of the way.
+      await expect.poll(() => page.locator('[data-claveguia-host]').getAttribute('data-claveguia-step')).toBe('none');
     }
     await page.close();
   });

@@ -15,19 +15,19 @@ export interface ChromiumSession {
 /** Debian's Chromium with the unpacked extension loaded, a fresh profile, and the portal hosts on loopback. */
 export async function launchChromium(
   extensionDir: string,
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; viewport?: { width: number; height: number } | null; headed?: boolean } = {},
 ): Promise<ChromiumSession> {
   const profile = mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
   const locale = options.locale ?? 'es';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
-    headless: true,
+    headless: !options.headed,
     locale,
-    viewport: options.viewport ?? { width: 1280, height: 720 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
     // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
-      '--headless=new',
+      ...(options.headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -12,11 +12,15 @@ export interface FirefoxSession {
  * Firefox ESR over WebDriver BiDi with the unpacked extension installed as a temporary add-on.
  * BiDi cannot open moz-extension:// pages, so the popup is tested in Chromium only.
  */
-export async function launchFirefox(extensionDir: string, options: { locale?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  extensionDir: string,
+  options: { locale?: string; headed?: boolean } = {},
+): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
-    headless: true,
+    headless: !options.headed,
+    defaultViewport: options.headed ? null : { width: 1280, height: 720 },
     extraPrefsFirefox: {
       'network.dns.localDomains': MAPPED_HOSTS.join(','),
       'intl.locale.requested': options.locale ?? 'es',

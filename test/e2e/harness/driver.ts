@@ -1,0 +1,83 @@
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+
+/**
+ * The few page actions the walks and E2E specs need, the same over Playwright (Chromium) and Puppeteer
+ * (Firefox), so one walk script drives both browsers.
+ */
+export interface PageDriver {
+  readonly browser: 'chromium' | 'firefox';
+  goto(url: string): Promise<void>;
+  url(): string;
+  click(selector: string): Promise<void>;
+  /** Types into an editable field, replacing what it held. */
+  fill(selector: string, value: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  check(selector: string): Promise<void>;
+  waitFor(selector: string, timeoutMs?: number): Promise<void>;
+  exists(selector: string): Promise<boolean>;
+  text(selector: string): Promise<string>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  /** Runs a function in the page (main world) with one serialisable argument. */
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
+  screenshot(path: string): Promise<void>;
+  /** The overlay host's detected step and flow (the attributes QA reads). */
+  overlayState(): Promise<{ step: string | null; flow: string | null }>;
+  close(): Promise<void>;
+}
+
+const HOST = '[data-claveguia-host]';
+
+async function overlayStateIn(evaluate: PageDriver['evaluate']) {
+  return evaluate((host: string) => {
+    const el = document.querySelector(host);
+    return { step: el?.getAttribute('data-claveguia-step') ?? null, flow: el?.getAttribute('data-claveguia-flow') ?? null };
+  }, HOST);
+}
+
+export function playwrightDriver(page: PlaywrightPage): PageDriver {
+  const driver: PageDriver = {
+    browser: 'chromium',
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    url: () => page.url(),
+    click: (s) => page.click(s),
+    fill: (s, v) => page.fill(s, v),
+    select: async (s, v) => void (await page.selectOption(s, v)),
+    check: (s) => page.check(s),
+    waitFor: async (s, timeout = 10_000) => void (await page.waitForSelector(s, { timeout, state: 'visible' })),
+    exists: async (s) => (await page.$(s)) !== null,
+    text: async (s) => (await page.textContent(s)) ?? '',
+    attribute: (s, n) => page.getAttribute(s, n),
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    screenshot: async (path) => void (await page.screenshot({ path, fullPage: false })),
+    overlayState: () => overlayStateIn(driver.evaluate),
+    close: () => page.close(),
+  };
+  return driver;
+}
+
+export function puppeteerDriver(page: PuppeteerPage): PageDriver {
+  const driver: PageDriver = {
+    browser: 'firefox',
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    url: () => page.url(),
+    click: (s) => page.click(s),
+    fill: async (s, v) => {
+      await page.$eval(s, (el) => ((el as HTMLInputElement).value = ''));
+      await page.type(s, v);
+    },
+    select: async (s, v) => void (await page.select(s, v)),
+    check: async (s) => {
+      if (!(await page.$eval(s, (el) => (el as HTMLInputElement).checked))) await page.click(s);
+    },
+    waitFor: async (s, timeout = 10_000) => void (await page.waitForSelector(s, { timeout, visible: true })),
+    exists: async (s) => (await page.$(s)) !== null,
+    text: async (s) => (await page.$eval(s, (el) => el.textContent ?? '')) as string,
+    attribute: (s, n) => page.$eval(s, (el, name) => el.getAttribute(name), n),
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    overlayState: () => overlayStateIn(driver.evaluate),
+    close: () => page.close(),
+  };
+  return driver;
+}
