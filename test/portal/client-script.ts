@@ -12,14 +12,16 @@ export const PORTAL_SCRIPT = String.raw`
     while (el && el.nodeType === 1) { if (el.matches(selector)) return el; el = el.parentElement; }
     return null;
   }
+  // Reads <partial-response> with a small tolerant parser (some DOM implementations lack CDATA support).
+  function decodeAttr(s) { return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'); }
   function applyPartial(text) {
-    var xml = new DOMParser().parseFromString(text, 'application/xml');
-    var redirect = xml.querySelector('redirect');
-    if (redirect) { window.location.href = redirect.getAttribute('url'); return; }
-    var updates = xml.querySelectorAll('update');
-    for (var i = 0; i < updates.length; i++) {
-      var id = updates[i].getAttribute('id');
-      var content = updates[i].textContent;
+    var redirect = /<redirect url="([^"]*)"/.exec(text);
+    if (redirect) { window.location.href = decodeAttr(redirect[1]); return; }
+    var re = /<update id="([^"]*)">([\s\S]*?)<\/update>/g;
+    var m;
+    while ((m = re.exec(text))) {
+      var id = decodeAttr(m[1]);
+      var content = m[2].replace(/<!\[CDATA\[/g, '').replace(/\]\]>/g, '');
       if (id.indexOf('javax.faces.ViewState') >= 0) {
         var states = document.querySelectorAll('input[name="javax.faces.ViewState"]');
         for (var s = 0; s < states.length; s++) states[s].value = content;

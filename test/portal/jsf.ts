@@ -33,7 +33,7 @@ const cdata = (text: string): string => `<![CDATA[${text.replace(/]]>/g, ']]]]><
 
 export function partialResponse(updates: ReadonlyArray<{ id: string; content: string }>): Reply {
   const body =
-    `<?xml version='1.0' encoding='UTF-8'?>\n<partial-response id="j_id1"><changes>` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<partial-response id="j_id1"><changes>` +
     updates.map((u) => `<update id="${u.id.replace(/"/g, '&quot;')}">${cdata(u.content)}</update>`).join('') +
     `</changes></partial-response>`;
   return { status: 200, headers: { 'Content-Type': 'text/xml; charset=UTF-8', 'Cache-Control': 'no-cache' }, body };
@@ -45,7 +45,7 @@ export function redirectReply(url: string, ajax: boolean): Reply {
     return {
       status: 200,
       headers: { 'Content-Type': 'text/xml; charset=UTF-8' },
-      body: `<?xml version='1.0' encoding='UTF-8'?>\n<partial-response id="j_id1"><redirect url="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></redirect></partial-response>`,
+      body: `<?xml version="1.0" encoding="UTF-8"?>\n<partial-response id="j_id1"><redirect url="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></redirect></partial-response>`,
     };
   }
   return { status: 302, headers: { Location: url, 'Content-Type': 'text/html; charset=UTF-8' }, body: '' };

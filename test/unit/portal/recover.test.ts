@@ -106,7 +106,7 @@ describe('Generar / Recuperar clave over HTTP', () => {
     const before = page.viewState;
     const r = await page.submit('frmRecuperar:btnBuscar', { 'frmRecuperar:txtCedula': persona('ana').cedula, 'g-recaptcha-response': await captchaToken(h) });
     expect(String(r.res.headers['content-type'])).toContain('text/xml');
-    expect(r.res.body).toMatch(/^<\?xml version='1\.0' encoding='UTF-8'\?>\n<partial-response id="j_id1"><changes><update id="frmRecuperar:pnlContenido"><!\[CDATA\[/);
+    expect(r.res.body).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<partial-response id="j_id1"><changes><update id="frmRecuperar:pnlContenido"><!\[CDATA\[/);
     expect(r.res.body).toContain('<update id="j_id1:javax.faces.ViewState:0">');
     expect(page.viewState).not.toBe(before);
   });
