@@ -1,0 +1,153 @@
+/**
+ * Benchmark (not a test): one full detection pass in real Chromium, per page group.
+ *   npm run bench:detect [-- --verbose]   (CHROMIUM_PATH overrides /usr/bin/chromium; --verbose lists the slowest pages)
+ * Bundles src/detect/classify.ts as an IIFE with esbuild, loads every labelled page with page.setContent
+ * (network blocked), warms up, then times batches of passes with performance.now(). Chromium coarsens
+ * performance.now() to 0.1 ms in a non-isolated page, so each sample is a batch of BATCH passes divided by
+ * BATCH. Targets: median ≤ 1 ms on portal-sized pages, ≤ 10 ms on the 10,000-element page.
+ */
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { corpusPages, portalPages, type LabelledPage } from '../qa/labelled';
+import { DEFAULT_URL } from '../qa/load';
+
+const verbose = process.argv.includes('--verbose');
+const WARMUP = 30;
+const SAMPLES = 40;
+const BATCH = 10;
+
+async function bundle(): Promise<string> {
+  const entry = fileURLToPath(new URL('../../src/detect/classify.ts', import.meta.url));
+  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'ClaveGuiaDetect', write: false, target: 'chrome120', minify: true, logLevel: 'silent' });
+  const file = out.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+function canonical(html: string): string {
+  const m = /<link[^>]+rel="canonical"[^>]+href="([^"]+)"/i.exec(html);
+  return m?.[1]?.replace(/&amp;/g, '&') ?? DEFAULT_URL;
+}
+
+/** A page of about 10,000 elements: the identity form at the top, a long table of filler below. */
+function syntheticPage(): string {
+  const rows: string[] = [];
+  for (let i = 0; i < 1650; i++) {
+    rows.push(`<tr class="fila"><td><span class="etiqueta">Dato ${i}</span></td><td><a href="#r${i}">Detalle</a><b>${i}</b></td></tr>`);
+  }
+  return `<!DOCTYPE html><html lang="es"><head><title>IESS - Generar / Recuperar clave</title></head><body class="landing-body">
+<div class="card"><h1>Generar / Recuperar clave</h1><form id="f" method="post" action="/iess-gestion-desbloqueo-publico-web/">
+<div id="f:msgs" class="ui-messages ui-widget"></div><span class="md-inputfield"><input id="f:ced" name="f:ced" type="text" maxlength="10"><label for="f:ced">Cédula o código</label></span>
+<div class="g-recaptcha" data-sitekey="x"></div><button id="f:b" type="submit" class="ui-button"><span class="ui-button-text">Buscar</span></button></form></div>
+<table class="relleno">${rows.join('')}</table></body></html>`;
+}
+
+interface Stat {
+  median: number;
+  p95: number;
+  n: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+interface Outcome {
+  step: string;
+  flow: string;
+  alerts: string[];
+}
+
+async function timePage(page: Page, code: string, html: string, url: string): Promise<{ samples: number[]; elements: number; outcome: Outcome }> {
+  await page.setContent(html, { waitUntil: 'domcontentloaded' });
+  await page.addScriptTag({ content: code });
+  return page.evaluate(
+    ({ url, warmup, samples, batch }) => {
+      const api = (window as unknown as { ClaveGuiaDetect: { classify: (d: Document, u: string) => Outcome } }).ClaveGuiaDetect;
+      const first = api.classify(document, url);
+      for (let i = 0; i < warmup; i++) api.classify(document, url);
+      const out: number[] = [];
+      for (let s = 0; s < samples; s++) {
+        const t0 = performance.now();
+        for (let i = 0; i < batch; i++) api.classify(document, url);
+        out.push((performance.now() - t0) / batch);
+      }
+      return { samples: out, elements: document.getElementsByTagName('*').length, outcome: { step: first.step, flow: first.flow, alerts: first.alerts } };
+    },
+    { url, warmup: WARMUP, samples: SAMPLES, batch: BATCH },
+  );
+}
+
+async function main(): Promise<void> {
+  const code = await bundle();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext();
+    // Saved pages reference stylesheets, scripts and the reCAPTCHA iframe: nothing leaves the machine.
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+
+    const corpus = corpusPages();
+    const portal = (await portalPages()) ?? [];
+    const groups: Array<{ name: string; pages: Array<{ html: string; url: string; expected?: LabelledPage['expected'] }> }> = [
+      { name: 'corpus, IESS hosts', pages: corpus.filter((p) => /iess\.gob\.ec\//.test(canonical(p.html)) && !/\.example\.com/.test(canonical(p.html))).map((p) => ({ html: p.html, url: canonical(p.html), expected: p.expected })) },
+      { name: 'corpus, other hosts', pages: corpus.filter((p) => !/:\/\/([\w-]+\.)*iess\.gob\.ec\//.test(canonical(p.html))).map((p) => ({ html: p.html, url: canonical(p.html) })) },
+      { name: 'practice portal states', pages: portal.map((p: LabelledPage) => ({ html: p.html, url: p.url ?? DEFAULT_URL, expected: p.expected })) },
+      { name: 'synthetic 10,000 elements', pages: [{ html: syntheticPage(), url: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/' }] },
+    ];
+
+    process.stdout.write(`Chromium ${browser.version()}; ${WARMUP} warm-up passes, then ${SAMPLES} samples × ${BATCH} passes per page\n\n`);
+    process.stdout.write(`${'group'.padEnd(28)}${'pages'.padStart(6)}${'elements'.padStart(14)}${'median ms'.padStart(11)}${'p95 ms'.padStart(9)}${'max page median'.padStart(17)}\n`);
+    let checked = 0;
+    let agreed = 0;
+    const mismatches: string[] = [];
+    for (const group of groups) {
+      if (group.pages.length === 0) continue;
+      const all: number[] = [];
+      const medians: number[] = [];
+      let minEl = Infinity;
+      let maxEl = 0;
+      const slow: Array<[number, string]> = [];
+      for (const p of group.pages) {
+        const { samples, elements, outcome } = await timePage(page, code, p.html, p.url);
+        // The same labels must hold with real layout (checkVisibility) as in happy-dom.
+        if (p.expected) {
+          checked++;
+          const same = outcome.step === p.expected.step && outcome.flow === p.expected.flow && [...outcome.alerts].sort().join() === p.expected.alerts.join();
+          if (same) agreed++;
+          else mismatches.push(`${p.url}: expected ${p.expected.step}/${p.expected.flow}/[${p.expected.alerts}] got ${outcome.step}/${outcome.flow}/[${outcome.alerts}]`);
+        }
+        slow.push([quantile([...samples].sort((a, b) => a - b), 0.5), `${p.url} (${elements} elements)`]);
+        minEl = Math.min(minEl, elements);
+        maxEl = Math.max(maxEl, elements);
+        all.push(...samples);
+        medians.push(quantile([...samples].sort((a, b) => a - b), 0.5));
+      }
+      all.sort((a, b) => a - b);
+      medians.sort((a, b) => a - b);
+      const stat: Stat = { median: quantile(all, 0.5), p95: quantile(all, 0.95), n: all.length };
+      const els = minEl === maxEl ? String(minEl) : `${minEl}–${maxEl}`;
+      process.stdout.write(
+        `${group.name.padEnd(28)}${String(group.pages.length).padStart(6)}${els.padStart(14)}${stat.median.toFixed(3).padStart(11)}${stat.p95.toFixed(3).padStart(9)}${(medians.at(-1) ?? 0).toFixed(3).padStart(17)}\n`,
+      );
+      if (verbose) {
+        for (const [ms, what] of slow.sort((a, b) => b[0] - a[0]).slice(0, 5)) process.stdout.write(`    ${ms.toFixed(3)} ms  ${what}\n`);
+      }
+    }
+    process.stdout.write(`\nlabels that hold in Chromium: ${agreed}/${checked}\n${mismatches.map((m) => `  ${m}\n`).join('')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${String(err)}\n`);
+  process.exit(1);
+});
