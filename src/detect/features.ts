@@ -95,7 +95,7 @@ function findActive(nav: Element): Element | null {
 }
 const CAPTCHA_CLASS = /(?:^|\s)(?:g-recaptcha|h-captcha|cf-turnstile|captcha|ui-captcha)(?:\s|$)/i;
 const MSG_TOKEN =
-  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alert-(?:danger|warning|info|success|error)|errors?|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|aviso|advertencia|notice|notificacion|flash)$/i;
+  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash)$/i;
 const RED = /(?:^|;)\s*color\s*:\s*(?:red|#f00\b|#ff0000|#c00\b|#cc0000|#d00\b|#e00\b|#b00\b|rgb\(\s*2[0-5]\d\s*,\s*0\s*,\s*0\s*\))/i;
 const LOGO = /logo|banner|escudo|header|cabecera|icon|captcha|loading|cargando|ajax|spinner|bandera|flag|gob_?ec|sello|footer/i;
 const ANTI_BOT = /f5_cspm|bobcmn|TSPD|_cf_chl|challenge-platform/;
