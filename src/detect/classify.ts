@@ -102,7 +102,7 @@ export function decide(f: Features): Detection {
     flow,
     alerts: alerts.alerts,
     confidence: round(step === 'none' ? (candidates.length ? 1 - strength(topScore) : 1 - 0.5 * strength(topScore)) : strength(topScore) * (0.5 + 0.5 * margin)),
-    signals: signals.slice(0, MAX_SIGNALS),
+    signals: [...new Set(signals)].slice(0, MAX_SIGNALS),
   };
   if (step === 'none' && candidates.length > 0) detection.candidates = candidates;
   return detection;
