@@ -38,50 +38,56 @@ export interface StepGuide {
 type Override = Partial<StepGuide>;
 
 const BASE: Record<GuidedStep, StepGuide> = {
+  // The login page that leads into recovery: its one job is to send the person to the right option.
   start: {
     title: 'stepStartTitle',
     wants: 'stepStartWants',
     ready: ['stepStartReadyId', 'stepStartReadyInbox'],
     checklist: [
-      { id: 'start.id', label: 'stepStartCheckId' },
-      { id: 'start.captcha', label: 'stepStartCheckCaptcha' },
+      { id: 'start.option', label: 'stepStartCheckOption' },
+      { id: 'start.noguess', label: 'stepStartCheckNoGuess' },
       { id: 'start.inbox', label: 'stepStartCheckInbox' },
     ],
     mistakes: [
-      { problem: 'stepStartMistakeReload', fix: 'stepStartFixReload' },
-      { problem: 'stepStartMistakeDigits', fix: 'stepStartFixDigits' },
-      { problem: 'stepStartMistakeOption', fix: 'stepStartFixOption' },
+      { problem: 'stepStartMistakeGuess', fix: 'stepStartFixGuess' },
+      { problem: 'stepStartMistakeChange', fix: 'stepStartFixChange' },
     ],
     next: 'stepStartNext',
-    links: [],
+    links: ['recover', 'unlock'],
   },
+  // The first recovery page: cédula (or IESS code) and «No soy un robot».
   identity: {
     title: 'stepIdentityTitle',
     wants: 'stepIdentityWants',
-    ready: ['stepIdentityReadyId'],
+    ready: ['stepIdentityReadyId', 'stepIdentityReadyInbox'],
     checklist: [
-      { id: 'identity.name', label: 'stepIdentityCheckName' },
-      { id: 'identity.date', label: 'stepIdentityCheckDate' },
+      { id: 'identity.id', label: 'stepIdentityCheckId' },
+      { id: 'identity.captcha', label: 'stepIdentityCheckCaptcha' },
+      { id: 'identity.inbox', label: 'stepIdentityCheckInbox' },
     ],
     mistakes: [
-      { problem: 'stepIdentityMistakeOrder', fix: 'stepIdentityFixOrder' },
-      { problem: 'stepIdentityMistakeName', fix: 'stepIdentityFixName' },
+      { problem: 'stepIdentityMistakeReload', fix: 'stepIdentityFixReload' },
+      { problem: 'stepIdentityMistakeDigits', fix: 'stepIdentityFixDigits' },
+      { problem: 'stepIdentityMistakeOption', fix: 'stepIdentityFixOption' },
     ],
     next: 'stepIdentityNext',
     links: [],
   },
+  // One screen: the person's name, birth day and month, and the labour-history and personal questions.
   verification: {
     title: 'stepVerificationTitle',
     wants: 'stepVerificationWants',
-    ready: ['stepVerificationReadyHistory', 'stepVerificationReadyAnswers'],
+    ready: ['stepVerificationReadyId', 'stepVerificationReadyHistory', 'stepVerificationReadyAnswers'],
     checklist: [
+      { id: 'verification.name', label: 'stepVerificationCheckName' },
+      { id: 'verification.date', label: 'stepVerificationCheckDate' },
       { id: 'verification.read', label: 'stepVerificationCheckRead' },
       { id: 'verification.exact', label: 'stepVerificationCheckExact' },
     ],
     mistakes: [
       { problem: 'stepVerificationMistakeMemory', fix: 'stepVerificationFixMemory' },
       { problem: 'stepVerificationMistakeRetry', fix: 'stepVerificationFixRetry' },
-      { problem: 'stepVerificationMistakeHelpers', fix: 'stepVerificationFixHelpers' },
+      { problem: 'stepVerificationMistakeOrder', fix: 'stepVerificationFixOrder' },
     ],
     next: 'stepVerificationNext',
     links: [],
@@ -231,21 +237,21 @@ const BASE: Record<GuidedStep, StepGuide> = {
 /** What differs from the recovery flow. Checklist ids carry the flow so ticks never leak between flows. */
 const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<GuidedStep, Override>>> = {
   unlock: {
-    start: {
-      title: 'stepStartUnlockTitle',
-      wants: 'stepStartUnlockWants',
-      ready: ['stepStartReadyId', 'stepStartUnlockReadyInbox', 'stepStartUnlockReadyFingerprint'],
+    identity: {
+      title: 'stepIdentityUnlockTitle',
+      wants: 'stepIdentityUnlockWants',
+      ready: ['stepIdentityReadyId', 'stepIdentityUnlockReadyInbox', 'stepIdentityUnlockReadyFingerprint'],
       checklist: [
-        { id: 'unlock.start.id', label: 'stepStartCheckId' },
-        { id: 'unlock.start.fingerprint', label: 'stepStartUnlockCheckFingerprint' },
-        { id: 'unlock.start.inbox', label: 'stepStartCheckInbox' },
+        { id: 'unlock.identity.id', label: 'stepIdentityCheckId' },
+        { id: 'unlock.identity.fingerprint', label: 'stepIdentityUnlockCheckFingerprint' },
+        { id: 'unlock.identity.inbox', label: 'stepIdentityCheckInbox' },
       ],
       mistakes: [
-        { problem: 'stepStartUnlockMistakeFingerprint', fix: 'stepStartUnlockFixFingerprint' },
-        { problem: 'stepStartUnlockMistakeLate', fix: 'stepStartUnlockFixLate' },
-        { problem: 'stepStartUnlockMistakeGuess', fix: 'stepStartUnlockFixGuess' },
+        { problem: 'stepIdentityUnlockMistakeFingerprint', fix: 'stepIdentityUnlockFixFingerprint' },
+        { problem: 'stepIdentityUnlockMistakeLate', fix: 'stepIdentityUnlockFixLate' },
+        { problem: 'stepIdentityUnlockMistakeGuess', fix: 'stepIdentityUnlockFixGuess' },
       ],
-      next: 'stepStartUnlockNext',
+      next: 'stepIdentityUnlockNext',
     },
     verification: { next: 'stepVerificationUnlockNext' },
     'email-sent': { wants: 'stepEmailSentUnlockWants', next: 'stepEmailSentUnlockNext' },
@@ -261,22 +267,37 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
     },
   },
   employer: {
+    // The employer login page: the employer's own «Recuperar clave», with RUC, sucursal and representative ready.
     start: {
       title: 'stepStartEmployerTitle',
       wants: 'stepStartEmployerWants',
-      ready: ['stepStartEmployerReadyRuc', 'stepStartEmployerReadyRep', 'stepStartEmployerReadyInbox'],
+      ready: ['stepStartEmployerReadyData', 'stepStartEmployerReadyInbox'],
       checklist: [
-        { id: 'employer.start.ruc', label: 'stepStartEmployerCheckRuc' },
-        { id: 'employer.start.branch', label: 'stepStartEmployerCheckBranch' },
-        { id: 'employer.start.rep', label: 'stepStartEmployerCheckRep' },
-        { id: 'employer.start.captcha', label: 'stepStartCheckCaptcha' },
+        { id: 'employer.start.option', label: 'stepStartEmployerCheckOption' },
+        { id: 'employer.start.data', label: 'stepStartEmployerCheckData' },
+        { id: 'employer.start.inbox', label: 'stepStartEmployerCheckInbox' },
+      ],
+      mistakes: [{ problem: 'stepStartEmployerMistakeGuess', fix: 'stepStartEmployerFixGuess' }],
+      next: 'stepStartEmployerNext',
+      // The affiliate pages are not the employer's: the login page itself holds the right link.
+      links: [],
+    },
+    identity: {
+      title: 'stepIdentityEmployerTitle',
+      wants: 'stepIdentityEmployerWants',
+      ready: ['stepIdentityEmployerReadyRuc', 'stepIdentityEmployerReadyRep', 'stepIdentityEmployerReadyInbox'],
+      checklist: [
+        { id: 'employer.identity.ruc', label: 'stepIdentityEmployerCheckRuc' },
+        { id: 'employer.identity.branch', label: 'stepIdentityEmployerCheckBranch' },
+        { id: 'employer.identity.rep', label: 'stepIdentityEmployerCheckRep' },
+        { id: 'employer.identity.captcha', label: 'stepIdentityCheckCaptcha' },
       ],
       mistakes: [
-        { problem: 'stepStartEmployerMistakeHousehold', fix: 'stepStartEmployerFixHousehold' },
-        { problem: 'stepStartEmployerMistakeRep', fix: 'stepStartEmployerFixRep' },
-        { problem: 'stepStartMistakeReload', fix: 'stepStartFixReload' },
+        { problem: 'stepIdentityEmployerMistakeHousehold', fix: 'stepIdentityEmployerFixHousehold' },
+        { problem: 'stepIdentityEmployerMistakeRep', fix: 'stepIdentityEmployerFixRep' },
+        { problem: 'stepIdentityMistakeReload', fix: 'stepIdentityFixReload' },
       ],
-      next: 'stepStartEmployerNext',
+      next: 'stepIdentityEmployerNext',
     },
   },
 };

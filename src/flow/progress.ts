@@ -25,8 +25,9 @@ interface FlowStages {
 const RECOVER: FlowStages = {
   stages: ['identify', 'validate', 'email', 'new-key', 'done'],
   steps: {
+    // The login page and the cédula + CAPTCHA page identify the person; the name, birth date and questions validate.
     start: 'identify',
-    identity: 'validate',
+    identity: 'identify',
     verification: 'validate',
     'security-image': 'validate',
     profile: 'validate',

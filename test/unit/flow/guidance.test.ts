@@ -38,12 +38,17 @@ describe('guidance', () => {
       const ids = guided.flatMap((step) => guideFor(step, flow)!.checklist.map((item) => item.id));
       expect(new Set(ids).size, flow).toBe(ids.length);
     }
-    expect(guideFor('start', 'unlock')!.checklist.every((i) => i.id.startsWith('unlock.'))).toBe(true);
+    expect(guideFor('identity', 'unlock')!.checklist.every((i) => i.id.startsWith('unlock.'))).toBe(true);
+    expect(guideFor('identity', 'employer')!.checklist.every((i) => i.id.startsWith('employer.'))).toBe(true);
+    expect(guideFor('start', 'employer')!.checklist.every((i) => i.id.startsWith('employer.'))).toBe(true);
   });
 
   it('flows differ where the portal differs, and unknown falls back to recovery', () => {
-    expect(guideFor('start', 'unlock')!.title).toBe('stepStartUnlockTitle');
+    expect(guideFor('identity', 'unlock')!.title).toBe('stepIdentityUnlockTitle');
+    expect(guideFor('identity', 'employer')!.title).toBe('stepIdentityEmployerTitle');
     expect(guideFor('start', 'employer')!.title).toBe('stepStartEmployerTitle');
+    // The unlock flow has no login page of its own: it gets the common "choose the right option" guide.
+    expect(guideFor('start', 'unlock')).toEqual(guideFor('start', 'recover'));
     expect(guideFor('done', 'unlock')!.links).toEqual(['recover']);
     for (const step of guided) expect(guideFor(step, 'unknown')).toEqual(guideFor(step, 'recover'));
   });
@@ -56,6 +61,68 @@ describe('guidance', () => {
       'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf',
     );
     expect(catalogues.es[guide.wants]!.message).toMatch(/Generar \/ Recuperar clave/);
+  });
+
+  it('start is the login page: it sends the person to the right option and never asks for data', () => {
+    const guide = guideFor('start', 'recover')!;
+    expect(guide.title).toBe('stepStartTitle');
+    expect(guide.links).toEqual(['recover', 'unlock']);
+    expect(guide.checklist.map((i) => i.id)).toEqual(['start.option', 'start.noguess', 'start.inbox']);
+    const es = catalogues.es;
+    expect(es[guide.title]!.message).toBe('Elija la opción correcta');
+    expect(es[guide.wants]!.message).toMatch(/«Generar \/ Recuperar clave».*«Desbloquear clave»/);
+    expect(es[guide.next]!.message).toMatch(/cédula.*«No soy un robot»/);
+    expect(guide.mistakes.map((m) => es[m.fix]!.message).join(' ')).toMatch(/bloquear la cuenta.*clave actual/);
+    const employer = guideFor('start', 'employer')!;
+    expect(es[employer.wants]!.message).toMatch(/«Recuperar clave»/);
+    expect(guideMessageKeys(employer).map((k) => es[k]!.message).join(' ')).toMatch(/RUC.*sucursal.*representante legal/);
+  });
+
+  it('identity is the cédula + CAPTCHA page, and says the name, birth date and questions come next', () => {
+    const guide = guideFor('identity', 'recover')!;
+    expect(guide.checklist.map((i) => i.id)).toEqual(['identity.id', 'identity.captcha', 'identity.inbox']);
+    const es = catalogues.es;
+    expect(es[guide.title]!.message).toBe('Identifíquese con su cédula');
+    expect(es[guide.wants]!.message).toMatch(/cédula.*«No soy un robot»/);
+    expect(es[guide.next]!.message).toMatch(/nombre.*día y el mes.*preguntas de seguridad/);
+    expect(guideFor('identity', 'unlock')!.checklist.map((i) => i.id)).toEqual([
+      'unlock.identity.id',
+      'unlock.identity.fingerprint',
+      'unlock.identity.inbox',
+    ]);
+    expect(guideFor('identity', 'employer')!.checklist.map((i) => i.id)).toEqual([
+      'employer.identity.ruc',
+      'employer.identity.branch',
+      'employer.identity.rep',
+      'employer.identity.captcha',
+    ]);
+  });
+
+  it('verification is one guide for the name, birth day and month, and the questions', () => {
+    const guide = guideFor('verification', 'recover')!;
+    expect(guide.checklist.map((i) => i.id)).toEqual([
+      'verification.name',
+      'verification.date',
+      'verification.read',
+      'verification.exact',
+    ]);
+    expect(guide.mistakes.map((m) => m.problem)).toEqual([
+      'stepVerificationMistakeMemory',
+      'stepVerificationMistakeRetry',
+      'stepVerificationMistakeOrder',
+    ]);
+    const es = catalogues.es;
+    expect(es[guide.title]!.message).toBe('Confirme sus datos y responda las preguntas');
+    expect(es[guide.wants]!.message).toMatch(/nombre.*día y el mes.*historia laboral.*personales/);
+  });
+
+  it('the catalogues hold no step text that no guide shows', () => {
+    const used = new Set<string>(FLOW_IDS.flatMap((flow) => guided.flatMap((step) => guideMessageKeys(guideFor(step, flow)!))));
+    for (const lang of ['es', 'en'] as const) {
+      const unused = Object.keys(catalogues[lang]).filter((k) => /^step[A-Z]/.test(k) && !used.has(k));
+      expect(unused, lang).toEqual([]);
+    }
+    expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.es).sort());
   });
 
   it('links only to official https pages on iess.gob.ec', () => {
@@ -79,6 +146,18 @@ describe('progress', () => {
       'upcoming',
     ]);
     expect(progressFor('done', 'recover').at(-1)!.state).toBe('current');
+    // The login page and the cédula page are Identificación; the name, birth date and questions are Validación.
+    expect(stageOf('start', 'recover')).toBe('identify');
+    expect(stageOf('identity', 'recover')).toBe('identify');
+    expect(progressFor('identity', 'recover')[0]!.state).toBe('current');
+    for (const step of ['verification', 'security-image', 'profile'] as const) {
+      expect(stageOf(step, 'recover'), step).toBe('validate');
+    }
+    for (const flow of ['unlock', 'employer'] as const) {
+      for (const step of ['start', 'identity', 'verification'] as const) {
+        expect(stageOf(step, flow), `${step}/${flow}`).toBe('identify');
+      }
+    }
   });
 
   it('unlock runs Identificación → Correo → Listo', () => {

@@ -39,7 +39,7 @@ describe('live region', () => {
     expect(region.getAttribute('aria-atomic')).toBe('true');
     expect(text(region)).toBe('');
 
-    overlay.update(detection({ step: 'start' }));
+    overlay.update(detection({ step: 'identity' }));
     await settle();
     expect(text(region)).toBe(''); // still settling: the region must be known before it speaks
     await settle(LIVE_SETTLE_MS);
@@ -50,25 +50,25 @@ describe('live region', () => {
 
   it('speaks only step changes and new alerts, never the same thing twice', async () => {
     const { overlay, spoken, settle, stop } = await mountListening();
-    overlay.update(detection({ step: 'start' }));
+    overlay.update(detection({ step: 'identity' }));
     await settle(LIVE_SETTLE_MS);
 
-    overlay.update(detection({ step: 'start', confidence: 0.95, signals: ['other signal'] }));
+    overlay.update(detection({ step: 'identity', confidence: 0.95, signals: ['other signal'] }));
     await settle(1000);
     expect(spoken).toEqual(['Guía: Identifíquese con su cédula']);
 
-    overlay.update(detection({ step: 'start', alerts: ['captcha-error'] }));
+    overlay.update(detection({ step: 'identity', alerts: ['captcha-error'] }));
     await settle();
-    overlay.update(detection({ step: 'start', alerts: ['captcha-error'] }));
+    overlay.update(detection({ step: 'identity', alerts: ['captcha-error'] }));
     await settle(1000);
     expect(spoken).toEqual(['Guía: Identifíquese con su cédula', 'Aviso: Falta marcar «No soy un robot»']);
 
-    overlay.update(detection({ step: 'identity' }));
+    overlay.update(detection({ step: 'verification' }));
     await settle(1000);
-    expect(spoken.at(-1)).toBe('Guía: Confirme su fecha de nacimiento');
+    expect(spoken.at(-1)).toBe('Guía: Confirme sus datos y responda las preguntas');
 
     // The CAPTCHA fails again later: that is news again.
-    overlay.update(detection({ step: 'identity', alerts: ['captcha-error'] }));
+    overlay.update(detection({ step: 'verification', alerts: ['captcha-error'] }));
     await settle(1000);
     expect(spoken.at(-1)).toBe('Aviso: Falta marcar «No soy un robot»');
     expect(spoken).toHaveLength(4);

@@ -22,11 +22,35 @@ describe('the panel', () => {
     const panel = current.$('[role="complementary"]')!;
     expect(panel.getAttribute('aria-label')).toBe('Guía ClaveGuía');
     expect(current.$('.cg-app')!.getAttribute('lang')).toBe('es');
-    expect(text(current.$('h2'))).toBe('Responda las preguntas de seguridad');
+    expect(text(current.$('h2'))).toBe('Confirme sus datos y responda las preguntas');
     const headings = current.$$('h3').map(text);
     expect(headings).toEqual(['Tenga a mano', 'Para marcar', 'Errores comunes', 'Lo que sigue']);
     expect(text(current.$('[data-section="mistakes"]'))).toMatch(/Qué hacer: Las respuestas deben coincidir exactamente/);
     expect(text(current.$('[data-section="next"]'))).toMatch(/imagen de seguridad/);
+    expect(current.$$('input[type="checkbox"]').map((b) => b.getAttribute('data-item'))).toEqual([
+      'verification.name',
+      'verification.date',
+      'verification.read',
+      'verification.exact',
+    ]);
+    expect(text(current.$('.cg-wants'))).toMatch(/nombre.*día y el mes.*preguntas/);
+  });
+
+  it('on the login page (start) says to choose the right option and links to recovery and unlock', async () => {
+    current = await mount({}, detection({ step: 'start' }));
+    expect(text(current.$('h2'))).toBe('Elija la opción correcta');
+    expect(text(current.$('.cg-wants'))).toMatch(/«Generar \/ Recuperar clave».*«Desbloquear clave»/);
+    expect(current.$$('input[type="checkbox"]').map((b) => b.getAttribute('data-item'))).toEqual([
+      'start.option',
+      'start.noguess',
+      'start.inbox',
+    ]);
+    expect(text(current.$('[data-section="next"]'))).toMatch(/cédula.*«No soy un robot»/);
+    expect(current.$<HTMLAnchorElement>('a[data-link="recover"]')!.href).toBe(
+      'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/',
+    );
+    expect(current.$('a[data-link="unlock"]')).not.toBeNull();
+    expect(current.$('.cg-progress [aria-current="step"]')!.textContent).toMatch(/Identificación/);
   });
 
   it('shows the progress strip with text, a shape per state and aria-current on the current stage', async () => {
@@ -46,7 +70,7 @@ describe('the panel', () => {
   });
 
   it('unlock shows its own three stages', async () => {
-    current = await mount({}, detection({ step: 'start', flow: 'unlock' }));
+    current = await mount({}, detection({ step: 'identity', flow: 'unlock' }));
     expect(current.$$('.cg-progress li').map((s) => text(s.querySelector('.cg-stage-label')))).toEqual([
       'Identificación',
       'Correo',
@@ -82,19 +106,19 @@ describe('the panel', () => {
 
 describe('checklist', () => {
   it('uses real checkboxes with labels, restores saved ticks and saves new ones per tab', async () => {
-    current = await mount({ ticks: { 'start.id': true } }, detection({ step: 'start' }));
+    current = await mount({ ticks: { 'identity.id': true } }, detection({ step: 'identity' }));
     const boxes = current.$$<HTMLInputElement>('input[type="checkbox"]');
-    expect(boxes.map((b) => b.getAttribute('data-item'))).toEqual(['start.id', 'start.captcha', 'start.inbox']);
+    expect(boxes.map((b) => b.getAttribute('data-item'))).toEqual(['identity.id', 'identity.captcha', 'identity.inbox']);
     expect(boxes.map((b) => b.checked)).toEqual([true, false, false]);
     expect(text(boxes[1]!.closest('label'))).toMatch(/No soy un robot/);
 
     await click(boxes[1]!);
-    expect(current.services.saveTicks).toHaveBeenLastCalledWith({ 'start.id': true, 'start.captcha': true });
-    expect(current.state.ticks).toEqual({ 'start.id': true, 'start.captcha': true });
+    expect(current.services.saveTicks).toHaveBeenLastCalledWith({ 'identity.id': true, 'identity.captcha': true });
+    expect(current.state.ticks).toEqual({ 'identity.id': true, 'identity.captcha': true });
 
     // Moving on and coming back keeps the ticks.
+    current.overlay.update(detection({ step: 'verification' }));
     current.overlay.update(detection({ step: 'identity' }));
-    current.overlay.update(detection({ step: 'start' }));
     expect(current.$$<HTMLInputElement>('input[type="checkbox"]').map((b) => b.checked)).toEqual([true, true, false]);
   });
 });
@@ -152,7 +176,7 @@ describe('collapse, dock and hiding', () => {
 
 describe('alerts', () => {
   it('show an icon, a severity word and concrete advice, errors first', async () => {
-    current = await mount({}, detection({ step: 'start', alerts: ['captcha-error', 'not-registered'] }));
+    current = await mount({}, detection({ step: 'identity', alerts: ['captcha-error', 'not-registered'] }));
     const alerts = current.$$('[data-alert]');
     expect(alerts.map((a) => a.getAttribute('data-alert'))).toEqual(['not-registered', 'captcha-error']);
     const captcha = current.$('[data-alert="captcha-error"]')!;
@@ -204,12 +228,12 @@ describe('step picker', () => {
     expect(current.host.hidden).toBe(false);
     expect(text(current.$('h2'))).toBe('¿En qué paso está?');
     const options = current.$$('[data-pick]');
-    expect(options.map(text)).toEqual(['Confirme su fecha de nacimiento', 'Responda las preguntas de seguridad']);
+    expect(options.map(text)).toEqual(['Identifíquese con su cédula', 'Confirme sus datos y responda las preguntas']);
     expect(current.host.getAttribute('data-claveguia-step')).toBe('none');
 
     await click(options[1]!);
     expect(current.host.getAttribute('data-claveguia-step')).toBe('verification');
-    expect(text(current.$('h2'))).toBe('Responda las preguntas de seguridad');
+    expect(text(current.$('h2'))).toBe('Confirme sus datos y responda las preguntas');
     expect(text(current.$('.cg-chosen'))).toMatch(/Usted eligió este paso/);
     expect(current.root.activeElement).toBe(current.$('h2'));
 
