@@ -23,7 +23,8 @@ export async function launchFirefox(
     defaultViewport: options.headed ? null : { width: 1280, height: 720 },
     extraPrefsFirefox: {
       'network.dns.localDomains': MAPPED_HOSTS.join(','),
-      'intl.locale.requested': options.locale ?? 'es',
+      // Spanish needs Debian's language pack (firefox-esr-l10n-es-mx); es-MX falls back to our `es` catalogue.
+      'intl.locale.requested': options.locale === 'en' ? 'en-US' : 'es-MX',
       'intl.accept_languages': options.locale ?? 'es',
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
