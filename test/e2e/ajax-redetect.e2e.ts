@@ -1,0 +1,99 @@
+/**
+ * The portal swaps steps by AJAX on the same URL. The content script must notice within 300 ms of the
+ * swap, in both browsers. The clock starts when the portal's own script has put the new step into the DOM
+ * (seen by a page observer), and stops when the overlay host's step attribute changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame as PlaywrightFrame } from 'playwright-core';
+import type { Frame as PuppeteerFrame } from 'puppeteer-core';
+import { createPortalServer, type PortalServer } from '../portal/server';
+import { personaById } from '../portal/personas';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { SHIPPED, requireBuild } from './harness/extensions';
+import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
+
+const REDETECT_BUDGET_MS = 300;
+const CEDULA = '[id="frmRecuperar:txtCedula"]';
+const SEARCH = '[id="frmRecuperar:btnBuscar"]';
+const BIRTH_DAY = 'frmRecuperar:txtDia';
+
+/** Arms observers in the page: when the verification form appears, and when the overlay re-detects. */
+function armTimers(birthDayId: string): void {
+  const marks = ((window as unknown as { __cgMarks: Record<string, number> }).__cgMarks = {});
+  new MutationObserver((_, observer) => {
+    if (document.getElementById(birthDayId)) {
+      marks.swapped = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+  const host = document.querySelector('[data-claveguia-host]')!;
+  new MutationObserver((_, observer) => {
+    if (host.getAttribute('data-claveguia-step') === 'verification') {
+      marks.detected = performance.now();
+      observer.disconnect();
+    }
+  }).observe(host, { attributes: true, attributeFilter: ['data-claveguia-step'] });
+}
+
+const readMarks = () => (window as unknown as { __cgMarks: { swapped?: number; detected?: number } }).__cgMarks;
+
+async function measureSwap(driver: PageDriver, tickCaptcha: () => Promise<void>, entryUrl: string) {
+  const ana = personaById('ana')!;
+  await driver.goto(entryUrl);
+  await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('identity');
+  await driver.fill(CEDULA, ana.cedula);
+  await tickCaptcha();
+  await expect.poll(() => driver.evaluate(() => (document.getElementById('g-recaptcha-response') as HTMLTextAreaElement).value.length, null)).toBeGreaterThan(0);
+  await driver.evaluate(armTimers, BIRTH_DAY);
+  await driver.click(SEARCH);
+  await expect.poll(() => driver.evaluate(readMarks, null).then((m) => m.detected ?? null), { timeout: 5_000 }).not.toBeNull();
+  const marks = await driver.evaluate(readMarks, null);
+  return { url: driver.url(), lag: marks.detected! - marks.swapped! };
+}
+
+let portal: PortalServer;
+let entryUrl: string;
+beforeAll(async () => {
+  portal = createPortalServer();
+  const { urls } = await portal.start();
+  entryUrl = `${urls.app}/iess-gestion-desbloqueo-publico-web/`;
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+describe('AJAX step change is re-detected within 300 ms', () => {
+  let chromium: ChromiumSession;
+  let firefox: FirefoxSession;
+  afterAll(async () => {
+    await chromium?.close();
+    await firefox?.close();
+  });
+
+  it('in Chromium', async () => {
+    chromium = await launchChromium(requireBuild(SHIPPED.chrome));
+    const page = await chromium.context.newPage();
+    const tick = async () => {
+      const frame = page.frames().find((f: PlaywrightFrame) => f.url().includes('/captcha/anchor'))!;
+      await frame.click('#recaptcha-anchor');
+    };
+    const { url, lag } = await measureSwap(playwrightDriver(page), tick, entryUrl);
+    expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
+    expect(lag).toBeGreaterThanOrEqual(0);
+    expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);
+  });
+
+  it('in Firefox', async () => {
+    firefox = await launchFirefox(requireBuild(SHIPPED.firefox));
+    const page = await firefox.browser.newPage();
+    const tick = async () => {
+      const frame = page.frames().find((f: PuppeteerFrame) => f.url().includes('/captcha/anchor'))!;
+      await frame.click('#recaptcha-anchor');
+    };
+    const { url, lag } = await measureSwap(puppeteerDriver(page), tick, entryUrl);
+    expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
+    expect(lag).toBeGreaterThanOrEqual(0);
+    expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);
+  });
+});
