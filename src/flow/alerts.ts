@@ -2,7 +2,7 @@
  * What to say when the portal shows a problem: a calm title, two or three concrete actions, and where useful a
  * link to the official page that solves it. Data only; the overlay decides how it looks.
  */
-import { ALERT_IDS, type AlertId, type FlowId } from '../detect/vocabulary';
+import { ALERT_IDS, type AlertId, type FlowId, type StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import type { OfficialLinkId } from './links';
 
@@ -21,6 +21,8 @@ type AlertData = Omit<AlertGuide, 'id' | 'links'> & {
   links?: OfficialLinkId[];
   /** Per-flow links, e.g. a new unlock link must be asked for on the unlock page. */
   linksByFlow?: Partial<Record<FlowId, OfficialLinkId[]>>;
+  /** Per-step advice where the same alert means something else, e.g. a rejected number versus rejected answers. */
+  adviceByStep?: Partial<Record<StepId, MessageKey[]>>;
 };
 
 const ALERTS: Record<AlertId, AlertData> = {
@@ -33,6 +35,10 @@ const ALERTS: Record<AlertId, AlertData> = {
     severity: 'error',
     title: 'alertMismatchTitle',
     advice: ['alertMismatchExact', 'alertMismatchChange', 'alertMismatchLimited'],
+    adviceByStep: {
+      identity: ['alertMismatchNumberDigits', 'alertMismatchNumberOffice'],
+      code: ['alertMismatchCodeLatest', 'alertMismatchLimited'],
+    },
   },
   'not-registered': {
     severity: 'error',
@@ -64,14 +70,14 @@ const ALERTS: Record<AlertId, AlertData> = {
   },
 };
 
-export function alertGuide(id: AlertId, flow: FlowId): AlertGuide {
-  const { linksByFlow, links, ...rest } = ALERTS[id];
-  return { id, ...rest, links: linksByFlow?.[flow] ?? links ?? [] };
+export function alertGuide(id: AlertId, flow: FlowId, step: StepId = 'none'): AlertGuide {
+  const { linksByFlow, links, adviceByStep, advice, ...rest } = ALERTS[id];
+  return { id, ...rest, advice: adviceByStep?.[step] ?? advice, links: linksByFlow?.[flow] ?? links ?? [] };
 }
 
 /** The guides for a detection's alerts, errors first, keeping the detector's order otherwise; unknown ids dropped. */
-export function alertGuides(ids: readonly AlertId[], flow: FlowId): AlertGuide[] {
+export function alertGuides(ids: readonly AlertId[], flow: FlowId, step: StepId = 'none'): AlertGuide[] {
   const known = [...new Set(ids)].filter((id) => (ALERT_IDS as readonly string[]).includes(id));
-  const guides = known.map((id) => alertGuide(id, flow));
+  const guides = known.map((id) => alertGuide(id, flow, step));
   return [...guides.filter((g) => g.severity === 'error'), ...guides.filter((g) => g.severity === 'warning')];
 }

@@ -57,7 +57,6 @@ export function buildView(detection: Detection | null, choice: Choice | null, pi
     (s): s is GuidedStep => isStepId(s) && s !== 'none',
   );
   const flow = detection.flow;
-  const alerts = alertGuides(detection.alerts, flow);
 
   let step: StepId = detection.step;
   let chosen = false;
@@ -65,6 +64,7 @@ export function buildView(detection: Detection | null, choice: Choice | null, pi
     step = choice.step;
     chosen = true;
   }
+  const alerts = alertGuides(detection.alerts, flow, step);
 
   if (step === 'none' || (picking && candidates.length > 0 && detection.step === 'none')) {
     if (candidates.length === 0) return { ...EMPTY, flow };

@@ -20,7 +20,8 @@ const BIRTH_DAY = 'frmRecuperar:txtDia';
 
 /** Arms observers in the page: when the verification form appears, and when the overlay re-detects. */
 function armTimers(birthDayId: string): void {
-  const marks = ((window as unknown as { __cgMarks: Record<string, number> }).__cgMarks = {});
+  const marks: { swapped?: number; detected?: number } = {};
+  (window as unknown as { __cgMarks: typeof marks }).__cgMarks = marks;
   new MutationObserver((_, observer) => {
     if (document.getElementById(birthDayId)) {
       marks.swapped = performance.now();

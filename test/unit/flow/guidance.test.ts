@@ -210,3 +210,16 @@ describe('alerts', () => {
     expect(catalogues.es.alertSessionIdle!.message).toMatch(/15 minutos/);
   });
 });
+
+describe('data-mismatch advice follows the step', () => {
+  it('speaks of the number on the identity page, of the code on the code page, of the answers elsewhere', () => {
+    expect(alertGuide('data-mismatch', 'recover', 'identity').advice).toEqual(['alertMismatchNumberDigits', 'alertMismatchNumberOffice']);
+    expect(alertGuide('data-mismatch', 'employer', 'code').advice[0]).toBe('alertMismatchCodeLatest');
+    expect(alertGuide('data-mismatch', 'recover', 'verification').advice).toEqual([
+      'alertMismatchExact',
+      'alertMismatchChange',
+      'alertMismatchLimited',
+    ]);
+    expect(missingKeys(['alertMismatchNumberDigits', 'alertMismatchNumberOffice', 'alertMismatchCodeLatest'])).toEqual([]);
+  });
+});

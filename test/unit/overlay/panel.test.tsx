@@ -201,12 +201,13 @@ describe('alerts', () => {
   });
 
   it.each([
-    ['data-mismatch', /exactamente.*pueden cambiar.*limitados/],
-    ['link-expired', /enlace nuevo.*correo abierto/],
-    ['session-expired', /15 minutos.*empezar/],
-    ['service-unavailable', /más tarde.*No recargue una y otra vez/],
-  ] as const)('%s gives its own advice', async (alert, advice) => {
-    current = await mount({}, detection({ step: 'identity', alerts: [alert] }));
+    ['data-mismatch', 'verification', /exactamente.*pueden cambiar.*limitados/],
+    ['data-mismatch', 'identity', /dígito por dígito.*oficina del IESS/],
+    ['link-expired', 'identity', /enlace nuevo.*correo abierto/],
+    ['session-expired', 'identity', /15 minutos.*empezar/],
+    ['service-unavailable', 'identity', /más tarde.*No recargue una y otra vez/],
+  ] as const)('%s on %s gives its own advice', async (alert, step, advice) => {
+    current = await mount({}, detection({ step, alerts: [alert] }));
     expect(text(current.$(`[data-alert="${alert}"]`))).toMatch(advice);
   });
 });
