@@ -8,6 +8,7 @@ export const OFFICIAL_RECOVERY_URL = 'https://app.iess.gob.ec/iess-gestion-desbl
 
 export function Popup({ store }: { store: PopupStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [erased, setErased] = useState(false);
 
   useEffect(() => {
     void store.loadSettings().then(setSettings);
@@ -40,6 +41,26 @@ export function Popup({ store }: { store: PopupStore }) {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="erase-heading">
+        <h2 id="erase-heading">{t('popupEraseHeading')}</h2>
+        <p class="hint">{t('popupEraseHint')}</p>
+        <button
+          type="button"
+          class="erase"
+          onClick={() =>
+            void store.eraseAll().then(async () => {
+              setSettings(await store.loadSettings());
+              setErased(true);
+            })
+          }
+        >
+          {t('popupErase')}
+        </button>
+        {/* Exists before it speaks, so screen readers announce the confirmation. */}
+        <p role="status" class="status">
+          {erased ? t('popupErased') : ''}
+        </p>
       </section>
       <p class="shortcuts">{t('popupShortcuts')}</p>
     </main>

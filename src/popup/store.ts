@@ -6,6 +6,8 @@ export interface PopupStore {
   loadSettings(): Promise<Settings>;
   showOnHost(host: string): Promise<Settings>;
   subscribe(onChange: (settings: Settings) => void): () => void;
+  /** Erases everything ClaveGuía stored, in both areas, in one action. */
+  eraseAll(): Promise<void>;
 }
 
 export const popupStore: PopupStore = {
@@ -18,6 +20,9 @@ export const popupStore: PopupStore = {
     const next: Settings = { ...current, hiddenHosts: current.hiddenHosts.filter((h) => h !== host) };
     await platform.storage.local.set({ [SETTINGS_KEY]: next });
     return next;
+  },
+  async eraseAll() {
+    await Promise.all([platform.storage.local.clear(), platform.storage.session.clear()]);
   },
   subscribe(onChange) {
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

@@ -30,12 +30,37 @@ describe('Popup', () => {
     container = document.body.appendChild(document.createElement('div'));
     act(() => render(<Popup store={popupStore} />, container));
     await flush();
-    const buttons = [...container.querySelectorAll('button')];
+    const buttons = [...container.querySelectorAll('.hidden-hosts button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Mostrar de nuevo en app.iess.gob.ec', 'Mostrar de nuevo en www.iess.gob.ec']);
     await act(async () => buttons[0]!.click());
     await flush();
     const stored = await fakeBrowser.storage.local.get(SETTINGS_KEY);
     expect((stored[SETTINGS_KEY] as { hiddenHosts: string[] }).hiddenHosts).toEqual(['www.iess.gob.ec']);
-    expect([...container.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Mostrar de nuevo en www.iess.gob.ec']);
+    expect([...container.querySelectorAll('.hidden-hosts button')].map((b) => b.textContent)).toEqual(['Mostrar de nuevo en www.iess.gob.ec']);
+  });
+});
+
+describe('Popup: erase everything', () => {
+  let container: HTMLElement;
+  afterEach(() => {
+    render(null, container);
+    container.remove();
+  });
+
+  it('erases settings and per-tab ticks in one action and says so', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { dock: 'left', collapsed: true, hiddenHosts: ['app.iess.gob.ec'] } });
+    await fakeBrowser.storage.session.set({ 'ticks:7': { 'identity.id': true } });
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Popup store={popupStore} />, container));
+    await flush();
+    const status = container.querySelector('[role="status"]')!;
+    expect(status.textContent).toBe('');
+    const erase = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Borrar todo lo que guardó ClaveGuía')!;
+    await act(async () => erase.click());
+    await flush();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(status.textContent).toBe('Listo: ClaveGuía ya no guarda nada.');
+    expect(container.textContent).toContain('La guía se muestra en todas las páginas del IESS.');
   });
 });
