@@ -1,5 +1,5 @@
-import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
 
 /**
  * The few page actions the walks and E2E specs need, the same over Playwright (Chromium) and Puppeteer
@@ -23,10 +23,57 @@ export interface PageDriver {
   screenshot(path: string): Promise<void>;
   /** The overlay host's detected step and flow (the attributes QA reads). */
   overlayState(): Promise<{ step: string | null; flow: string | null }>;
+  /**
+   * Alert ids the overlay shows (`data-alert` inside its shadow root), read through the browser's protocol so it
+   * works on the shipped build's closed root too; empty when there is no overlay.
+   */
+  overlayAlerts(): Promise<string[]>;
+  /** Clicks an element inside the (possibly cross-origin) child frame whose URL contains `urlPart`. */
+  clickInFrame(urlPart: string, selector: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 const HOST = '[data-claveguia-host]';
+
+/** Polls for a child frame by URL: a cross-origin frame attaches after its parent's load event. */
+async function findFrame<F>(frames: () => F[], url: (f: F) => string, urlPart: string, timeoutMs: number): Promise<F> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = frames().find((f) => url(f).includes(urlPart));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame with URL containing ${urlPart}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Collects `data-alert` values under the overlay host, whatever shape the protocol gives nodes in. */
+interface ProtocolNode {
+  attributes?: string[] | Record<string, string>;
+  children?: ProtocolNode[];
+  shadowRoots?: ProtocolNode[];
+  shadowRoot?: ProtocolNode | { value?: ProtocolNode } | null;
+  value?: ProtocolNode;
+}
+
+function attributesOf(node: ProtocolNode): Record<string, string> {
+  const a = node.attributes;
+  if (!a) return {};
+  if (!Array.isArray(a)) return a;
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < a.length; i += 2) out[a[i] as string] = a[i + 1] as string;
+  return out;
+}
+
+function alertIdsIn(node: ProtocolNode | undefined, insideHost = false, out: string[] = []): string[] {
+  if (!node) return out;
+  const n = node.value ?? node;
+  const attrs = attributesOf(n);
+  const inHost = insideHost || 'data-claveguia-host' in attrs;
+  if (inHost && attrs['data-alert']) out.push(attrs['data-alert']);
+  const shadow = n.shadowRoot ? [('value' in n.shadowRoot && n.shadowRoot.value) || (n.shadowRoot as ProtocolNode)] : [];
+  for (const child of [...(n.shadowRoots ?? []), ...shadow, ...(n.children ?? [])]) alertIdsIn(child, inHost, out);
+  return out;
+}
 
 async function overlayStateIn(evaluate: PageDriver['evaluate']) {
   return evaluate((host: string) => {
@@ -36,6 +83,7 @@ async function overlayStateIn(evaluate: PageDriver['evaluate']) {
 }
 
 export function playwrightDriver(page: PlaywrightPage): PageDriver {
+  let cdp: Promise<CDPSession> | undefined;
   const driver: PageDriver = {
     browser: 'chromium',
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
@@ -51,9 +99,25 @@ export function playwrightDriver(page: PlaywrightPage): PageDriver {
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: false })),
     overlayState: () => overlayStateIn(driver.evaluate),
+    // CDP's pierce walks closed shadow roots, which page scripts (and Playwright selectors) cannot.
+    overlayAlerts: async () => {
+      cdp ??= page.context().newCDPSession(page);
+      const { root } = (await (await cdp).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: ProtocolNode };
+      return alertIdsIn(root);
+    },
+    clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
+      const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
+      await frame.click(selector, { timeout: timeoutMs });
+    },
     close: () => page.close(),
   };
   return driver;
+}
+
+/** The pieces of Puppeteer's BiDi element handle used to ask for a serialisation that includes closed roots. */
+interface BidiHandleInternals {
+  realm: { realm: { callFunction(fn: string, awaitPromise: boolean, options: object): Promise<{ type: string; result?: ProtocolNode }> } };
+  remoteValue(): unknown;
 }
 
 export function puppeteerDriver(page: PuppeteerPage): PageDriver {
@@ -77,6 +141,28 @@ export function puppeteerDriver(page: PuppeteerPage): PageDriver {
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     overlayState: () => overlayStateIn(driver.evaluate),
+    // WebDriver BiDi serialises closed shadow roots when asked (includeShadowTree: 'all'); Puppeteer has no
+    // public option for it, so this uses its BiDi realm directly (test harness only).
+    overlayAlerts: async () => {
+      const host: ElementHandle | null = await page.$(HOST);
+      if (!host) return [];
+      try {
+        const internals = host as unknown as BidiHandleInternals;
+        const reply = await internals.realm.realm.callFunction('(el) => el', false, {
+          arguments: [internals.remoteValue()],
+          resultOwnership: 'none',
+          serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+        });
+        return alertIdsIn(reply.result, true);
+      } finally {
+        await host.dispose();
+      }
+    },
+    clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
+      const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
+      await frame.waitForSelector(selector, { timeout: timeoutMs, visible: true });
+      await frame.click(selector);
+    },
     close: () => page.close(),
   };
   return driver;
