@@ -1,0 +1,225 @@
+/**
+ * `npm start [-- --firefox] [-- --walk] [-- --out DIR] [-- --port N]`
+ *
+ * Builds the extension (the shipped build), starts the practice portal and:
+ * - with a display and without --walk: opens the browser HEADED with ClaveGuía loaded on the affiliate
+ *   login page plus a tab with the practice inbox, prints the personas to try, and waits (Ctrl-C to stop);
+ * - otherwise: runs every scripted walk headlessly and writes one screenshot per stop
+ *   (test-results/walkthrough/<browser>/NN-<walk>-<stop>.png), exiting non-zero if a stop showed the wrong step.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { build } from 'vite';
+import { launchChromium } from '../e2e/harness/chromium';
+import { launchFirefox } from '../e2e/harness/firefox';
+import { ManualClock } from '../portal/clock';
+import { EMPLOYER_LOGIN } from '../portal/pages/employer';
+import { RECOVER_ENTRY } from '../portal/pages/recover';
+import { UNLOCK_PAGE } from '../portal/pages/unlock';
+import { AFILIADO_LOGIN, CHANGE_KEY_PAGE } from '../portal/pages/www';
+import { EMPLOYERS, INVALID_CEDULA, PERSONAS, UNREGISTERED_CEDULA } from '../portal/personas';
+import { createPortalServer, type PortalServer } from '../portal/server';
+import { openBrowser, type WalkBrowser } from './browsers';
+import { failed, runWalk, type StopResult } from './runner';
+import { WALKS, type WalkContext } from './walks';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const browserName: WalkBrowser = flag('firefox') ? 'firefox' : 'chromium';
+const mode = browserName === 'firefox' ? 'firefox' : 'chrome';
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const walkMode = flag('walk') || !hasDisplay;
+
+/** Everything to undo on exit, newest first; each runs once. */
+const cleanups: Array<() => Promise<void>> = [];
+let stopping: Promise<void> | undefined;
+
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`  (al cerrar: ${String(error)})`));
+  })();
+  return stopping;
+}
+
+function exitAfterCleanup(code: number): void {
+  void stopAll().then(() => process.exit(code));
+}
+
+let interrupted = false;
+// `on`, not `once`: while our listener stays registered, Playwright's own SIGINT handler does not call
+// process.exit() before the portal is stopped. A second Ctrl-C changes nothing; cleanup is already running.
+const onSignal = (code: number) => () => {
+  if (interrupted) return;
+  interrupted = true;
+  console.log('\nDeteniendo: navegador y portal de práctica…');
+  exitAfterCleanup(walkMode ? code : 0);
+};
+process.on('SIGINT', onSignal(130));
+process.on('SIGTERM', onSignal(143));
+
+async function buildExtension(): Promise<string> {
+  console.log(`Construyendo ClaveGuía (${mode})…`);
+  // The shipped build: make sure no E2E variant switch leaks in from the environment.
+  delete process.env.CLAVEGUIA_OPEN_SHADOW;
+  delete process.env.CLAVEGUIA_OUT_SUFFIX;
+  await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });
+  return resolve(ROOT, 'dist', mode);
+}
+
+async function startPortal(options: Parameters<typeof createPortalServer>[0]): Promise<PortalServer> {
+  const portal = createPortalServer(options);
+  await portal.start();
+  cleanups.push(() => portal.stop());
+  return portal;
+}
+
+function personaTable(): string {
+  const rows = [
+    ...PERSONAS.map((p) => [p.id, p.cedula, p.summary]),
+    ['—', INVALID_CEDULA, 'Dígito verificador incorrecto.'],
+    ['—', UNREGISTERED_CEDULA, 'Cédula válida no registrada en el IESS.'],
+    ...EMPLOYERS.map((e) => [e.id, `RUC ${e.ruc}`, `${e.summary} Representante ${e.representativeCedula}.`]),
+  ];
+  return rows.map(([id, doc, what]) => `  ${(id ?? '').padEnd(14)}${(doc ?? '').padEnd(19)}${what ?? ''}`).join('\n');
+}
+
+/** Headed practice session: the browser stays open until Ctrl-C or until the person closes it. */
+async function practice(extensionDir: string): Promise<void> {
+  const portal = await startPortal({ deliveryDelayMs: Number(option('delay') ?? 3000), port: Number(option('port') ?? 0) });
+  const { urls } = portal;
+  const login = `${urls.www}${AFILIADO_LOGIN}`;
+  const inbox = `${urls.sim}/correo/`;
+  console.log(`Abriendo ${browserName} con ClaveGuía…`);
+  let closed: Promise<void>;
+  if (browserName === 'chromium') {
+    const session = await launchChromium(extensionDir, { headed: true, viewport: null });
+    cleanups.push(() => session.close());
+    const first = session.context.pages()[0] ?? (await session.context.newPage());
+    await first.goto(login);
+    await (await session.context.newPage()).goto(inbox);
+    await first.bringToFront();
+    closed = new Promise((done) => session.context.once('close', () => done()));
+  } else {
+    const session = await launchFirefox(extensionDir, { headed: true });
+    cleanups.push(() => session.close());
+    const first = (await session.browser.pages())[0] ?? (await session.browser.newPage());
+    await first.goto(login);
+    await (await session.browser.newPage()).goto(inbox);
+    await first.bringToFront();
+    closed = new Promise((done) => session.browser.once('disconnected', () => done()));
+  }
+  console.log(`
+Portal de práctica (SIMULACIÓN) — los correos llegan al buzón de práctica tras unos segundos.
+  Afiliados: ingreso         ${login}
+  Generar / Recuperar clave  ${urls.app}${RECOVER_ENTRY}
+  Desbloqueo de clave        ${urls.app}${UNLOCK_PAGE}
+  Cambio de clave            ${urls.www}${CHANGE_KEY_PAGE}
+  Empleadores: ingreso       ${urls.www}${EMPLOYER_LOGIN}
+  Buzón de práctica          ${inbox}  (?buzon=<id>)
+
+Personas (respuestas completas en test/portal/README.md):
+${personaTable()}
+
+Ctrl-C (o cerrar el navegador) para terminar.`);
+  await closed;
+  console.log('Navegador cerrado.');
+  await stopAll();
+}
+
+/** Headless: every walk, one screenshot per stop; returns the number of stops that failed. */
+async function walkAll(extensionDir: string): Promise<number> {
+  const clock = new ManualClock();
+  const portal = await startPortal({ clock, deliveryDelayMs: 0, port: Number(option('port') ?? 0) });
+  const out = resolve(ROOT, option('out') ?? `test-results/walkthrough/${browserName}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  console.log(`Recorridos en ${browserName} (sin ventana); capturas en ${relative(process.cwd(), out) || '.'}/`);
+
+  const browser = await openBrowser(browserName, extensionDir);
+  cleanups.push(() => browser.close());
+  const total = WALKS.reduce((n, w) => n + w.stops.length, 0);
+  const width = Math.max(2, String(total).length);
+  let count = 0;
+  let failures = 0;
+  let knownBugs = 0;
+
+  const report = async (r: StopResult, shoot: (path: string) => Promise<void>) => {
+    count += 1;
+    const file = `${String(count).padStart(width, '0')}-${r.walk.id}-${r.stop.name}.png`;
+    await shoot(resolve(out, file));
+    const seen = r.stop.expect.offSite ? 'sin ClaveGuía (no es el IESS)' : `${r.observed.step}/${r.observed.flow}`;
+    const alerts = r.observed.alerts.length > 0 ? ` [${r.observed.alerts.join(', ')}]` : '';
+    const mark = failed(r) ? '✗' : r.knownBug ? '!' : '✓';
+    console.log(`  ${mark} ${String(count).padStart(width)}/${total} ${r.walk.id} › ${r.stop.name}: ${seen}${alerts}  — ${r.stop.does}`);
+    if (failed(r)) {
+      failures += 1;
+      console.log(`      ESPERADO ${r.stop.expect.step}/${r.stop.expect.flow}: ${r.problems.join('; ')}`);
+    } else if (r.knownBug) {
+      knownBugs += 1;
+      console.log(`      fallo conocido: ${r.problems.join('; ')} — ${r.stop.knownBug ?? ''}`);
+    }
+  };
+
+  for (const walk of WALKS) {
+    if (interrupted) break;
+    console.log(`\n${walk.kind === 'happy' ? '●' : '○'} ${walk.title}${walk.persona ? ` (${walk.persona})` : ''}`);
+    portal.world.reset();
+    const driver = await browser.newDriver();
+    const ctx: WalkContext = {
+      driver,
+      world: portal.world,
+      clock,
+      urls: portal.urls,
+      captchaTtlMs: portal.config.captchaTtlMs,
+      linkValidityMs: portal.config.linkValidityMs,
+      sessionTimeoutMs: portal.config.sessionTimeoutMs,
+    };
+    const done = new Set<number>();
+    try {
+      await runWalk(walk, ctx, {
+        onStop: (r) => {
+          done.add(r.index);
+          return report(r, (path) => driver.screenshot(path));
+        },
+      });
+    } catch (error) {
+      // A broken action ends this walk; its remaining stops count as failed, the other walks still run.
+      const missing = walk.stops.length - done.size;
+      failures += missing;
+      count += missing;
+      console.log(`  ✗ ${(error as Error).message.split('\n')[0]} (${missing} parada(s) sin recorrer)`);
+      await driver.screenshot(resolve(out, `${String(count).padStart(width, '0')}-${walk.id}-ERROR.png`)).catch(() => undefined);
+    } finally {
+      await driver.close().catch(() => undefined);
+    }
+  }
+  console.log(
+    `\n${count} paradas, ${failures} con errores${knownBugs ? `, ${knownBugs} fallo(s) conocido(s)` : ''}. Capturas: ${relative(process.cwd(), out) || '.'}/`,
+  );
+  return failures;
+}
+
+try {
+  const dir = await buildExtension();
+  if (walkMode) {
+    const failures = await walkAll(dir);
+    await stopAll();
+    process.exit(failures === 0 ? 0 : 1);
+  } else {
+    await practice(dir);
+    process.exit(0);
+  }
+} catch (error) {
+  // After Ctrl-C the browser is gone under a running walk: the signal handler reports and exits.
+  if (!interrupted) {
+    console.error(error);
+    await stopAll();
+    process.exit(1);
+  }
+}
