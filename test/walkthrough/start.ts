@@ -60,8 +60,19 @@ const onSignal = (code: number) => () => {
   console.log('\nDeteniendo: navegador y portal de práctica…');
   exitAfterCleanup(walkMode ? code : 0);
 };
-process.on('SIGINT', onSignal(130));
-process.on('SIGTERM', onSignal(143));
+const ourHandlers = { SIGINT: onSignal(130), SIGTERM: onSignal(143) } as const;
+process.on('SIGINT', ourHandlers.SIGINT);
+process.on('SIGTERM', ourHandlers.SIGTERM);
+
+/**
+ * Playwright and Puppeteer install their own signal handlers when they launch a browser; theirs kill it and
+ * call process.exit() at once, racing our cleanup (the profile folder was left behind). After a launch,
+ * only our handlers stay: they close the browser gracefully, then the portal, then exit.
+ */
+function keepOnlyOurSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    for (const listener of process.listeners(signal)) if (listener !== ourHandlers[signal]) process.off(signal, listener);
+}
 
 async function buildExtension(): Promise<string> {
   console.log(`Construyendo ClaveGuía (${mode})…`);
@@ -100,6 +111,7 @@ async function practice(extensionDir: string): Promise<void> {
   if (browserName === 'chromium') {
     const session = await launchChromium(extensionDir, { headed: true, viewport: null });
     cleanups.push(() => session.close());
+    keepOnlyOurSignalHandlers();
     const first = session.context.pages()[0] ?? (await session.context.newPage());
     await first.goto(login);
     await (await session.context.newPage()).goto(inbox);
@@ -108,6 +120,7 @@ async function practice(extensionDir: string): Promise<void> {
   } else {
     const session = await launchFirefox(extensionDir, { headed: true });
     cleanups.push(() => session.close());
+    keepOnlyOurSignalHandlers();
     const first = (await session.browser.pages())[0] ?? (await session.browser.newPage());
     await first.goto(login);
     await (await session.browser.newPage()).goto(inbox);
@@ -143,6 +156,7 @@ async function walkAll(extensionDir: string): Promise<number> {
 
   const browser = await openBrowser(browserName, extensionDir);
   cleanups.push(() => browser.close());
+  keepOnlyOurSignalHandlers();
   const total = WALKS.reduce((n, w) => n + w.stops.length, 0);
   const width = Math.max(2, String(total).length);
   let count = 0;
@@ -189,6 +203,7 @@ async function walkAll(extensionDir: string): Promise<number> {
         },
       });
     } catch (error) {
+      if (interrupted) break; // Ctrl-C closed the browser under this walk: not a failure of the walk.
       // A broken action ends this walk; its remaining stops count as failed, the other walks still run.
       const missing = walk.stops.length - done.size;
       failures += missing;
@@ -199,6 +214,7 @@ async function walkAll(extensionDir: string): Promise<number> {
       await driver.close().catch(() => undefined);
     }
   }
+  if (interrupted) return failures;
   console.log(
     `\n${count} paradas, ${failures} con errores${knownBugs ? `, ${knownBugs} fallo(s) conocido(s)` : ''}. Capturas: ${relative(process.cwd(), out) || '.'}/`,
   );
