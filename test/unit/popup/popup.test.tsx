@@ -30,7 +30,7 @@ describe('Popup', () => {
     container = document.body.appendChild(document.createElement('div'));
     act(() => render(<Popup store={popupStore} />, container));
     await flush();
-    const buttons = [...container.querySelectorAll('.hidden-hosts button')];
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('.hidden-hosts button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Mostrar de nuevo en app.iess.gob.ec', 'Mostrar de nuevo en www.iess.gob.ec']);
     await act(async () => buttons[0]!.click());
     await flush();
