@@ -121,6 +121,19 @@ function messageSeverity(el: Element, tag: string, cls: string | null, style: st
   return null;
 }
 
+/**
+ * Site chrome: menus and footers list the whole portal ("Empleadores", "Generar / Recuperar clave"), not what
+ * this page is for, so their headings, links and text are not read. Controls inside them still count.
+ */
+const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menubar', 'menu', 'search']);
+
+function isChrome(el: Element, tag: string): boolean {
+  if (CHROME_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role');
+  return role !== null && CHROME_ROLES.has(role);
+}
+
 /** Text of an element's subtree, gathered with a character and a node budget (textContent is unbounded). */
 function rawText(el: Element, limit: number): string {
   let out = '';
@@ -257,11 +270,18 @@ export function extractFeatures(doc: Document, path: string): Features {
   let scripts = 0;
 
   // Iterative depth-first walk: deep nesting cannot overflow the stack.
-  const stack: Node[] = [root];
+  // `null` on the stack marks the end of a chrome element's subtree.
+  const stack: Array<Node | null> = [root];
+  let chrome = 0;
   while (stack.length > 0) {
-    const node = stack.pop() as Node;
+    const node = stack.pop();
+    if (node === null) {
+      chrome--;
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === 3) {
-      if (textChars < LIMITS.textChars) {
+      if (textChars < LIMITS.textChars && chrome === 0) {
         const data = (node as Text).data;
         if (data.trim()) {
           const piece = data.length > LIMITS.textChars - textChars ? data.slice(0, LIMITS.textChars - textChars) : data;
@@ -343,7 +363,7 @@ export function extractFeatures(doc: Document, path: string): Features {
 
     if (tag === 'FORM') f.forms++;
     else if (tag === 'A') {
-      if (f.links.length < LIMITS.links) {
+      if (f.links.length < LIMITS.links && chrome === 0) {
         const t = text(el, SHORT) || fold(el.getAttribute('title'), SHORT);
         if (t) f.links.push(t);
       }
@@ -356,7 +376,7 @@ export function extractFeatures(doc: Document, path: string): Features {
       else if (f.imageChoices < 100 && !LOGO.test(desc) && el.closest('form')) f.imageChoices++;
     }
 
-    if ((HEADING_TAGS.has(tag) || (cls && HEADING_CLASS.test(cls))) && f.headings.length < LIMITS.headings) {
+    if ((HEADING_TAGS.has(tag) || (cls && HEADING_CLASS.test(cls))) && f.headings.length < LIMITS.headings && chrome === 0) {
       const t = text(el);
       if (t && (!visible || visible(el))) f.headings.push(t);
     }
@@ -376,6 +396,10 @@ export function extractFeatures(doc: Document, path: string): Features {
       }
     }
 
+    if (isChrome(el, tag)) {
+      chrome++;
+      stack.push(null);
+    }
     // Push children in reverse so they are visited in document order.
     for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
   }

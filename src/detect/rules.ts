@@ -50,6 +50,8 @@ export const W = {
   birth: /nacimiento|\bdia\b|\bmes\b|\bano\b|fecha de nac/,
   question: /pregunta|respuesta|historia laboral|empresa(s)? (en la que|donde|ha trabajado)|empleador (en|de)|afilio/,
   email: /correo|e-?mail|electronico/,
+  /** Where a mail went: the words, or an address shown (often masked, "j****z@hotmail.com"). */
+  mailbox: /correo|e-?mail|electronico|[a-z0-9*._-]@[a-z0-9*-]+\.[a-z]{2,}/,
   phone: /celular|telefono|movil|convencional|\bfono\b/,
   image: /\bimagen(es)?\b|\bfigura\b|\bfoto\b|\bicono\b/,
   code: /\bcodigo\b|\botp\b|\btoken\b|\bpin\b|verificacion/,
@@ -174,9 +176,9 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: -2, all: [{ field: { label: /cedula|\bruc\b/, kinds: TEXTUAL } }, { flag: 'captcha' }] },
   ],
   'email-sent': [
-    { w: 5, all: [{ message: W.sent }, { message: W.email }] },
+    { w: 5, all: [{ message: W.sent }, { message: W.mailbox }] },
     { w: 5, all: [{ heading: W.sent }] },
-    { w: 4, all: [{ text: W.sent }, { text: W.email }] },
+    { w: 4, all: [{ text: W.sent }, { text: W.mailbox }] },
     { w: 1, all: [{ text: /enlace|link|vinculo|bandeja|spam|correo no deseado/ }] },
     { w: 1, all: [{ count: 'entries', max: 0 }] },
     { w: -5, all: [{ field: { label: W.code, not: W.cedula, kinds: TEXTUAL } }] },
