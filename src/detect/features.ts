@@ -127,11 +127,17 @@ function messageSeverity(el: Element, tag: string, cls: string | null, style: st
  */
 const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menubar', 'menu', 'search']);
+/** The same regions in div-only layouts (Serenity, Bootstrap, Liferay themes), by class or id. */
+const CHROME_NAME = /^(?:footer|site-footer|page-footer|layout-footer|pie|pie-?de-?pagina|pie-?pagina|navbar|main-menu|menu-principal|topbar-menu|layout-menu|mega-menu)$/i;
 
 function isChrome(el: Element, tag: string): boolean {
   if (CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
-  return role !== null && CHROME_ROLES.has(role);
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  if (el.id && CHROME_NAME.test(el.id)) return true;
+  const cls = el.getAttribute('class');
+  if (cls) for (const token of cls.split(/\s+/)) if (token && CHROME_NAME.test(token)) return true;
+  return false;
 }
 
 /** Text of an element's subtree, gathered with a character and a node budget (textContent is unbounded). */

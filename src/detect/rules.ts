@@ -51,7 +51,7 @@ export const W = {
   question: /pregunta|respuesta|historia laboral|empresa(s)? (en la que|donde|ha trabajado)|empleador (en|de)|afilio/,
   email: /correo|e-?mail|electronico/,
   /** Where a mail went: the words, or an address shown (often masked, "j****z@hotmail.com"). */
-  mailbox: /correo|e-?mail|electronico|[a-z0-9*._-]@[a-z0-9*-]+\.[a-z]{2,}/,
+  mailbox: /correo|e-?mail|electronico|buzon|[a-z0-9*._-]@[a-z0-9*-]+\.[a-z]{2,}/,
   phone: /celular|telefono|movil|convencional|\bfono\b/,
   image: /\bimagen(es)?\b|\bfigura\b|\bfoto\b|\bicono\b/,
   code: /\bcodigo\b|\botp\b|\btoken\b|\bpin\b|verificacion/,
@@ -59,8 +59,8 @@ export const W = {
   accept: /\bacept|de acuerdo|\bconforme|he leido|\bconsiento/,
   recoveryLink:
     /(generar|recuper|olvid|restablec|reestablec|desbloque|reset|crear|obtener|solicitar)\w*.{0,30}(clave|contrasena|password)|(clave|contrasena)\W+.{0,25}(olvid|bloquead|desbloque)|^(generar|recuperar|desbloquear)$/,
-  sent: /(se (le )?(ha|han)? ?envi|hemos enviado|le enviamos|enviamos|fue enviad|ha sido enviad|se remiti|se envio|se ha remitido|revise su (correo|bandeja|email)|revisar su (correo|bandeja)|llegara (a su|un)|recibira (un|en su))/,
-  done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|proceso (finalizado|completado|concluido) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
+  sent: /(se (le )?(ha|han)? ?envi|hemos enviado|(hemos|le hemos|se (le )?ha) remitido|le remitimos|le enviamos|enviamos|fue enviad|ha sido enviad|se remiti|se envio|se ha remitido|revise su (correo|bandeja|email)|revisar su (correo|bandeja)|llegara (a su|un)|recibira (un|en su))/,
+  done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(clave|contrasena)\W+(\w+ ){0,3}se (genero|creo|registro|actualizo|cambio|restablecio|reestablecio|modifico|asigno) (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|proceso (finalizado|completado|concluido) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
 } as const;
 
 /** The affiliate's "data bank" (contact data, image, personal questions), whatever part of it is shown. */
@@ -320,12 +320,12 @@ export const ALERT_RULES: readonly AlertRule[] = [
     match:
       /no coincide|no corresponde|incorrect|erronea|errado|invalid|no (es|son) (valid|correct)|no (ha )?(podido|pudo) (ser )?validar|no se (pudo|puede) validar|verifique (sus |los )?datos|datos (ingresados )?(no|erroneos)|no es posible validar|formato (no valido|incorrecto)|debe tener \d+ digitos/,
     // Format checks on contact data and the two new keys differing are form hints, not rejected identity data.
-    not: /captcha|robot|(codigo|caracteres|texto) de (la )?imagen|enlace|link|vinculo|token|sesion|expir|caduc|correo|e-?mail|telefono|celular|confirmacion|las claves/,
+    not: /captcha|robot|(codigo|caracteres|texto) de (la )?imagen|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|enlace|link|vinculo|token|sesion|expir|caduc|correo|e-?mail|telefono|celular|confirmacion|las claves/,
   },
   {
     alert: 'not-registered',
     match:
-      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|(usuario|afiliado|cedula|ruc|empleador|persona|cuenta|registro) (\w+ ){0,3}no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no registra (un )?(correo|email|datos)|no posee/,
+      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|(usuario|afiliado|cedula|ruc|empleador|persona|cuenta|registro) (\w+ ){0,3}no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|no registra (un )?(correo|email|datos)|no posee/,
   },
   {
     alert: 'account-blocked',
