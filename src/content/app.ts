@@ -57,6 +57,10 @@ export class ContentApp {
         if (!this.extensionAlive()) return this.destroy();
         this.overlay?.update(detection);
       },
+      onDocumentReplaced: () => {
+        this.hide();
+        if (this.started && this.doc.documentElement) this.show();
+      },
     });
     this.watcher.start();
   }

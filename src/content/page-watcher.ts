@@ -10,6 +10,11 @@ export interface PageWatcherOptions {
   getUrl: () => string;
   classify: (doc: Document, url: string) => Detection;
   onChange: (detection: Detection) => void;
+  /**
+   * The page replaced its whole document (`document.open()`, as the portal does for some AJAX replies). That
+   * erases every listener on the document and detaches whatever we had appended, so the owner starts afresh.
+   */
+  onDocumentReplaced?: () => void;
   /** Minimum time between two passes, however busy the page is (ms). */
   minIntervalMs?: number;
   /** Longest an idle callback may wait before it runs anyway (ms). */
@@ -43,7 +48,7 @@ export class PageWatcher {
   private lastKey: string | null = null;
 
   constructor(options: PageWatcherOptions) {
-    this.opts = { minIntervalMs: 100, idleTimeoutMs: 150, urlPollMs: 500, ...options };
+    this.opts = { minIntervalMs: 100, idleTimeoutMs: 150, urlPollMs: 500, onDocumentReplaced: () => undefined, ...options };
   }
 
   start(): void {
@@ -55,6 +60,8 @@ export class PageWatcher {
     if (root && view?.MutationObserver) {
       this.observer = new view.MutationObserver(this.onMutations);
       this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+      // The same observer, one level only: the document's own children change only when it is rewritten.
+      this.observer.observe(doc, { childList: true });
     }
     // Captured on the document: the portal's keypad sets values and dispatches these without key events.
     doc.addEventListener('input', this.onEvent, true);
@@ -95,6 +102,14 @@ export class PageWatcher {
   }
 
   private readonly onMutations = (records: MutationRecord[]): void => {
+    if (records.some((record) => record.target === this.opts.doc)) {
+      // Let the page finish writing its new document, then hand over to the owner.
+      this.stop();
+      setTimeout(() => {
+        if (!this.destroyed) this.opts.onDocumentReplaced();
+      }, 0);
+      return;
+    }
     // Already scheduled: nothing else to do, however many mutations arrive.
     if (this.dirty) return;
     const n = Math.min(records.length, MAX_RECORDS_CHECKED);

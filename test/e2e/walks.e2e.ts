@@ -50,8 +50,6 @@ describe.each(['chromium', 'firefox'] as const)('%s: every walk of the practice 
     };
     try {
       const results = await runWalk(walk, ctx);
-      for (const r of results.filter((x) => x.knownBug))
-        console.warn(`[${name}] ${walk.id} › ${r.stop.name}: known bug still there (${r.problems.join('; ')}): ${r.stop.knownBug ?? ''}`);
       // One line per stop, so a failure shows the whole walk at once.
       const report = results.map((r) => `${r.stop.name}: ${failed(r) ? r.problems.join('; ') : 'ok'}`);
       expect(report).toEqual(results.map((r) => `${r.stop.name}: ok`));

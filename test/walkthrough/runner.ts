@@ -23,8 +23,6 @@ export interface StopResult {
   previousUrl: string;
   /** Empty when the stop showed what was expected. */
   problems: string[];
-  /** The stop failed because of its known bug (see Stop.knownBug): reported, not a failure. */
-  knownBug: boolean;
   ms: number;
 }
 
@@ -112,8 +110,8 @@ function describeProblems(stop: Stop, seen: Observed | undefined, previousUrl: s
   return problems;
 }
 
-/** Whether a stop counts as failed (a known bug is reported but does not fail the walk). */
-export const failed = (r: StopResult): boolean => r.problems.length > 0 && !r.knownBug;
+/** Whether a stop showed something other than what it expected. */
+export const failed = (r: StopResult): boolean => r.problems.length > 0;
 
 /** Runs every stop of `walk`; never throws for a wrong overlay (it is reported), only for a broken action. */
 export async function runWalk(walk: Walk, ctx: WalkContext, options: RunOptions = {}): Promise<StopResult[]> {
@@ -134,8 +132,7 @@ export async function runWalk(walk: Walk, ctx: WalkContext, options: RunOptions 
     const url = ctx.driver.url();
     const observed = seen.value ?? { overlay: false, step: null, flow: null, alerts: [] };
     const problems = describeProblems(stop, seen.value, previousUrl, url);
-    const knownBug = problems.length > 0 && stop.knownBug !== undefined;
-    const result: StopResult = { walk, stop, index, observed, url, previousUrl, problems, knownBug, ms: Date.now() - started };
+    const result: StopResult = { walk, stop, index, observed, url, previousUrl, problems, ms: Date.now() - started };
     results.push(result);
     await options.onStop?.(result);
   }

@@ -161,7 +161,6 @@ async function walkAll(extensionDir: string): Promise<number> {
   const width = Math.max(2, String(total).length);
   let count = 0;
   let failures = 0;
-  let knownBugs = 0;
 
   const report = async (r: StopResult, shoot: (path: string) => Promise<void>) => {
     count += 1;
@@ -169,14 +168,11 @@ async function walkAll(extensionDir: string): Promise<number> {
     await shoot(resolve(out, file));
     const seen = r.stop.expect.offSite ? 'sin ClaveGuía (no es el IESS)' : `${r.observed.step}/${r.observed.flow}`;
     const alerts = r.observed.alerts.length > 0 ? ` [${r.observed.alerts.join(', ')}]` : '';
-    const mark = failed(r) ? '✗' : r.knownBug ? '!' : '✓';
+    const mark = failed(r) ? '✗' : '✓';
     console.log(`  ${mark} ${String(count).padStart(width)}/${total} ${r.walk.id} › ${r.stop.name}: ${seen}${alerts}  — ${r.stop.does}`);
     if (failed(r)) {
       failures += 1;
       console.log(`      ESPERADO ${r.stop.expect.step}/${r.stop.expect.flow}: ${r.problems.join('; ')}`);
-    } else if (r.knownBug) {
-      knownBugs += 1;
-      console.log(`      fallo conocido: ${r.problems.join('; ')} — ${r.stop.knownBug ?? ''}`);
     }
   };
 
@@ -216,7 +212,7 @@ async function walkAll(extensionDir: string): Promise<number> {
   }
   if (interrupted) return failures;
   console.log(
-    `\n${count} paradas, ${failures} con errores${knownBugs ? `, ${knownBugs} fallo(s) conocido(s)` : ''}. Capturas: ${relative(process.cwd(), out) || '.'}/`,
+    `\n${count} paradas, ${failures} con errores. Capturas: ${relative(process.cwd(), out) || '.'}/`,
   );
   return failures;
 }

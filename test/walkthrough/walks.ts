@@ -48,11 +48,6 @@ export interface Stop {
   expect: Expectation;
   /** The step changed by an AJAX partial update: the URL must be the previous stop's. */
   sameUrl?: true;
-  /**
-   * A known extension bug makes this stop show something else: reported, not counted as a failure. The
-   * expectation stays what is right, so the stop passes again once the bug is fixed (then drop this).
-   */
-  knownBug?: string;
 }
 
 export interface Walk {
@@ -658,12 +653,8 @@ const FAILURES: Walk[] = [
     kind: 'failure',
     stops: [
       openRecover,
-      {
-        ...search(sofia.cedula, on('error', 'recover', ['service-unavailable']), { name: 'challenge' }),
-        knownBug:
-          'the portal writes the non-XML AJAX reply with document.open()/write(); that drops the overlay host ' +
-          '(appended to the old <html>) and the watcher (observing the old <body>), so nothing shows until the next load',
-      },
+      // The portal writes this non-XML AJAX reply with document.open()/write(): the overlay must come back.
+      search(sofia.cedula, on('error', 'recover', ['service-unavailable']), { name: 'challenge' }),
       {
         name: 'sobrecarga',
         does: 'abre «Generar / Recuperar clave» con ?sobrecarga=1',

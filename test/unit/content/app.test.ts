@@ -55,3 +55,21 @@ describe('ContentApp', () => {
     expect(hosts()).toHaveLength(0);
   });
 });
+
+describe('ContentApp when the page rewrites its whole document', () => {
+  it('mounts its overlay again on the new document', async () => {
+    const app = new ContentApp(document);
+    app.start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    // What document.open() + document.write() amount to: the root element is replaced.
+    const fresh = document.createElement('html');
+    fresh.append(document.createElement('head'), document.createElement('body'));
+    document.documentElement.remove();
+    document.appendChild(fresh);
+    expect(hosts()).toHaveLength(0);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(document.documentElement.contains(hosts()[0]!)).toBe(true);
+    app.destroy();
+    expect(hosts()).toHaveLength(0);
+  });
+});
