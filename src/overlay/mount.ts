@@ -75,6 +75,16 @@ interface Avoidance {
 }
 const NO_AVOIDANCE: Avoidance = { flip: false, collapse: false };
 
+/** What counts as a portal field the overlay must never cover: controls and the labels people click. */
+const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, button, label';
+const MAX_FIELDS = 300;
+
+/** A control's box, or null when it takes no space (hidden, collapsed wizard tab). */
+function boxOf(element: Element): Rect | null {
+  const box = element.getBoundingClientRect();
+  return box.width <= 0 && box.height <= 0 ? null : box;
+}
+
 const opposite = (side: DockSide): DockSide => (side === 'right' ? 'left' : 'right');
 const overlaps = (a: Rect, b: Rect): boolean =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -107,6 +117,9 @@ class OverlayController implements Overlay {
   private userVisible: boolean | null = null;
   private hiddenHere = false;
   private avoid: Avoidance = NO_AVOIDANCE;
+  /** The person opened the pill themselves: only the focused field is avoided until the step changes. */
+  private userExpanded = false;
+  private placeFrame = 0;
   private panelSize: Size | null = null;
   private pillSize: Size | null = null;
   private popoverOpen = false;
@@ -133,6 +146,7 @@ class OverlayController implements Overlay {
       this.focusInside('[data-action="expand"]');
     },
     expand: () => {
+      this.userExpanded = true;
       this.setCollapsed(false);
       this.focusInside('[data-cg-focus-start]');
     },
@@ -192,6 +206,8 @@ class OverlayController implements Overlay {
     // The root element, not <body>: some JSF pages replace the body's content wholesale.
     this.doc.documentElement.append(host);
     this.doc.addEventListener('focusin', this.onFocusIn, { capture: true, passive: true });
+    this.doc.defaultView?.addEventListener('resize', this.onLayoutChange, { passive: true });
+    this.doc.addEventListener('scroll', this.onLayoutChange, { capture: true, passive: true });
     // The content script's own constructor first (Firefox Xrays), the document's window as a fallback.
     const Observer = globalThis.MutationObserver ?? this.doc.defaultView?.MutationObserver;
     if (Observer) {
@@ -232,6 +248,7 @@ class OverlayController implements Overlay {
     this.url = url;
     this.choice = keepChoice(this.choice, detection, url);
     if (detection.step !== 'none') this.picking = false;
+    if (detection.step !== this.detection?.step) this.userExpanded = false;
     this.detection = detection;
     this.refresh();
   }
@@ -267,6 +284,9 @@ class OverlayController implements Overlay {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.doc.removeEventListener('focusin', this.onFocusIn, { capture: true });
+    this.doc.defaultView?.removeEventListener('resize', this.onLayoutChange);
+    this.doc.removeEventListener('scroll', this.onLayoutChange, { capture: true });
+    if (this.placeFrame) this.doc.defaultView?.cancelAnimationFrame(this.placeFrame);
     if (this.container) render(null, this.container);
     if (this.root) for (const type of KEY_EVENTS) this.root.removeEventListener(type, this.onKey);
     if (this.host && this.popoverOpen) this.callPopover('hidePopover');
@@ -322,6 +342,8 @@ class OverlayController implements Overlay {
       popover: 'manual',
       'data-claveguia-step': view.step,
       'data-claveguia-flow': view.flow,
+      // The alerts shown, so QA (and tests) can read them without opening the root, even from the pill.
+      ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
       'data-claveguia-dock': dock,
       'data-claveguia-collapsed': String(collapsed),
       ...(visible ? {} : { hidden: '' }),
@@ -342,7 +364,10 @@ class OverlayController implements Overlay {
       }),
       container,
     );
-    if (visible) this.measure(collapsed);
+    if (visible) {
+      this.measure(collapsed);
+      this.placeAround(this.focusedPageField());
+    }
   }
 
   /**
@@ -467,7 +492,17 @@ class OverlayController implements Overlay {
   private readonly onFocusIn = (event: Event): void => {
     const target = event.target as Element | null;
     if (!target || !this.rememberPageFocus(target)) return;
-    this.stepAside(target);
+    this.placeAround(target);
+  };
+
+  /** Scrolling and resizing move the portal's fields under a fixed panel: re-place once per frame. */
+  private readonly onLayoutChange = (): void => {
+    const view = this.doc.defaultView;
+    if (!view || this.placeFrame || !this.host || this.host.hidden) return;
+    this.placeFrame = view.requestAnimationFrame(() => {
+      this.placeFrame = 0;
+      if (!this.destroyed) this.placeAround(this.focusedPageField());
+    });
   };
 
   private rememberPageFocus(element: Element | null): boolean {
@@ -520,29 +555,58 @@ class OverlayController implements Overlay {
   }
 
   /**
-   * Decides from geometry alone where the panel would not cover the field: its own side, the other side, or
-   * folded into the pill. Restores the person's layout as soon as focus moves to a field it does not cover.
+   * Decides from geometry alone where the overlay covers no portal field: its own side, the other side, or
+   * folded into the pill (on either side). If the person opened the pill themselves, only the focused field
+   * is avoided until the step changes. Nothing here is saved: the person's layout comes back as soon as it
+   * fits again.
    */
-  private stepAside(field: Element): void {
+  private placeAround(focused: Element | null): void {
     if (!this.host || this.host.hidden) return;
-    const box = field.getBoundingClientRect();
-    if (box.width <= 0 && box.height <= 0) return;
     const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
     const panel = this.panelSize ?? { width: PANEL_MAX_WIDTH, height: Math.max(0, viewportHeight - 2 * MARGIN) };
     const pill = this.pillSize ?? DEFAULT_PILL;
     const side = this.settings.dock;
     const size = this.settings.collapsed ? pill : panel;
 
-    let next: Avoidance;
-    if (!overlaps(box, this.placed(side, size))) next = NO_AVOIDANCE;
-    else if (!overlaps(box, this.placed(opposite(side), size))) next = { flip: true, collapse: false };
-    else if (!overlaps(box, this.placed(side, pill))) next = { flip: false, collapse: true };
-    else next = { flip: true, collapse: true };
+    const focusBox = focused ? boxOf(focused) : null;
+    const fields = this.userExpanded ? [] : this.fieldBoxes();
+    const avoidAll = focusBox ? [...fields, focusBox] : fields;
+    const options: [Avoidance, Rect][] = [
+      [NO_AVOIDANCE, this.placed(side, size)],
+      [{ flip: true, collapse: false }, this.placed(opposite(side), size)],
+      [{ flip: false, collapse: true }, this.placed(side, pill)],
+      [{ flip: true, collapse: true }, this.placed(opposite(side), pill)],
+    ];
+    const clearOf = (boxes: Rect[]) => options.find(([, rect]) => !boxes.some((box) => overlaps(box, rect)))?.[0];
+    // When every placement covers some field, at least keep the focused one free.
+    const next = clearOf(avoidAll) ?? (focusBox ? clearOf([focusBox]) : undefined) ?? { flip: false, collapse: true };
 
     if (next.flip !== this.avoid.flip || next.collapse !== this.avoid.collapse) {
       this.avoid = next;
       this.render();
     }
+  }
+
+  /** Boxes of the portal's visible form controls in the viewport (bounded: a huge form costs little). */
+  private fieldBoxes(): Rect[] {
+    const view = this.doc.defaultView;
+    const width = view?.innerWidth ?? 0;
+    const height = view?.innerHeight ?? 0;
+    const boxes: Rect[] = [];
+    const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
+    for (let i = 0; i < controls.length && i < MAX_FIELDS; i++) {
+      const control = controls[i]!;
+      if (this.isOurs(control)) continue;
+      const box = boxOf(control);
+      if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
+      boxes.push(box);
+    }
+    return boxes;
+  }
+
+  private focusedPageField(): Element | null {
+    const active = this.doc.activeElement;
+    return active && active !== this.host && active.matches(FIELD_SELECTOR) ? active : null;
   }
 
   // ---- housekeeping

@@ -14,7 +14,7 @@ import { isIessUrl } from '../../src/platform/hosts';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
-import { fieldStyles, overlapAfterFocus, snapshotOverlay, visibleFieldIds, type OverlaySnapshot } from './harness/overlay-probe';
+import { fieldStyles, fieldsUnderOverlay, overlapAfterFocus, snapshotOverlay, visibleFieldIds, type OverlaySnapshot } from './harness/overlay-probe';
 import { startStatesServer, type ServedState } from './harness/states-server';
 
 type Catalogue = Record<string, { message: string }>;
@@ -53,6 +53,11 @@ function assertShows(state: ServedState, seen: OverlaySnapshot, messages: Catalo
   expect(seen.landmark, label).toBe(messages.ovLandmark!.message);
 }
 
+/** Wide enough that the full panel fits beside the portal, so its content can be read. */
+const WIDE = { width: 1600, height: 900 };
+/** A small laptop: there the overlay must fold rather than cover any field. */
+const SMALL = { width: 1280, height: 720 };
+
 let server: Awaited<ReturnType<typeof startStatesServer>>;
 beforeAll(async () => {
   server = await startStatesServer();
@@ -79,7 +84,7 @@ describe('Chromium, Spanish: the overlay on every portal state', () => {
   const es = catalogue('es');
 
   beforeAll(async () => {
-    session = await launchChromium(requireBuild(OPEN_ROOT.chrome), { locale: 'es' });
+    session = await launchChromium(requireBuild(OPEN_ROOT.chrome), { locale: 'es', viewport: WIDE });
     page = await session.context.newPage();
   });
   afterAll(async () => {
@@ -119,17 +124,20 @@ describe('Chromium, Spanish: the overlay on every portal state', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('never restyles a portal field and never covers the field that has focus', async () => {
+  it('never restyles a portal field and, on a 1280×720 screen, never covers one, focused or not', async () => {
+    await page.setViewportSize(SMALL);
     for (const state of distinctKinds(server.states).filter((s) => s.expected.step !== 'none')) {
       await page.goto(`${state.servedUrl}&pristine=1`);
       const before = await page.evaluate(fieldStyles);
-      await settledSnapshot(() => page.evaluate(snapshotOverlay), state.expected.step);
+      await expect.poll(() => page.evaluate(snapshotOverlay).then((s) => s.step)).toBe(state.expected.step);
       expect(await page.evaluate(fieldStyles), state.id).toEqual(before);
+      await expect.poll(() => page.evaluate(fieldsUnderOverlay), { message: state.id }).toEqual([]);
       for (const id of await page.evaluate(visibleFieldIds)) {
         const { overlap, field, overlay } = await page.evaluate(overlapAfterFocus, id);
         expect(overlap, `${state.id}: ${id} at ${JSON.stringify(field)} under the overlay at ${JSON.stringify(overlay)}`).toBe(false);
       }
     }
+    await page.setViewportSize(WIDE);
   });
 });
 
@@ -138,7 +146,7 @@ describe('Chromium, English: the overlay speaks the browser language', () => {
   const en = catalogue('en');
 
   beforeAll(async () => {
-    session = await launchChromium(requireBuild(OPEN_ROOT.chrome), { locale: 'en' });
+    session = await launchChromium(requireBuild(OPEN_ROOT.chrome), { locale: 'en', viewport: WIDE });
   });
   afterAll(async () => {
     await session?.close();
@@ -169,6 +177,7 @@ describe.each([
 
   it('shows the right step, flow, title and alerts', async () => {
     const page = await session.browser.newPage();
+    await page.setViewport(WIDE);
     for (const state of pick(server.states)) {
       await page.goto(state.servedUrl);
       assertShows(state, await settledSnapshot(() => page.evaluate(snapshotOverlay), state.expected.step), messages);

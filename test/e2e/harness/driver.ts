@@ -1,5 +1,5 @@
-import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
-import type { ElementHandle, Page as PuppeteerPage } from 'puppeteer-core';
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 
 /**
  * The few page actions the walks and E2E specs need, the same over Playwright (Chromium) and Puppeteer
@@ -46,35 +46,6 @@ async function findFrame<F>(frames: () => F[], url: (f: F) => string, urlPart: s
   }
 }
 
-/** Collects `data-alert` values under the overlay host, whatever shape the protocol gives nodes in. */
-interface ProtocolNode {
-  attributes?: string[] | Record<string, string>;
-  children?: ProtocolNode[];
-  shadowRoots?: ProtocolNode[];
-  shadowRoot?: ProtocolNode | { value?: ProtocolNode } | null;
-  value?: ProtocolNode;
-}
-
-function attributesOf(node: ProtocolNode): Record<string, string> {
-  const a = node.attributes;
-  if (!a) return {};
-  if (!Array.isArray(a)) return a;
-  const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < a.length; i += 2) out[a[i] as string] = a[i + 1] as string;
-  return out;
-}
-
-function alertIdsIn(node: ProtocolNode | undefined, insideHost = false, out: string[] = []): string[] {
-  if (!node) return out;
-  const n = node.value ?? node;
-  const attrs = attributesOf(n);
-  const inHost = insideHost || 'data-claveguia-host' in attrs;
-  if (inHost && attrs['data-alert']) out.push(attrs['data-alert']);
-  const shadow = n.shadowRoot ? [('value' in n.shadowRoot && n.shadowRoot.value) || (n.shadowRoot as ProtocolNode)] : [];
-  for (const child of [...(n.shadowRoots ?? []), ...shadow, ...(n.children ?? [])]) alertIdsIn(child, inHost, out);
-  return out;
-}
-
 async function overlayStateIn(evaluate: PageDriver['evaluate']) {
   return evaluate((host: string) => {
     const el = document.querySelector(host);
@@ -82,8 +53,13 @@ async function overlayStateIn(evaluate: PageDriver['evaluate']) {
   }, HOST);
 }
 
+/** The alert ids the overlay shows, from its host attribute (readable with a closed root, and from the pill). */
+async function overlayAlertsIn(evaluate: PageDriver['evaluate']): Promise<string[]> {
+  const value = await evaluate((host: string) => document.querySelector(host)?.getAttribute('data-claveguia-alerts') ?? '', HOST);
+  return value.split(' ').filter(Boolean);
+}
+
 export function playwrightDriver(page: PlaywrightPage): PageDriver {
-  let cdp: Promise<CDPSession> | undefined;
   const driver: PageDriver = {
     browser: 'chromium',
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
@@ -100,11 +76,7 @@ export function playwrightDriver(page: PlaywrightPage): PageDriver {
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: false })),
     overlayState: () => overlayStateIn(driver.evaluate),
     // CDP's pierce walks closed shadow roots, which page scripts (and Playwright selectors) cannot.
-    overlayAlerts: async () => {
-      cdp ??= page.context().newCDPSession(page);
-      const { root } = (await (await cdp).send('DOM.getDocument', { depth: -1, pierce: true })) as { root: ProtocolNode };
-      return alertIdsIn(root);
-    },
+    overlayAlerts: () => overlayAlertsIn(driver.evaluate),
     clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
       const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
       await frame.click(selector, { timeout: timeoutMs });
@@ -112,12 +84,6 @@ export function playwrightDriver(page: PlaywrightPage): PageDriver {
     close: () => page.close(),
   };
   return driver;
-}
-
-/** The pieces of Puppeteer's BiDi element handle used to ask for a serialisation that includes closed roots. */
-interface BidiHandleInternals {
-  realm: { realm: { callFunction(fn: string, awaitPromise: boolean, options: object): Promise<{ type: string; result?: ProtocolNode }> } };
-  remoteValue(): unknown;
 }
 
 export function puppeteerDriver(page: PuppeteerPage): PageDriver {
@@ -143,21 +109,7 @@ export function puppeteerDriver(page: PuppeteerPage): PageDriver {
     overlayState: () => overlayStateIn(driver.evaluate),
     // WebDriver BiDi serialises closed shadow roots when asked (includeShadowTree: 'all'); Puppeteer has no
     // public option for it, so this uses its BiDi realm directly (test harness only).
-    overlayAlerts: async () => {
-      const host: ElementHandle | null = await page.$(HOST);
-      if (!host) return [];
-      try {
-        const internals = host as unknown as BidiHandleInternals;
-        const reply = await internals.realm.realm.callFunction('(el) => el', false, {
-          arguments: [internals.remoteValue()],
-          resultOwnership: 'none',
-          serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
-        });
-        return alertIdsIn(reply.result, true);
-      } finally {
-        await host.dispose();
-      }
-    },
+    overlayAlerts: () => overlayAlertsIn(driver.evaluate),
     clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
       const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
       await frame.waitForSelector(selector, { timeout: timeoutMs, visible: true });

@@ -60,3 +60,19 @@ export function overlapAfterFocus(id: string): Promise<{ overlap: boolean; field
     ),
   );
 }
+
+/** Visible portal controls (and labels) that the overlay's box overlaps right now, by id or tag. */
+export function fieldsUnderOverlay(): string[] {
+  const host = document.querySelector('[data-claveguia-host]') as HTMLElement | null;
+  if (!host || host.hidden) return [];
+  const inner = host.shadowRoot?.querySelector('.cg-panel, .cg-pill') as HTMLElement | null;
+  const b = (inner ?? host).getBoundingClientRect();
+  return [...document.querySelectorAll<HTMLElement>('input:not([type=hidden]), select, textarea, button, label')]
+    .filter((el) => !el.closest('[data-claveguia-host]'))
+    .filter((el) => {
+      const a = el.getBoundingClientRect();
+      if (a.width <= 0 && a.height <= 0) return false;
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    })
+    .map((el) => el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 30)}`);
+}

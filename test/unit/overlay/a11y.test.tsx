@@ -179,7 +179,7 @@ describe('keyboard', () => {
   });
 });
 
-describe('never covering the focused field', () => {
+describe('never covering the portal\'s fields', () => {
   // happy-dom's window is 1024 × 768; the panel defaults to 340 px wide at the right edge.
   it('moves to the other side when the focused field is under the panel, and comes back after', async () => {
     current = await mount({}, detection());
@@ -190,10 +190,30 @@ describe('never covering the focused field', () => {
     expect(current.host.getAttribute('data-claveguia-dock')).toBe('left');
     expect(current.services.saveSettings).not.toHaveBeenCalled(); // a temporary move, not a preference
 
+    // Once the field under the right side is gone (an AJAX step swap), the panel goes back to its side.
+    underPanel.remove();
     const middle = pageInput('middle');
     placeAt(middle, { left: 400, top: 200, width: 200, height: 30 });
     middle.focus();
     expect(current.host.getAttribute('data-claveguia-dock')).toBe('right');
+  });
+
+  it('does not sit over any visible portal field, focused or not', async () => {
+    const left = pageInput('left');
+    placeAt(left, { left: 20, top: 200, width: 200, height: 30 });
+    const right = pageInput('right');
+    placeAt(right, { left: 800, top: 200, width: 200, height: 30 });
+    current = await mount({}, detection());
+    // Neither side is free for the 340 px panel, the pill at the top right is: fold, do not cover.
+    expect(current.host.getAttribute('data-claveguia-collapsed')).toBe('true');
+    expect(current.services.saveSettings).not.toHaveBeenCalled();
+
+    // The person opens it on purpose: now only the field they are typing in is avoided.
+    current.$<HTMLButtonElement>('[data-action="expand"]')!.click();
+    await flush();
+    expect(current.host.getAttribute('data-claveguia-collapsed')).toBe('false');
+    right.focus();
+    expect(current.host.getAttribute('data-claveguia-dock')).toBe('left');
   });
 
   it('folds into the pill when the field is too wide for either side', async () => {
@@ -205,6 +225,7 @@ describe('never covering the focused field', () => {
     expect(current.$('[data-action="expand"]')).not.toBeNull();
     expect(document.activeElement).toBe(wide);
 
+    wide.remove();
     const small = pageInput('small');
     placeAt(small, { left: 400, top: 300, width: 100, height: 30 });
     small.focus();

@@ -94,6 +94,13 @@ describe('host attributes and visibility', () => {
     expect(current.host.getAttribute('data-claveguia-flow')).toBe('unlock');
   });
 
+  it('reflect the alerts shown, errors first, and drop the attribute when there are none', async () => {
+    current = await mount({}, detection({ step: 'identity', alerts: ['captcha-error', 'not-registered'] }));
+    expect(current.host.getAttribute('data-claveguia-alerts')).toBe('not-registered captcha-error');
+    current.overlay.update(detection({ step: 'identity', alerts: [] }));
+    expect(current.host.hasAttribute('data-claveguia-alerts')).toBe(false);
+  });
+
   it('shows nothing (host kept, hidden) on pages that are not part of a recovery', async () => {
     current = await mount({}, detection({ step: 'none', flow: 'unknown' }));
     expect(current.host.isConnected).toBe(true);
