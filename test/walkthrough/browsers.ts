@@ -16,15 +16,20 @@ export interface BrowserUnderTest {
  */
 export const WALK_VIEWPORT = { width: 1280, height: 720 };
 
-export async function openBrowser(name: WalkBrowser, extensionDir: string, options: { headed?: boolean } = {}): Promise<BrowserUnderTest> {
+export async function openBrowser(
+  name: WalkBrowser,
+  extensionDir: string,
+  options: { headed?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserUnderTest> {
+  const viewport = options.viewport ?? WALK_VIEWPORT;
   if (name === 'chromium') {
-    const session = await launchChromium(extensionDir, options.headed ? { headed: true, viewport: null } : { viewport: WALK_VIEWPORT });
+    const session = await launchChromium(extensionDir, options.headed ? { headed: true, viewport: null } : { viewport });
     return { name, newDriver: async () => playwrightDriver(await session.context.newPage()), close: () => session.close() };
   }
   const session = await launchFirefox(extensionDir, { headed: options.headed ?? false });
   const newPage = async () => {
     const page = await session.browser.newPage();
-    if (!options.headed) await page.setViewport(WALK_VIEWPORT);
+    if (!options.headed) await page.setViewport(viewport);
     return page;
   };
   return { name, newDriver: async () => puppeteerDriver(await newPage()), close: () => session.close() };

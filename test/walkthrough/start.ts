@@ -1,5 +1,5 @@
 /**
- * `npm start [-- --firefox] [-- --walk] [-- --out DIR] [-- --port N]`
+ * `npm start [-- --firefox] [-- --walk] [-- --out DIR] [-- --port N] [-- --viewport 1600x900]`
  *
  * Builds the extension (the shipped build), starts the practice portal and:
  * - with a display and without --walk: opens the browser HEADED with ClaveGuía loaded on the affiliate
@@ -35,6 +35,9 @@ const browserName: WalkBrowser = flag('firefox') ? 'firefox' : 'chromium';
 const mode = browserName === 'firefox' ? 'firefox' : 'chrome';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const walkMode = flag('walk') || !hasDisplay;
+/** `--viewport 1600x900` for the headless walk; the default is a 1280×720 laptop screen. */
+const viewport = /^(\d{3,4})x(\d{3,4})$/.exec(option('viewport') ?? '');
+const walkViewport = viewport ? { width: Number(viewport[1]), height: Number(viewport[2]) } : undefined;
 
 /** Everything to undo on exit, newest first; each runs once. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -154,7 +157,7 @@ async function walkAll(extensionDir: string): Promise<number> {
   mkdirSync(out, { recursive: true });
   console.log(`Recorridos en ${browserName} (sin ventana); capturas en ${relative(process.cwd(), out) || '.'}/`);
 
-  const browser = await openBrowser(browserName, extensionDir);
+  const browser = await openBrowser(browserName, extensionDir, walkViewport ? { viewport: walkViewport } : {});
   cleanups.push(() => browser.close());
   keepOnlyOurSignalHandlers();
   const total = WALKS.reduce((n, w) => n + w.stops.length, 0);
