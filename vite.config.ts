@@ -6,7 +6,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { toBrowserManifest, type SourceManifest } from './src/platform/manifest.ts';
 import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
 import { zipDirectory } from './test/tools/zip.ts';
-import { noHtmlSinks } from './test/tools/no-html-sinks.ts';
+import { preactWithoutHtmlSink } from './test/tools/no-html-sinks.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -58,8 +58,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
   const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
   return {
     ...shared,
+    resolve: { alias: [preactWithoutHtmlSink(root)] },
     plugins: [
-      noHtmlSinks(),
       preact(),
       crx({
         // Our manifest type is looser than crxjs's (it keeps unknown keys); the shape is tested in unit tests.

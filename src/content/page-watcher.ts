@@ -43,6 +43,7 @@ export class PageWatcher {
   private idleHandle: number | null = null;
   private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  private replacedTimer: ReturnType<typeof setTimeout> | null = null;
   private lastRun = Number.NEGATIVE_INFINITY;
   private lastUrl = '';
   private lastKey: string | null = null;
@@ -93,6 +94,8 @@ export class PageWatcher {
 
   destroy(): void {
     this.stop();
+    if (this.replacedTimer !== null) clearTimeout(this.replacedTimer);
+    this.replacedTimer = null;
     this.destroyed = true;
   }
 
@@ -105,7 +108,8 @@ export class PageWatcher {
     if (records.some((record) => record.target === this.opts.doc)) {
       // Let the page finish writing its new document, then hand over to the owner.
       this.stop();
-      setTimeout(() => {
+      this.replacedTimer = setTimeout(() => {
+        this.replacedTimer = null;
         if (!this.destroyed) this.opts.onDocumentReplaced();
       }, 0);
       return;

@@ -41,6 +41,8 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
       const text = readFileSync(resolve(dir, file), 'utf8');
       expect(text, file).not.toMatch(/localhost|127\.0\.0\.1|@vite\/client|sourceMappingURL/);
       expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/);
+      // No HTML sink at all, not even Preact's unused one (see test/tools/no-html-sinks.ts).
+      expect(text, file).not.toMatch(/\.(innerHTML|outerHTML)\s*=[^=]|insertAdjacentHTML|document\.write\(/);
     }
   });
 
