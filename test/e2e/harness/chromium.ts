@@ -27,7 +27,7 @@ export async function launchChromium(
     // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
-      ...(options.headed ? [] : ['--headless=new']),
+      ...(options.headed ? ['--start-maximized'] : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
