@@ -18,6 +18,7 @@ import { App } from './App';
 import css from './overlay.css?inline';
 import { buildReport } from './report';
 import { buildView, keepChoice, type Choice, type ViewModel } from './view';
+import { choosePlacement, NO_AVOIDANCE, opposite, type Avoidance, type Rect, type Size } from './placement';
 
 export interface OverlayServices {
   /** Extension version, for the QA panel. */
@@ -49,31 +50,10 @@ export interface OverlayOptions {
 
 export const HOST_ATTRIBUTE = 'data-claveguia-host';
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
-/** Must match the margins in overlay.css. */
-const MARGIN = 8;
-const DEFAULT_PILL = { width: 160, height: 48 };
-const PANEL_MAX_WIDTH = 340;
 /** How long the (empty) live region exists before its first words. */
 export const LIVE_SETTLE_MS = 400;
 const REPEAT_GAP_MS = 150;
 const MAX_HOST_CORRECTIONS = 50;
-
-interface Size {
-  width: number;
-  height: number;
-}
-interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-/** How the panel currently steps aside for a focused field; never saved. */
-interface Avoidance {
-  flip: boolean;
-  collapse: boolean;
-}
-const NO_AVOIDANCE: Avoidance = { flip: false, collapse: false };
 
 /** What counts as a portal field the overlay must never cover: controls and the labels people click. */
 const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, button, label';
@@ -84,10 +64,6 @@ function boxOf(element: Element): Rect | null {
   const box = element.getBoundingClientRect();
   return box.width <= 0 && box.height <= 0 ? null : box;
 }
-
-const opposite = (side: DockSide): DockSide => (side === 'right' ? 'left' : 'right');
-const overlaps = (a: Rect, b: Rect): boolean =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function defaultShadowMode(): ShadowRootMode {
   return typeof __SHADOW_MODE__ === 'string' ? __SHADOW_MODE__ : 'closed';
@@ -548,11 +524,6 @@ class OverlayController implements Overlay {
     else this.panelSize = size;
   }
 
-  private placed(side: DockSide, size: Size): Rect {
-    const viewport = this.doc.defaultView?.innerWidth ?? 0;
-    const left = side === 'left' ? MARGIN : viewport - MARGIN - size.width;
-    return { left, right: left + size.width, top: MARGIN, bottom: MARGIN + size.height };
-  }
 
   /**
    * Decides from geometry alone where the overlay covers no portal field: its own side, the other side, or
@@ -562,24 +533,16 @@ class OverlayController implements Overlay {
    */
   private placeAround(focused: Element | null): void {
     if (!this.host || this.host.hidden) return;
-    const viewportHeight = this.doc.defaultView?.innerHeight ?? 0;
-    const panel = this.panelSize ?? { width: PANEL_MAX_WIDTH, height: Math.max(0, viewportHeight - 2 * MARGIN) };
-    const pill = this.pillSize ?? DEFAULT_PILL;
-    const side = this.settings.dock;
-    const size = this.settings.collapsed ? pill : panel;
-
-    const focusBox = focused ? boxOf(focused) : null;
-    const fields = this.userExpanded ? [] : this.fieldBoxes();
-    const avoidAll = focusBox ? [...fields, focusBox] : fields;
-    const options: [Avoidance, Rect][] = [
-      [NO_AVOIDANCE, this.placed(side, size)],
-      [{ flip: true, collapse: false }, this.placed(opposite(side), size)],
-      [{ flip: false, collapse: true }, this.placed(side, pill)],
-      [{ flip: true, collapse: true }, this.placed(opposite(side), pill)],
-    ];
-    const clearOf = (boxes: Rect[]) => options.find(([, rect]) => !boxes.some((box) => overlaps(box, rect)))?.[0];
-    // When every placement covers some field, at least keep the focused one free.
-    const next = clearOf(avoidAll) ?? (focusBox ? clearOf([focusBox]) : undefined) ?? { flip: false, collapse: true };
+    const view = this.doc.defaultView;
+    const next = choosePlacement({
+      viewport: { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 },
+      side: this.settings.dock,
+      collapsed: this.settings.collapsed,
+      panel: this.panelSize,
+      pill: this.pillSize,
+      fields: this.userExpanded ? [] : this.fieldBoxes(),
+      focused: focused ? boxOf(focused) : null,
+    });
 
     if (next.flip !== this.avoid.flip || next.collapse !== this.avoid.collapse) {
       this.avoid = next;
