@@ -1,20 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INVALID_CEDULA, UNREGISTERED_CEDULA } from '../../portal/personas';
-import { captchaToken, JsfPage, startPortal, type Harness } from './helpers';
+import { captchaToken, JsfPage, startPortal, usePortal } from './helpers';
 import { answers, openMailLink, openRecover, persona, RECOVER_PATH, search, verified } from './scenario';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startPortal();
-});
-afterAll(async () => {
-  await h.portal.stop();
-});
-beforeEach(() => {
-  h.portal.world.reset();
-  h.client.clearCookies();
-});
+const h = usePortal();
 
 const errorClass = (html: string) => /class="ui-messages-error ui-corner-all"/.test(html);
 

@@ -1,20 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMPLOYERS, UNREGISTERED_RUC } from '../../portal/personas';
-import { captchaToken, JsfPage, startPortal, type Harness } from './helpers';
+import { captchaToken, JsfPage, usePortal } from './helpers';
 import { answers, openMailLink, openRecover, persona, search, verified } from './scenario';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startPortal();
-});
-afterAll(async () => {
-  await h.portal.stop();
-});
-beforeEach(() => {
-  h.portal.world.reset();
-  h.client.clearCookies();
-});
+const h = usePortal();
 
 describe('first-time generation (data bank wizard)', () => {
   it('walks the wizard tabs, validates each, and sends the link to the new email', async () => {

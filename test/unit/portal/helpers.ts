@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 /** Test helpers: a started portal with a manual clock, and a JSF "page" driven over HTTP. */
 import { ManualClock } from '../../portal/clock';
 import { hiddenFields, parsePartial, PortalClient, type HttpResponse } from '../../portal/client';
@@ -17,6 +18,25 @@ export async function startPortal(options: PortalServerOptions = {}): Promise<Ha
   const portal = createPortalServer({ clock, ...options });
   const { port, urls } = await portal.start();
   return { portal, clock, urls, port, client: new PortalClient(port) };
+}
+
+/**
+ * One portal for the whole test file, a fresh world and cookie jar for every test. The returned object is
+ * filled in before the first test runs.
+ */
+export function usePortal(options: PortalServerOptions = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startPortal(options));
+  });
+  afterAll(async () => {
+    await h.portal?.stop();
+  });
+  beforeEach(() => {
+    h.portal.world.reset();
+    h.client.clearCookies();
+  });
+  return h;
 }
 
 /** Ticks the CAPTCHA stand-in the way the iframe does: POST /captcha/verify on the loopback host. */

@@ -1,20 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRound } from '../../portal/flows/recover';
 import { personaById, type Persona } from '../../portal/personas';
-import { captchaToken, JsfPage, startPortal, type Harness } from './helpers';
+import { captchaToken, JsfPage, usePortal } from './helpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startPortal();
-});
-afterAll(async () => {
-  await h.portal.stop();
-});
-beforeEach(() => {
-  h.portal.world.reset();
-  h.client.clearCookies();
-});
+const h = usePortal();
 
 const entry = () => `${h.urls.app}/iess-gestion-desbloqueo-publico-web/`;
 const persona = (id: string): Persona => {
