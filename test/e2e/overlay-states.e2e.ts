@@ -139,7 +139,32 @@ describe('Chromium, Spanish: the overlay on every portal state', () => {
     }
     await page.setViewportSize(WIDE);
   });
+
+  it('stays usable at 200% zoom on a 1280×720 screen (a 640×360 CSS viewport)', async () => {
+    await page.setViewportSize({ width: SMALL.width / 2, height: SMALL.height / 2 });
+    const state = server.states.find((s) => s.id === 'recover/verification')!;
+    await page.goto(state.servedUrl);
+    await expect.poll(() => page.evaluate(snapshotOverlay).then((s) => s.step)).toBe('verification');
+    await expect.poll(() => page.evaluate(overlayFit)).toMatchObject({ inside: true, pill: true });
+    // Opened on purpose, the panel fits the small window and scrolls inside itself.
+    await page.evaluate(() => (document.querySelector('[data-claveguia-host]')!.shadowRoot!.querySelector('[data-action="expand"]') as HTMLElement).click());
+    await expect.poll(() => page.evaluate(overlayFit)).toEqual({ inside: true, pill: false, scrolls: true });
+    await page.setViewportSize(WIDE);
+  });
 });
+
+/** The overlay's visible box and whether its panel scrolls inside, read in the page. */
+function overlayFit() {
+  const host = document.querySelector('[data-claveguia-host]') as HTMLElement;
+  const root = host.shadowRoot!;
+  const box = ((root.querySelector('.cg-panel, .cg-pill') as HTMLElement | null) ?? host).getBoundingClientRect();
+  const scroll = root.querySelector('.cg-scroll') as HTMLElement | null;
+  return {
+    inside: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+    pill: Boolean(root.querySelector('[data-action="expand"]')),
+    scrolls: scroll ? scroll.scrollHeight > scroll.clientHeight && getComputedStyle(scroll).overflowY !== 'visible' : null,
+  };
+}
 
 describe('Chromium, English: the overlay speaks the browser language', () => {
   let session: ChromiumSession;
