@@ -3,8 +3,15 @@ import { LiveRegion } from '../ui/LiveRegion';
 import type { OverlayActions } from './actions';
 import { Panel } from './Panel';
 import { Pill } from './Pill';
+import { t } from '../i18n/t';
 import type { QaReport } from './report';
 import type { ViewModel } from './view';
+
+/** The stage the person is at ("Validación"), shown on the pill. */
+const currentStage = (view: ViewModel): string | null => {
+  const stage = view.progress.find((s) => s.state === 'current');
+  return stage ? t(stage.label) : null;
+};
 
 export interface AppProps {
   view: ViewModel;
@@ -25,7 +32,7 @@ export function App({ view, collapsed, dock, ticks, live, lang, report, actions 
       <LiveRegion message={live} />
       {view.mode !== 'hidden' &&
         (collapsed ? (
-          <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} />
+          <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
         ) : (
           <Panel view={view} dock={dock} ticks={ticks} report={report} actions={actions} />
         ))}

@@ -1,8 +1,11 @@
 import { t } from '../i18n/t';
 import { Icon } from '../ui/Icon';
 
-/** The collapsed overlay: one small button that reopens the guide. Alerts still show as a warning shape. */
-export function Pill({ onExpand, hasAlert }: { onExpand: () => void; hasAlert: boolean }) {
+/**
+ * The collapsed overlay: one small button that reopens the guide. Alerts still show as a warning shape, and
+ * the current stage ("Validación") says where the person is without opening it.
+ */
+export function Pill({ onExpand, hasAlert, stage }: { onExpand: () => void; hasAlert: boolean; stage: string | null }) {
   return (
     <button
       type="button"
@@ -14,6 +17,7 @@ export function Pill({ onExpand, hasAlert }: { onExpand: () => void; hasAlert: b
     >
       <Icon name={hasAlert ? 'warning' : 'guide'} size={20} />
       <span>{t('ovPill')}</span>
+      {stage && <span class="cg-pill-stage">{stage}</span>}
     </button>
   );
 }

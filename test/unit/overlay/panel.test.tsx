@@ -146,6 +146,14 @@ describe('collapse, dock and hiding', () => {
     expect(current.$('[data-action="expand"]')).not.toBeNull();
   });
 
+  it('says on the pill which stage the person is at', async () => {
+    current = await mount({ settings: { collapsed: true } }, detection({ step: 'verification', flow: 'recover' }));
+    expect(text(current.$('.cg-pill-stage'))).toBe('Validación');
+    current.overlay.update(detection({ step: 'new-key', flow: 'recover' }));
+    await flush();
+    expect(text(current.$('.cg-pill-stage'))).toBe('Nueva clave');
+  });
+
   it('docks left or right, remembered', async () => {
     current = await mount({}, detection());
     const dock = current.$('[data-action="dock"]')!;
