@@ -95,7 +95,7 @@ function findActive(nav: Element): Element | null {
 }
 const CAPTCHA_CLASS = /(?:^|\s)(?:g-recaptcha|h-captcha|cf-turnstile|captcha|ui-captcha)(?:\s|$)/i;
 const MSG_TOKEN =
-  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash)$/i;
+  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|ui-dialog-content|ui-confirm-dialog-message|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash)$/i;
 const RED = /(?:^|;)\s*color\s*:\s*(?:red|#f00\b|#ff0000|#c00\b|#cc0000|#d00\b|#e00\b|#b00\b|rgb\(\s*2[0-5]\d\s*,\s*0\s*,\s*0\s*\))/i;
 const LOGO = /logo|banner|escudo|header|cabecera|icon|captcha|loading|cargando|ajax|spinner|bandera|flag|gob_?ec|sello|footer/i;
 const ANTI_BOT = /f5_cspm|bobcmn|TSPD|_cf_chl|challenge-platform/;
@@ -333,7 +333,8 @@ export function extractFeatures(doc: Document, path: string): Features {
 
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
       const type = (el.getAttribute('type') ?? '').toLowerCase();
-      if (type === 'hidden') continue;
+      // A site search box (header chrome) is never a field of the flow.
+      if (type === 'hidden' || type === 'search') continue;
       if (tag === 'INPUT' && (type === 'submit' || type === 'button' || type === 'image' || type === 'reset')) {
         const t = fold(el.getAttribute('value') || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title'), SHORT);
         addButton(f, t, el, visible);

@@ -60,7 +60,7 @@ export const W = {
   recoveryLink:
     /(generar|recuper|olvid|restablec|reestablec|desbloque|reset|crear|obtener|solicitar)\w*.{0,30}(clave|contrasena|password)|(clave|contrasena)\W+.{0,25}(olvid|bloquead|desbloque)|^(generar|recuperar|desbloquear)$/,
   sent: /(se (le )?(ha|han)? ?envi|hemos enviado|(hemos|le hemos|se (le )?ha) remitido|le remitimos|le enviamos|enviamos|fue enviad|ha sido enviad|se remiti|se envio|se ha remitido|revise su (correo|bandeja|email)|revisar su (correo|bandeja)|llegara (a su|un)|recibira (un|en su))/,
-  done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(clave|contrasena)\W+(\w+ ){0,3}se (genero|creo|registro|actualizo|cambio|restablecio|reestablecio|modifico|asigno) (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|proceso (finalizado|completado|concluido) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
+  done: /(clave|contrasena)\W+(\w+ ){0,6}(generad|cread|registrad|actualizad|cambiad|restablecid|reestablecid|modificad|asignad)\w* (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(clave|contrasena)\W+(\w+ ){0,3}se (genero|creo|registro|actualizo|cambio|restablecio|reestablecio|modifico|asigno) (con )?(exito|exitosamente|correctamente|satisfactoriamente)|(exitosamente|con exito|correctamente) (su )?(nueva )?(clave|contrasena)|(clave|contrasena|cuenta|usuario)\W+(\w+ ){0,8}(ha sido |fue |esta |se ha |ha quedado )?desbloquead|desbloqueo (exitoso|realizado|completado)|(proceso|operacion|tramite|solicitud) (finalizad[oa]|completad[oa]|concluid[oa]|realizad[oa]|procesad[oa]) (con exito|exitosamente|correctamente)|(ya )?puede (ingresar|acceder) (al|a los) (sistema|portal|servicios)/,
 } as const;
 
 /** The affiliate's "data bank" (contact data, image, personal questions), whatever part of it is shown. */
@@ -87,9 +87,13 @@ export const CONTEXT_RULES: readonly Rule[] = [
   // News, press and document pages talk about recovery but are not a step of it.
   { w: -20, all: [{ path: /sala-de-prensa|noticia|boletin|\/blog|\/documents\/|\/es\/web\/|\.pdf$/ }] },
   { w: 3, all: [{ path: /desbloque|recuper|olvid|clave|restablec|reestablec|generacion|otp/ }] },
+  // Other IESS web apps (certificates, appointments, queries) ask for a cédula and a CAPTCHA too, and their help
+  // text or sidebar may name the recovery options: their app path says they are not a recovery step.
+  { w: -8, all: [{ path: /^\/(?:iess-kiosko-web|iess-gestion-turnero|iess-gestion-agendamiento|gestion-calificacion-derecho|gestion-empleador-certificado|iess-gestion-cesantia|iess-fondo-reserva|iess-gestion-resolucion|prjpensiones)|certificado|consulta(?!.*clave)|turno|aportes/ }] },
+  { w: -4, all: [{ heading: /^(consulta|certificado|turnos?|agendamiento|historia laboral|aportes)\b/ }] },
   { w: 3, all: [{ heading: W.recoveryLink }] },
   { w: 2, all: [{ heading: /desbloqueo|recuperacion|generacion de (la )?clave|clave (personal|de acceso|del afiliado|iess)|nueva clave/ }] },
-  { w: 2, all: [{ button: /desbloque|generar|recuperar|restablec|reestablec|nueva clave/ }] },
+  { w: 2, all: [{ button: /desbloque|generar(?! (el |su )?(certificado|turno|planilla|comprobante|reporte))|recuperar|restablec|reestablec|nueva clave/ }] },
   { w: 2, all: [{ field: { label: W.newKey } }] },
   { w: 2, all: [{ text: W.recoveryLink }] },
   { w: 1, all: [{ text: /\bclave\b|contrasena/ }] },

@@ -32,23 +32,33 @@ describe('labelled corpus (test/corpus)', () => {
  * Held-out pages (test/corpus/heldout): written by a different hand from the research notes only, before the
  * rules were read; each label carries a one-line `why`, which is not part of the expectation.
  */
-const HELDOUT_DIR = join(CORPUS_DIR, 'heldout');
-function heldoutPages(): LabelledPage[] {
-  const labels = JSON.parse(readFileSync(join(HELDOUT_DIR, 'labels.json'), 'utf8')) as Record<string, Expected & { why?: string }>;
+function heldoutPages(name: string): LabelledPage[] {
+  const dir = join(CORPUS_DIR, name);
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, Expected & { why?: string }>;
   return Object.entries(labels).map(([file, { step, flow, alerts }]) => ({
-    id: `heldout/${file}`,
+    id: `${name}/${file}`,
     url: null,
-    html: readFileSync(join(HELDOUT_DIR, file), 'utf8'),
+    html: readFileSync(join(dir, file), 'utf8'),
     expected: { step, flow, alerts: [...alerts].sort() },
   }));
 }
-const heldout = heldoutPages();
+const heldout = heldoutPages('heldout');
 
 describe('held-out pages (test/corpus/heldout)', () => {
   it('has at least 30 pages', () => {
     expect(heldout.length).toBeGreaterThanOrEqual(30);
   });
   it.each(heldout.map((p) => [p.id, p] as const))('%s', (_id, page) => check(page));
+});
+
+/** Second held-out round (test/corpus/heldout2): portal chrome around every form, growls, dialogs, wizards, negatives. */
+const heldout2 = heldoutPages('heldout2');
+
+describe('held-out pages, round 2 (test/corpus/heldout2)', () => {
+  it('has at least 25 pages', () => {
+    expect(heldout2.length).toBeGreaterThanOrEqual(25);
+  });
+  it.each(heldout2.map((p) => [p.id, p] as const))('%s', (_id, page) => check(page));
 });
 
 // The practice portal is built in parallel; its states join the labelled set as soon as the module exists.
