@@ -36,6 +36,8 @@ type IdleWindow = Window & {
 export class PageWatcher {
   private readonly opts: Required<PageWatcherOptions>;
   private observer: MutationObserver | null = null;
+  /** The element observed; once it leaves the document, the page has rewritten its whole document. */
+  private observedRoot: Element | null = null;
   private started = false;
   private destroyed = false;
   private dirty = false;
@@ -57,6 +59,7 @@ export class PageWatcher {
     this.started = true;
     const { doc } = this.opts;
     const root = doc.body ?? doc.documentElement;
+    this.observedRoot = root;
     const view = doc.defaultView;
     if (root && view?.MutationObserver) {
       this.observer = new view.MutationObserver(this.onMutations);
@@ -105,7 +108,8 @@ export class PageWatcher {
   }
 
   private readonly onMutations = (records: MutationRecord[]): void => {
-    if (records.some((record) => record.target === this.opts.doc)) {
+    // One flag read per callback, however many records a busy page produces.
+    if (this.observedRoot && !this.observedRoot.isConnected) {
       // Let the page finish writing its new document, then hand over to the owner.
       this.stop();
       this.replacedTimer = setTimeout(() => {
