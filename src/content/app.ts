@@ -1,101 +1,149 @@
-import { classify } from '../detect/classify';
-import { parseToContent } from '../messages';
-import { HOST_ATTRIBUTE, createOverlay, type Overlay } from '../overlay/mount';
-import { platform } from '../platform/browser';
-import { SETTINGS_KEY, parseSettings } from '../storage/schema';
-import { PageWatcher } from './page-watcher';
-import { loadSettings, overlayServices } from './services';
-
-
 /**
  * Everything the content script does on a page: watch the page, classify it, show the overlay, answer
- * shortcuts. Constructing it does nothing; `start` is idempotent; `destroy` removes every node, observer
- * and listener. It also destroys itself when the extension is reloaded or updated under it, so a stale
- * script never leaves a second overlay.
+ * shortcuts, and read the few field values the checks need. Constructing it does nothing; `start` is
+ * idempotent; `destroy` runs one teardown registry that removes every node, observer, listener and timer.
+ * It destroys itself the moment its extension goes away (reload, update), see context.ts.
+ *
+ * "Hidden on this site" lives here, in one place: on a host the person hid it on, nothing runs (no
+ * watcher, no overlay) until the popup shows it again, or until the person presses a ClaveGuía shortcut on
+ * the page, which shows it for this page only.
  */
-export class ContentApp {
-  private overlay: Overlay | null = null;
-  private watcher: PageWatcher | null = null;
-  private started = false;
-  private readonly hostname: string;
+import { classify } from '../detect/classify';
+import type { Detection, StepId } from '../detect/vocabulary';
+import { parseToContent, type ToContent } from '../messages';
+import { createOverlay } from '../overlay/controller';
+import type { Overlay } from '../overlay/services';
+import { pageHost, pageUrl } from '../page/location';
+import { removeStaleHosts } from '../page/marker';
+import type { PlatformApi } from '../platform/api';
+import { SETTINGS, type Settings } from '../storage/schema';
+import { createStore, type Store } from '../storage/store';
+import { ExtensionContext } from './context';
+import { FieldWatcher, type FieldValues } from './field-watcher';
+import { PageWatcher } from './page-watcher';
+import { overlayServices } from './services';
+import { Teardown } from './teardown';
 
-  constructor(private readonly doc: Document) {
-    this.hostname = doc.location?.hostname ?? '';
+/** Steps whose field values the mismatch checks read (id number, new key and its confirmation). */
+const VALUE_STEPS: ReadonlySet<StepId> = new Set(['identity', 'new-key', 'change-key']);
+
+export interface ContentAppOptions {
+  /** Receives field values in memory on the steps that have them; nothing else ever sees them. */
+  onFieldValues?: (values: FieldValues) => void;
+}
+
+export class ContentApp {
+  private teardown: Teardown | null = null;
+  /** What exists only while the guide is shown; torn down on hide and with everything else. */
+  private shown: { overlay: Overlay; watcher: PageWatcher; fields: FieldWatcher; teardown: Teardown } | null = null;
+  private context: ExtensionContext | null = null;
+  private readonly store: Store;
+  private settings: Settings | null = null;
+  /** The person pressed a shortcut on a hidden site: show it on this page anyway. */
+  private forced = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly api: PlatformApi,
+    private readonly options: ContentAppOptions = {},
+  ) {
+    this.store = createStore(api.storage, { report: () => undefined });
+  }
+
+  get running(): boolean {
+    return this.teardown !== null && !this.teardown.done;
   }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    for (const stale of this.doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) stale.remove();
-    platform.runtime.onMessage.addListener(this.onMessage);
-    platform.storage.onChanged.addListener(this.onStorageChanged);
-    void loadSettings().then((settings) => {
-      if (this.started && !settings.hiddenHosts.includes(this.hostname)) this.show();
-    });
+    if (this.teardown) return;
+    const teardown = new Teardown();
+    this.teardown = teardown;
+    removeStaleHosts(this.doc);
+    this.context = new ExtensionContext(this.api, this.doc, teardown, () => this.destroy());
+    this.context.start();
+    this.api.runtime.onMessage.addListener(this.onMessage);
+    teardown.add(() => this.api.runtime.onMessage.removeListener(this.onMessage));
+    teardown.add(this.store.subscribe(SETTINGS, this.onSettings));
+    teardown.add(() => this.hide());
+    void this.store.get(SETTINGS).then(this.onSettings, () => this.onSettings(null));
   }
 
   destroy(): void {
-    if (!this.started) return;
-    this.started = false;
-    this.hide();
-    if (this.extensionAlive()) {
-      platform.runtime.onMessage.removeListener(this.onMessage);
-      platform.storage.onChanged.removeListener(this.onStorageChanged);
-    }
+    this.teardown?.run();
+  }
+
+  private readonly onSettings = (settings: Settings | null): void => {
+    if (!this.running) return;
+    this.settings = settings;
+    if (this.hiddenHere()) this.hide();
+    else this.show();
+  };
+
+  private hiddenHere(): boolean {
+    return !this.forced && !!this.settings?.hiddenHosts.includes(pageHost(this.doc));
   }
 
   private show(): void {
-    if (this.overlay) return;
-    const overlay = createOverlay(this.doc, overlayServices(this.doc, this.hostname));
+    if (this.shown || !this.running) return;
+    const teardown = new Teardown();
+    const services = overlayServices(this.api, this.store, this.doc, () => {
+      this.forced = false;
+      void this.api.runtime.sendMessage({ type: 'site:hide' }).catch(() => undefined);
+    });
+    const overlay = createOverlay(this.doc, services);
+    teardown.add(() => overlay.destroy());
     overlay.start();
-    this.overlay = overlay;
-    this.watcher = new PageWatcher({
+    const fields = new FieldWatcher({ doc: this.doc, onChange: (values) => this.options.onFieldValues?.(values) });
+    teardown.add(() => fields.destroy());
+    const watcher = new PageWatcher({
       doc: this.doc,
-      getUrl: () => this.doc.location.href,
-      classify,
-      onChange: (detection) => {
-        if (!this.extensionAlive()) return this.destroy();
-        this.overlay?.update(detection);
+      getUrl: () => pageUrl(this.doc),
+      classify: (doc, url) => {
+        // Every pass is a moment to notice a lost extension (and to reconnect a port the worker dropped).
+        if (!this.context?.check()) throw new Error('extension context lost');
+        return classify(doc, url);
       },
+      onChange: (detection) => this.onDetection(detection),
       onDocumentReplaced: () => {
         this.hide();
-        if (this.started && this.doc.documentElement) this.show();
+        if (this.doc.documentElement) this.onSettings(this.settings);
       },
     });
-    this.watcher.start();
+    teardown.add(() => watcher.destroy());
+    this.shown = { overlay, watcher, fields, teardown };
+    watcher.start();
   }
 
   private hide(): void {
-    this.watcher?.destroy();
-    this.watcher = null;
-    this.overlay?.destroy();
-    this.overlay = null;
+    const shown = this.shown;
+    this.shown = null;
+    shown?.teardown.run();
   }
 
-  /** After a reload or update of the extension, this script's runtime is gone. */
-  private extensionAlive(): boolean {
-    try {
-      return Boolean(platform.runtime.id);
-    } catch {
-      return false;
-    }
+  private onDetection(detection: Detection): void {
+    if (!this.shown) return;
+    this.shown.overlay.update(detection);
+    this.shown.fields.watch(VALUE_STEPS.has(detection.step));
+    this.shown.fields.refind();
   }
 
   private readonly onMessage = (raw: unknown): undefined => {
     const message = parseToContent(raw);
-    if (!message) return undefined;
-    if (message.type === 'overlay:toggle') {
-      if (this.overlay) this.overlay.toggleVisibility();
-    } else {
-      this.overlay?.toggleFocus();
-    }
+    if (message) this.handle(message);
     return undefined;
   };
 
-  private readonly onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    const hidden = parseSettings(changes[SETTINGS_KEY]?.newValue).hiddenHosts.includes(this.hostname);
-    if (hidden) this.hide();
-    else if (this.started) this.show();
-  };
+  private handle(message: ToContent): void {
+    if (message.type === 'data:erased') {
+      this.shown?.overlay.forget();
+      return;
+    }
+    if (!this.shown) {
+      // A shortcut on a site where the guide is hidden: the person asked for it, show it for this page.
+      this.forced = true;
+      this.show();
+    }
+    if (message.type === 'overlay:toggle') this.shown?.overlay.toggleVisibility();
+    else this.shown?.overlay.toggleFocus();
+  }
 }

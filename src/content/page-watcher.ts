@@ -4,6 +4,7 @@
  * idempotent, destroy removes every observer, listener and timer for good.
  */
 import type { Detection } from '../detect/vocabulary';
+import { HOST_SELECTOR } from '../page/marker';
 
 export interface PageWatcherOptions {
   doc: Document;
@@ -23,7 +24,6 @@ export interface PageWatcherOptions {
   urlPollMs?: number;
 }
 
-const HOST_SELECTOR = '[data-claveguia-host]';
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'class', 'aria-hidden', 'disabled', 'type'];
 /** Records looked at per callback before the page is simply assumed changed. */
 const MAX_RECORDS_CHECKED = 50;

@@ -1,22 +1,13 @@
 /**
- * What the overlay may ask of the extension, implemented over the platform adapter. The overlay itself
- * never touches extension APIs, so it stays testable with a fake.
+ * What the overlay may ask of the extension, over the platform adapter. Content scripts read settings from
+ * the store but never write storage: every change is a message the background applies under its lock, so
+ * two tabs (or a tab and the popup) never lose each other's writes.
  */
-import { platform } from '../platform/browser';
-import type { OverlayServices } from '../overlay/mount';
-import { SETTINGS_KEY, parseSettings, parseTicks, type Settings, type Ticks } from '../storage/schema';
 import type { ToBackground } from '../messages';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = await platform.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
-
-async function updateSettings(change: (current: Settings) => Settings): Promise<void> {
-  await platform.storage.local.set({ [SETTINGS_KEY]: change(await loadSettings()) });
-}
-
-const ask = (message: ToBackground): Promise<unknown> => platform.runtime.sendMessage(message);
+import type { PlatformApi } from '../platform/api';
+import type { OverlayServices } from '../overlay/services';
+import { SETTINGS, parseTicks, type Ticks } from '../storage/schema';
+import type { Store } from '../storage/store';
 
 /** Copies through the async clipboard where the page is a secure context, else through a selection. */
 async function copyText(text: string, doc: Document): Promise<void> {
@@ -37,14 +28,19 @@ async function copyText(text: string, doc: Document): Promise<void> {
   }
 }
 
-export function overlayServices(doc: Document, hostname: string): OverlayServices {
+export function overlayServices(
+  api: PlatformApi,
+  store: Store,
+  doc: Document,
+  hideOnThisSite: () => void,
+): OverlayServices {
+  const ask = (message: ToBackground): Promise<unknown> => api.runtime.sendMessage(message);
   return {
-    version: platform.runtime.getManifest().version,
-    loadSettings,
-    saveSettings: (patch) => updateSettings((s) => ({ ...s, ...patch })),
-    hideOnThisSite: () =>
-      updateSettings((s) => ({ ...s, hiddenHosts: [...new Set([...s.hiddenHosts, hostname])] })),
-    loadTicks: async () => parseTicks(await ask({ type: 'ticks:get' }).catch(() => ({}))),
+    version: api.runtime.getManifest().version,
+    loadSettings: () => store.get(SETTINGS),
+    saveSettings: async (patch) => void (await ask({ type: 'settings:patch', patch })),
+    hideOnThisSite,
+    loadTicks: async () => parseTicks(await ask({ type: 'ticks:get' }).catch(() => undefined)).value,
     saveTicks: async (ticks: Ticks) => void (await ask({ type: 'ticks:set', ticks }).catch(() => undefined)),
     copyText: (text) => copyText(text, doc),
   };

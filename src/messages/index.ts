@@ -1,28 +1,74 @@
 /**
- * Every message that crosses between ClaveGuía's contexts, and the checks that accept them.
- * Content scripts run beside untrusted pages, so each receiver validates shape before acting.
- * No message ever carries a value typed into the page.
+ * Every message that crosses between ClaveGuía's contexts, who may send it, and the check that accepts it.
+ * Content scripts run beside untrusted pages, so each receiver validates shape before acting, through the
+ * tables below (one entry per message type). No message ever carries a value typed into the page.
  */
-import { parseTicks, type Ticks } from '../storage/schema';
+import { parseTicks, type SettingsPatch, type Ticks } from '../storage/schema';
 
-/** Sent by the background to the content script of the active tab when a shortcut is pressed. */
-export type ToContent = { type: 'overlay:toggle' } | { type: 'overlay:focus' };
+/** Sent by the background to content scripts. */
+export type ToContent = { type: 'overlay:toggle' } | { type: 'overlay:focus' } | { type: 'data:erased' };
 
-/** Sent by the content script to the background, which answers for the sender's tab. */
-export type ToBackground = { type: 'ticks:get' } | { type: 'ticks:set'; ticks: Ticks };
+/** Sent to the background, which answers for the sender (its tab, or the extension page). */
+export type ToBackground =
+  | { type: 'ticks:get' }
+  | { type: 'ticks:set'; ticks: Ticks }
+  | { type: 'settings:patch'; patch: SettingsPatch }
+  /** Hide the guide on the sender's own host: the host comes from the sender, never from the message. */
+  | { type: 'site:hide' }
+  | { type: 'data:erase' };
 
-export function parseToContent(raw: unknown): ToContent | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const type = (raw as { type?: unknown }).type;
-  return type === 'overlay:toggle' || type === 'overlay:focus' ? { type } : null;
+export type ToBackgroundType = ToBackground['type'];
+export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
+
+/**
+ * Which context may send each message: `content` = our content script in a top-level IESS page;
+ * `extension` = one of our own pages (popup, options).
+ */
+export type SenderKind = 'content' | 'extension';
+
+type Fields = Record<string, unknown>;
+interface BackgroundEntry<K extends ToBackgroundType> {
+  from: SenderKind;
+  parse(fields: Fields): MessageOf<K> | null;
 }
 
-export function parseToBackground(raw: unknown): ToBackground | null {
+function parsePatch(raw: unknown): SettingsPatch | null {
   if (!raw || typeof raw !== 'object') return null;
-  const message = raw as { type?: unknown; ticks?: unknown };
-  if (message.type === 'ticks:get') return { type: 'ticks:get' };
-  if (message.type === 'ticks:set') return { type: 'ticks:set', ticks: parseTicks(message.ticks) };
-  return null;
+  const { dock, collapsed } = raw as Fields;
+  const patch: SettingsPatch = {};
+  if (dock === 'left' || dock === 'right') patch.dock = dock;
+  if (typeof collapsed === 'boolean') patch.collapsed = collapsed;
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
+  'ticks:get': { from: 'content', parse: () => ({ type: 'ticks:get' }) },
+  'ticks:set': { from: 'content', parse: (m) => ({ type: 'ticks:set', ticks: parseTicks(m.ticks).value }) },
+  'settings:patch': {
+    from: 'content',
+    parse: (m) => {
+      const patch = parsePatch(m.patch);
+      return patch ? { type: 'settings:patch', patch } : null;
+    },
+  },
+  'site:hide': { from: 'content', parse: () => ({ type: 'site:hide' }) },
+  'data:erase': { from: 'extension', parse: () => ({ type: 'data:erase' }) },
+};
+
+const isFields = (raw: unknown): raw is Fields => !!raw && typeof raw === 'object' && !Array.isArray(raw);
+
+export function parseToBackground(raw: unknown): ToBackground | null {
+  if (!isFields(raw) || typeof raw.type !== 'string' || !Object.hasOwn(TO_BACKGROUND, raw.type)) return null;
+  const entry = TO_BACKGROUND[raw.type as ToBackgroundType] as BackgroundEntry<ToBackgroundType>;
+  return entry.parse(raw);
+}
+
+const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased'];
+
+export function parseToContent(raw: unknown): ToContent | null {
+  if (!isFields(raw)) return null;
+  const type = raw.type as ToContent['type'];
+  return TO_CONTENT_TYPES.includes(type) ? { type } : null;
 }
 
 /** Keyboard commands declared in manifest.json, mapped to what they ask of the overlay. */
@@ -30,3 +76,6 @@ export const COMMAND_TO_MESSAGE: Record<string, ToContent> = {
   'toggle-overlay': { type: 'overlay:toggle' },
   'focus-overlay': { type: 'overlay:focus' },
 };
+
+/** The port every content script holds open: its disconnection is how a stale script learns it is orphaned. */
+export const CONTENT_PORT_NAME = 'claveguia:content';

@@ -21,12 +21,13 @@ export interface AppProps {
   /** Current live-region text; the region itself is always rendered. */
   live: string;
   lang: string;
-  report: QaReport;
+  /** Built only while the QA panel is open. */
+  getReport: () => QaReport;
   actions: OverlayActions;
 }
 
 /** Root of the overlay inside the shadow root. */
-export function App({ view, collapsed, dock, ticks, live, lang, report, actions }: AppProps) {
+export function App({ view, collapsed, dock, ticks, live, lang, getReport, actions }: AppProps) {
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />
@@ -34,7 +35,7 @@ export function App({ view, collapsed, dock, ticks, live, lang, report, actions 
         (collapsed ? (
           <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
         ) : (
-          <Panel view={view} dock={dock} ticks={ticks} report={report} actions={actions} />
+          <Panel view={view} dock={dock} ticks={ticks} getReport={getReport} actions={actions} />
         ))}
     </div>
   );

@@ -24,13 +24,13 @@ export function Panel({
   view,
   dock,
   ticks,
-  report,
+  getReport,
   actions,
 }: {
   view: ViewModel;
   dock: DockSide;
   ticks: Ticks;
-  report: QaReport;
+  getReport: () => QaReport;
   actions: OverlayActions;
 }) {
   const picker = view.mode === 'picker';
@@ -97,7 +97,7 @@ export function Panel({
         )}
 
         <footer class="cg-footer">
-          <QaPanel report={report} onCopy={actions.copyReport} />
+          <QaPanel getReport={getReport} onCopy={actions.copyReport} />
           <HideOnSite onConfirm={actions.hideOnThisSite} />
         </footer>
       </div>

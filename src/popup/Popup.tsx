@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
+import { OFFICIAL_LINKS } from '../flow/links';
 import type { Settings } from '../storage/schema';
 import type { PopupStore } from './store';
 
-/** The official entry point of the recovery flow, the one link the popup offers. */
-export const OFFICIAL_RECOVERY_URL = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/';
 
 export function Popup({ store }: { store: PopupStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [erased, setErased] = useState(false);
+  const [erase, setErase] = useState<'idle' | 'done' | 'failed'>('idle');
 
   useEffect(() => {
     void store.loadSettings().then(setSettings);
@@ -23,7 +22,7 @@ export function Popup({ store }: { store: PopupStore }) {
       </header>
       <p class="privacy">{t('popupPrivacy')}</p>
       <p>
-        <a href={OFFICIAL_RECOVERY_URL} target="_blank" rel="noopener noreferrer">
+        <a href={OFFICIAL_LINKS.recover.href} target="_blank" rel="noopener noreferrer">
           {t('popupOpenPortal')}
         </a>
       </p>
@@ -49,17 +48,20 @@ export function Popup({ store }: { store: PopupStore }) {
           type="button"
           class="erase"
           onClick={() =>
-            void store.eraseAll().then(async () => {
-              setSettings(await store.loadSettings());
-              setErased(true);
-            })
+            void store.eraseAll().then(
+              async () => {
+                setSettings(await store.loadSettings());
+                setErase('done');
+              },
+              () => setErase('failed'),
+            )
           }
         >
           {t('popupErase')}
         </button>
         {/* Exists before it speaks, so screen readers announce the confirmation. */}
         <p role="status" class="status">
-          {erased ? t('popupErased') : ''}
+          {erase === 'done' ? t('popupErased') : erase === 'failed' ? t('popupEraseFailed') : ''}
         </p>
       </section>
       <p class="shortcuts">{t('popupShortcuts')}</p>

@@ -1,7 +1,13 @@
+/**
+ * What the popup reads and writes, over the one store; a seam so the component is testable without the
+ * browser. "Olvidar todo" goes through the background, which owns the erase hooks (open overlays, and later
+ * alarms and the badge).
+ */
+import type { PlatformApi } from '../platform/api';
 import { platform } from '../platform/browser';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, type Settings } from '../storage/schema';
+import { SETTINGS, type Settings } from '../storage/schema';
+import { createStore } from '../storage/store';
 
-/** What the popup reads and writes; a seam so the component is testable without the browser. */
 export interface PopupStore {
   loadSettings(): Promise<Settings>;
   showOnHost(host: string): Promise<Settings>;
@@ -10,25 +16,17 @@ export interface PopupStore {
   eraseAll(): Promise<void>;
 }
 
-export const popupStore: PopupStore = {
-  async loadSettings() {
-    const stored = await platform.storage.local.get(SETTINGS_KEY);
-    return parseSettings(stored[SETTINGS_KEY] ?? DEFAULT_SETTINGS);
-  },
-  async showOnHost(host) {
-    const current = await this.loadSettings();
-    const next: Settings = { ...current, hiddenHosts: current.hiddenHosts.filter((h) => h !== host) };
-    await platform.storage.local.set({ [SETTINGS_KEY]: next });
-    return next;
-  },
-  async eraseAll() {
-    await Promise.all([platform.storage.local.clear(), platform.storage.session.clear()]);
-  },
-  subscribe(onChange) {
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SETTINGS_KEY in changes) onChange(parseSettings(changes[SETTINGS_KEY]?.newValue));
-    };
-    platform.storage.onChanged.addListener(listener);
-    return () => platform.storage.onChanged.removeListener(listener);
-  },
-};
+export function createPopupStore(api: PlatformApi): PopupStore {
+  const store = createStore(api.storage);
+  return {
+    loadSettings: () => store.get(SETTINGS),
+    showOnHost: (host) => store.update(SETTINGS, (s) => ({ ...s, hiddenHosts: s.hiddenHosts.filter((h) => h !== host) })),
+    subscribe: (onChange) => store.subscribe(SETTINGS, onChange),
+    async eraseAll() {
+      const done = await api.runtime.sendMessage({ type: 'data:erase' });
+      if (done !== true) throw new Error('erase not confirmed');
+    },
+  };
+}
+
+export const popupStore: PopupStore = createPopupStore(platform);

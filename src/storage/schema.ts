@@ -1,13 +1,32 @@
 /**
- * Storage keys and shapes: the one place that knows what ClaveGuía keeps. Nothing here is personal data;
- * typed page values and passwords are never stored.
+ * What ClaveGuía keeps, where, and in which shape: the one place that knows storage keys. Each item names its
+ * area (`local` is remembered on this computer, `session` lasts until the browser closes) and how to read
+ * whatever is stored into a valid value. Typed page values and passwords are never stored.
  */
+import type { StorageAreaName } from '../platform/api';
+
+/** The shape version of everything in `storage.local`; migrations.ts brings older data up to it. */
+export const CURRENT_SCHEMA_VERSION = 2;
+/** Where the version lives (since v2; v1 kept it inside `settings`). */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/** A stored value read back: always valid, with what had to be dropped (names of fields, never values). */
+export interface Parsed<T> {
+  value: T;
+  problems: string[];
+}
+
+export interface StoreItem<T> {
+  key: string;
+  area: StorageAreaName;
+  /** Reads anything (older versions, tampered or missing data) into a valid value. */
+  parse(raw: unknown): Parsed<T>;
+}
 
 export type DockSide = 'left' | 'right';
 
 /** Remembered across sessions in `storage.local`. */
 export interface Settings {
-  schemaVersion: 1;
   /** Which side of the window the overlay sits on. */
   dock: DockSide;
   /** Whether the overlay starts collapsed to its pill. */
@@ -16,41 +35,72 @@ export interface Settings {
   hiddenHosts: string[];
 }
 
-export const SETTINGS_KEY = 'settings';
+/** What content scripts may change in the settings through the background. */
+export type SettingsPatch = Partial<Pick<Settings, 'dock' | 'collapsed'>>;
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  schemaVersion: 1,
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dock: 'right',
   collapsed: false,
-  hiddenHosts: [],
-}) as Settings;
+  hiddenHosts: Object.freeze([]) as unknown as string[],
+});
 
-/** Checklist ticks live only for the tab (in `storage.session`), keyed by tab id. */
-export const ticksKey = (tabId: number): string => `ticks:${tabId}`;
-export type Ticks = Record<string, boolean>;
+const MAX_HIDDEN_HOSTS = 100;
+const MAX_HOST_LENGTH = 253;
 
+const isRecord = (raw: unknown): raw is Record<string, unknown> => !!raw && typeof raw === 'object' && !Array.isArray(raw);
 const isDock = (value: unknown): value is DockSide => value === 'left' || value === 'right';
+export const isHostName = (h: unknown): h is string => typeof h === 'string' && h.length > 0 && h.length <= MAX_HOST_LENGTH;
 
-/** Reads whatever is stored (possibly from an older or tampered version) into a valid `Settings`. */
-export function parseSettings(raw: unknown): Settings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const hosts = Array.isArray(value.hiddenHosts)
-    ? value.hiddenHosts.filter((h): h is string => typeof h === 'string' && h.length > 0 && h.length <= 253)
-    : [];
+export function parseSettings(raw: unknown): Parsed<Settings> {
+  const problems: string[] = [];
+  if (raw !== undefined && !isRecord(raw)) problems.push('settings');
+  const value = isRecord(raw) ? raw : {};
+  const pick = <V>(name: string, ok: (v: unknown) => v is V, fallback: V): V => {
+    if (ok(value[name])) return value[name] as V;
+    if (name in value) problems.push(`settings.${name}`);
+    return fallback;
+  };
+  const hosts = Array.isArray(value.hiddenHosts) ? value.hiddenHosts : [];
+  if ('hiddenHosts' in value && (!Array.isArray(value.hiddenHosts) || !hosts.every(isHostName))) {
+    problems.push('settings.hiddenHosts');
+  }
   return {
-    schemaVersion: 1,
-    dock: isDock(value.dock) ? value.dock : DEFAULT_SETTINGS.dock,
-    collapsed: typeof value.collapsed === 'boolean' ? value.collapsed : DEFAULT_SETTINGS.collapsed,
-    hiddenHosts: [...new Set(hosts)].slice(0, 100),
+    value: {
+      dock: pick('dock', isDock, DEFAULT_SETTINGS.dock),
+      collapsed: pick('collapsed', (v): v is boolean => typeof v === 'boolean', DEFAULT_SETTINGS.collapsed),
+      hiddenHosts: [...new Set(hosts.filter(isHostName))].slice(0, MAX_HIDDEN_HOSTS),
+    },
+    problems,
   };
 }
 
-/** Reads stored ticks, keeping only boolean values under short string ids. */
-export function parseTicks(raw: unknown): Ticks {
-  if (!raw || typeof raw !== 'object') return {};
-  const out: Ticks = {};
-  for (const [id, ticked] of Object.entries(raw as Record<string, unknown>).slice(0, 200)) {
-    if (typeof ticked === 'boolean' && id.length <= 80) out[id] = ticked;
+export const SETTINGS: StoreItem<Settings> = { key: 'settings', area: 'local', parse: parseSettings };
+
+/** Checklist ticks, per tab, for the browser session. Content scripts reach them through the background. */
+export type Ticks = Record<string, boolean>;
+const MAX_TICKS = 200;
+const MAX_TICK_ID = 80;
+
+export function parseTicks(raw: unknown): Parsed<Ticks> {
+  if (raw === undefined) return { value: {}, problems: [] };
+  if (!isRecord(raw)) return { value: {}, problems: ['ticks'] };
+  const value: Ticks = {};
+  let dropped = false;
+  for (const [id, ticked] of Object.entries(raw).slice(0, MAX_TICKS)) {
+    if (typeof ticked === 'boolean' && id.length <= MAX_TICK_ID) value[id] = ticked;
+    else dropped = true;
   }
-  return out;
+  return { value, problems: dropped ? ['ticks.entry'] : [] };
+}
+
+const TICKS_PREFIX = 'ticks:';
+export const ticksItem = (tabId: number): StoreItem<Ticks> => ({
+  key: `${TICKS_PREFIX}${tabId}`,
+  area: 'session',
+  parse: parseTicks,
+});
+
+/** Every key ClaveGuía may write, for audits ("only known keys are stored"). */
+export function isKnownKey(key: string): boolean {
+  return key === SETTINGS.key || key === SCHEMA_VERSION_KEY || /^ticks:\d+$/.test(key);
 }

@@ -15,3 +15,15 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(sender, ID)).toBe(false);
   });
 });
+
+describe('senderKind', () => {
+  const ORIGIN = 'chrome-extension://claveguia-test/';
+  it('tells our own pages from our content scripts, and trusts nobody else', async () => {
+    const { senderKind } = await import('../../../src/background/sender');
+    expect(senderKind({ id: ID, url: `${ORIGIN}src/popup/index.html` }, ID, ORIGIN)).toBe('extension');
+    expect(senderKind({ id: ID, frameId: 0, url: 'https://app.iess.gob.ec/', tab: { id: 2 } }, ID, ORIGIN)).toBe('content');
+    expect(senderKind({ id: ID, frameId: 0, url: 'https://app.iess.gob.ec/' }, ID, ORIGIN)).toBeNull();
+    expect(senderKind({ id: 'other', url: `${ORIGIN}x` }, ID, ORIGIN)).toBeNull();
+    expect(senderKind({ id: ID, url: 'https://app.iess.gob.ec/' }, undefined, ORIGIN)).toBeNull();
+  });
+});

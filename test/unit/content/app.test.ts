@@ -1,75 +1,166 @@
+// @vitest-environment-options {"url": "https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/faces/paso4.xhtml"}
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentApp } from '../../../src/content/app';
-import { SETTINGS_KEY } from '../../../src/storage/schema';
-import { fakeBrowser } from '../fakes/browser';
+import { TAKEOVER_EVENT } from '../../../src/content/context';
+import type { FieldValues } from '../../../src/content/field-watcher';
+import { SETTINGS } from '../../../src/storage/schema';
+import { fakeBrowser, fakeControl } from '../fakes/browser';
 
 const hosts = () => document.querySelectorAll('[data-claveguia-host]');
-const settle = () => vi.waitFor(() => undefined);
+const HIDDEN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [location.hostname] } };
+const SHOWN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [] } };
+const NEW_KEY_PAGE = readFileSync(resolve(import.meta.dirname, '../../corpus/rec-new-key-keypad.html'), 'utf8');
 
-describe('ContentApp', () => {
-  let app: ContentApp | null = null;
-  afterEach(() => {
-    app?.destroy();
-    app = null;
-    document.body.replaceChildren();
-  });
+/** Puts a corpus page's body into the test document. */
+function showPage(html: string): void {
+  // happy-dom refuses to load stylesheets; the page's links and scripts add nothing to these tests.
+  const bare = html.replace(/<link[^>]*>/g, '').replace(/<script[\s\S]*?<\/script>/g, '');
+  const parsed = new DOMParser().parseFromString(bare, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+}
 
-  it('does nothing until started, then mounts one overlay host', async () => {
-    app = new ContentApp(document);
+let app: ContentApp | null = null;
+afterEach(() => {
+  app?.destroy();
+  app = null;
+  document.body.replaceChildren();
+  for (const host of hosts()) host.remove();
+});
+
+function startApp(onFieldValues?: (values: FieldValues) => void): ContentApp {
+  app = new ContentApp(document, fakeBrowser, { onFieldValues });
+  app.start();
+  return app;
+}
+
+describe('ContentApp lifecycle', () => {
+  it('does nothing until started, then mounts one overlay host, once', async () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    app = new ContentApp(document, fakeBrowser);
     expect(hosts()).toHaveLength(0);
+    expect(add).not.toHaveBeenCalled();
     app.start();
     app.start();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(fakeControl.openPorts).toBe(1);
   });
 
   it('replaces a host left behind by an earlier content script', async () => {
     const stale = document.documentElement.appendChild(document.createElement('div'));
     stale.setAttribute('data-claveguia-host', '');
-    app = new ContentApp(document);
-    app.start();
+    startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     expect(stale.isConnected).toBe(false);
   });
 
-  it('stays away on a site the person hid it on, and comes back when the popup shows it again', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { hiddenHosts: [location.hostname] } });
-    app = new ContentApp(document);
-    app.start();
-    await settle();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(hosts()).toHaveLength(0);
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { hiddenHosts: [] } });
+  it('destroy removes every node, listener and port, and nothing comes back on later changes', async () => {
+    startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { hiddenHosts: [location.hostname] } });
-    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
-  });
-
-  it('removes everything it added on destroy and stops listening', async () => {
-    app = new ContentApp(document);
-    app.start();
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    app.destroy();
+    app!.destroy();
     expect(hosts()).toHaveLength(0);
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { hiddenHosts: [] } });
-    await new Promise((r) => setTimeout(r, 20));
+    expect(fakeControl.listenerCounts()).toEqual({ message: 0, storage: 0 });
+    expect(fakeControl.openPorts).toBe(0);
+    await fakeBrowser.storage.local.set(SHOWN);
+    showPage(NEW_KEY_PAGE);
+    await new Promise((r) => setTimeout(r, 250));
     expect(hosts()).toHaveLength(0);
   });
 });
 
-describe('ContentApp when the page rewrites its whole document', () => {
-  it('mounts its overlay again on the new document', async () => {
-    const app = new ContentApp(document);
-    app.start();
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    // What document.open() + document.write() amount to: the root element is replaced.
-    const fresh = document.createElement('html');
-    fresh.append(document.createElement('head'), document.createElement('body'));
-    document.documentElement.remove();
-    document.appendChild(fresh);
+describe('hidden on this site: one behaviour, decided in ContentApp', () => {
+  it('runs nothing on a hidden host, and comes back when the popup shows it again', async () => {
+    await fakeBrowser.storage.local.set(HIDDEN);
+    startApp();
+    await new Promise((r) => setTimeout(r, 30));
     expect(hosts()).toHaveLength(0);
+    await fakeBrowser.storage.local.set(SHOWN);
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    expect(document.documentElement.contains(hosts()[0]!)).toBe(true);
-    app.destroy();
+    await fakeBrowser.storage.local.set(HIDDEN);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+  });
+
+  it('a ClaveGuía shortcut on a hidden host shows the guide for this page only', async () => {
+    await fakeBrowser.storage.local.set(HIDDEN);
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await new Promise((r) => setTimeout(r, 30));
     expect(hosts()).toHaveLength(0);
+    fakeBrowser.runtime.onMessage.emit({ type: 'overlay:toggle' }, fakeControl.sender);
+    await vi.waitFor(() => expect(hosts()[0]?.hasAttribute('hidden')).toBe(false));
+    // Still hidden for the site: nothing was written.
+    expect((await fakeBrowser.storage.local.get(SETTINGS.key))[SETTINGS.key]).toEqual(HIDDEN[SETTINGS.key]);
+  });
+});
+
+describe('when the extension goes away under the script (reload, update)', () => {
+  it('tears everything down the moment its port drops with a dead runtime', async () => {
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    fakeControl.invalidateContext();
+    expect(hosts()).toHaveLength(0);
+    expect(app!.running).toBe(false);
+    // No work afterwards: page changes reach no listener of ours.
+    const before = fakeControl.listenerCounts();
+    document.body.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(hosts()).toHaveLength(0);
+    expect(before).toEqual({ message: 0, storage: 0 });
+  });
+
+  it('keeps running when only the background stopped, and reconnects at the next change', async () => {
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    fakeControl.dropPorts();
+    expect(app!.running).toBe(true);
+    expect(fakeControl.openPorts).toBe(0);
+    showPage(NEW_KEY_PAGE.replace('Cree su clave', 'Ingrese el código de verificación').replace(/type="password"/g, 'type="text" maxlength="6"'));
+    await vi.waitFor(() => expect(fakeControl.openPorts).toBe(1));
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('a newer copy announcing itself ends an orphaned script, but a page faking the event does not', async () => {
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+    expect(app!.running).toBe(true);
+    fakeControl.dropPorts(); // no port signal this time: only the announcement can tell it
+    fakeControl.invalidateContext({ dropPorts: false });
+    document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+    expect(app!.running).toBe(false);
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('field values on the steps that need them', () => {
+  it('notices values set by an on-screen keypad (no events) and keeps them in memory only', async () => {
+    showPage(NEW_KEY_PAGE);
+    const seen: string[][] = [];
+    startApp((values) => seen.push([...values.entries()].map(([role, v]) => `${role}=${v.length}`)));
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    const [key, confirmation] = document.querySelectorAll<HTMLInputElement>('input[type="password"]');
+    key!.value = 'abc123'; // what the portal's keypad does: no input or change event
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['new-key=6', 'key-confirmation=0']));
+    confirmation!.value = 'abc12';
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['new-key=6', 'key-confirmation=5']));
+    // Nothing reached storage or a message.
+    const stored = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    expect(stored).not.toContain('abc12');
+  });
+
+  it('stops reading (and forgets) when the step has no such fields', async () => {
+    showPage(NEW_KEY_PAGE);
+    const seen: number[] = [];
+    startApp((values) => seen.push(values.size));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Preguntas frecuentes' }));
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).not.toBe('new-key'));
+    const after = seen.length;
+    await new Promise((r) => setTimeout(r, 450));
+    expect(seen.length).toBe(after);
   });
 });

@@ -1,8 +1,12 @@
 /**
- * A small in-memory stand-in for webextension-polyfill, aliased in unit tests (see vite.config.ts).
- * It reads the real Spanish catalogue so components render the strings people will see.
+ * An in-memory stand-in for webextension-polyfill, aliased in unit tests (see vite.config.ts). It is typed
+ * against the platform adapter's `PlatformApi`, so it cannot drift from what the code calls. It reads the real
+ * Spanish catalogue so components render the strings people will see, and it lets tests play the browser:
+ * deliver messages with a chosen sender, fire install events, and invalidate the extension context the way
+ * a reload or update does.
  */
 import es from '../../../src/public/_locales/es/messages.json';
+import type { MessageSender, PlatformApi, PortApi, StorageChange, TabInfo } from '../../../src/platform/api';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -26,26 +30,27 @@ function event<A extends unknown[]>() {
     removeListener: (l: Listener<A>) => void listeners.delete(l),
     hasListener: (l: Listener<A>) => listeners.has(l),
     emit: (...args: A) => [...listeners].map((l) => l(...args)),
+    get size() {
+      return listeners.size;
+    },
     clear: () => listeners.clear(),
   };
 }
 
-function storageArea(areaName: string, onChanged: ReturnType<typeof event<[Record<string, unknown>, string]>>) {
+type Changes = Record<string, StorageChange>;
+
+function storageArea(areaName: string, onChanged: ReturnType<typeof event<[Changes, string]>>) {
   let data: Record<string, unknown> = {};
   return {
-    async get(keys?: string | string[] | Record<string, unknown> | null) {
+    async get(keys?: string | string[] | null) {
       if (keys == null) return structuredClone(data);
-      const names = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
-      const defaults = typeof keys === 'object' && !Array.isArray(keys) ? keys : {};
+      const names = typeof keys === 'string' ? [keys] : keys;
       const out: Record<string, unknown> = {};
-      for (const name of names) {
-        if (name in data) out[name] = structuredClone(data[name]);
-        else if (name in defaults) out[name] = defaults[name];
-      }
+      for (const name of names) if (name in data) out[name] = structuredClone(data[name]);
       return out;
     },
     async set(items: Record<string, unknown>) {
-      const changes: Record<string, unknown> = {};
+      const changes: Changes = {};
       for (const [k, v] of Object.entries(items)) {
         changes[k] = { oldValue: data[k], newValue: structuredClone(v) };
         data[k] = structuredClone(v);
@@ -53,17 +58,17 @@ function storageArea(areaName: string, onChanged: ReturnType<typeof event<[Recor
       onChanged.emit(changes, areaName);
     },
     async remove(keys: string | string[]) {
-      const changes: Record<string, unknown> = {};
+      const changes: Changes = {};
       for (const k of typeof keys === 'string' ? [keys] : keys) {
         if (k in data) changes[k] = { oldValue: data[k] };
         delete data[k];
       }
-      onChanged.emit(changes, areaName);
+      if (Object.keys(changes).length > 0) onChanged.emit(changes, areaName);
     },
     async clear() {
       const changes = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { oldValue: v }]));
       data = {};
-      onChanged.emit(changes, areaName);
+      if (Object.keys(changes).length > 0) onChanged.emit(changes, areaName);
     },
     reset() {
       data = {};
@@ -71,36 +76,129 @@ function storageArea(areaName: string, onChanged: ReturnType<typeof event<[Recor
   };
 }
 
-const storageChanged = event<[Record<string, unknown>, string]>();
-const runtimeMessage = event<[unknown, unknown]>();
-const commandEvent = event<[string, unknown]>();
+const EXTENSION_ID = 'claveguia-test';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+/** Who `runtime.sendMessage` says sent a message: by default, our content script on an IESS tab. */
+export const CONTENT_SENDER: MessageSender = { id: EXTENSION_ID, frameId: 0, url: 'https://app.iess.gob.ec/x', tab: { id: 1 } };
+export const POPUP_SENDER: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+
+const storageChanged = event<[Changes, string]>();
+const runtimeMessage = event<[unknown, MessageSender]>();
+const commandEvent = event<[string, TabInfo | undefined]>();
+const installed = event<[{ reason: string; previousVersion?: string }]>();
+const connected = event<[PortApi]>();
+const tabRemoved = event<[number]>();
 const local = storageArea('local', storageChanged);
 const session = storageArea('session', storageChanged);
+
+interface FakePort extends PortApi {
+  connected: boolean;
+}
+const ports = new Set<FakePort>();
+let contextValid = true;
+
+function makePort(name: string): FakePort {
+  const onDisconnect = event<[PortApi]>();
+  const port: FakePort = {
+    name,
+    connected: true,
+    onDisconnect,
+    disconnect() {
+      port.connected = false;
+      ports.delete(port);
+    },
+  };
+  ports.add(port);
+  return port;
+}
+
+/** What tests control beyond the API itself. */
+export const fakeControl = {
+  /** The sender the next `runtime.sendMessage` calls report. */
+  sender: CONTENT_SENDER as MessageSender,
+  tabs: [] as TabInfo[],
+  sentToTabs: [] as { tabId: number; message: unknown }[],
+  injected: [] as { tabId: number; files: string[] }[],
+  contentScripts: [{ js: ['assets/content.js'], matches: ['*://*.iess.gob.ec/*'] }],
+  /** Open ports (content scripts connected to the background). */
+  get openPorts(): number {
+    return ports.size;
+  },
+  /** What an extension reload or update does to a content script: the runtime goes, its ports drop. */
+  invalidateContext({ dropPorts = true } = {}): void {
+    contextValid = false;
+    if (!dropPorts) return;
+    for (const port of [...ports]) {
+      ports.delete(port);
+      port.connected = false;
+      (port.onDisconnect as ReturnType<typeof event<[PortApi]>>).emit(port);
+    }
+  },
+  /** What a stopped service worker does: ports drop, the runtime stays. */
+  dropPorts(): void {
+    for (const port of [...ports]) {
+      ports.delete(port);
+      (port.onDisconnect as ReturnType<typeof event<[PortApi]>>).emit(port);
+    }
+  },
+  install: (reason = 'update') => installed.emit({ reason }),
+  command: (name: string, tab?: TabInfo) => commandEvent.emit(name, tab),
+  removeTab: (tabId: number) => tabRemoved.emit(tabId),
+  listenerCounts: () => ({ message: runtimeMessage.size, storage: storageChanged.size }),
+};
 
 export const fakeBrowser = {
   i18n: { getMessage, getUILanguage: () => 'es' },
   storage: { local, session, onChanged: storageChanged },
   runtime: {
-    id: 'claveguia-test',
-    getManifest: () => ({ version: '0.0.0-test', manifest_version: 3 }),
-    getURL: (path: string) => `chrome-extension://claveguia-test/${path.replace(/^\//, '')}`,
+    get id() {
+      return contextValid ? EXTENSION_ID : undefined;
+    },
+    getManifest: () => ({ version: '0.0.0-test', manifest_version: 3, content_scripts: fakeControl.contentScripts }),
+    getURL: (path: string) => `${ORIGIN}${path.replace(/^\//, '')}`,
     sendMessage: async (message: unknown) => {
-      const results = runtimeMessage.emit(message, { id: 'claveguia-test' });
+      if (!contextValid) throw new Error('Extension context invalidated.');
+      const results = await Promise.all(runtimeMessage.emit(structuredClone(message), fakeControl.sender));
       return results.find((r) => r !== undefined);
     },
     onMessage: runtimeMessage,
-    connect: () => ({ onDisconnect: event<[]>(), disconnect() {}, postMessage() {} }),
+    connect: ({ name }: { name: string }) => {
+      if (!contextValid) throw new Error('Extension context invalidated.');
+      const port = makePort(name);
+      connected.emit(port);
+      return port;
+    },
+    onConnect: connected,
+    onInstalled: installed,
   },
-  commands: { onCommand: commandEvent, getAll: async () => [] },
-  tabs: { sendMessage: async () => undefined, query: async () => [] },
-};
+  commands: { onCommand: commandEvent },
+  tabs: {
+    sendMessage: async (tabId: number, message: unknown) => {
+      fakeControl.sentToTabs.push({ tabId, message });
+      return undefined;
+    },
+    query: async (query: { url?: string | string[] }) =>
+      fakeControl.tabs.filter((tab) => !query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')),
+    onRemoved: tabRemoved,
+  },
+  scripting: {
+    executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+      fakeControl.injected.push({ tabId: target.tabId, files });
+      return [];
+    },
+  },
+} satisfies PlatformApi;
 
 export function resetFakeBrowser(): void {
   local.reset();
   session.reset();
-  storageChanged.clear();
-  runtimeMessage.clear();
-  commandEvent.clear();
+  for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved]) e.clear();
+  ports.clear();
+  contextValid = true;
+  fakeControl.sender = CONTENT_SENDER;
+  fakeControl.tabs = [];
+  fakeControl.sentToTabs = [];
+  fakeControl.injected = [];
 }
 
 export default fakeBrowser;

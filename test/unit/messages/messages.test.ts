@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { COMMAND_TO_MESSAGE, parseToBackground, parseToContent } from '../../../src/messages';
+import { COMMAND_TO_MESSAGE, TO_BACKGROUND, parseToBackground, parseToContent } from '../../../src/messages';
 
 describe('messages', () => {
   it('accepts only known messages for the content script', () => {
     expect(parseToContent({ type: 'overlay:toggle' })).toEqual({ type: 'overlay:toggle' });
     expect(parseToContent({ type: 'overlay:focus', extra: 1 })).toEqual({ type: 'overlay:focus' });
+    expect(parseToContent({ type: 'data:erased' })).toEqual({ type: 'data:erased' });
     expect(parseToContent({ type: 'eval' })).toBeNull();
     expect(parseToContent('overlay:toggle')).toBeNull();
   });
@@ -14,8 +15,26 @@ describe('messages', () => {
   it('accepts only known messages for the background and cleans their payload', () => {
     expect(parseToBackground({ type: 'ticks:get' })).toEqual({ type: 'ticks:get' });
     expect(parseToBackground({ type: 'ticks:set', ticks: { a: true, b: 'x' } })).toEqual({ type: 'ticks:set', ticks: { a: true } });
+    expect(parseToBackground({ type: 'settings:patch', patch: { dock: 'left', hiddenHosts: ['x'] } })).toEqual({
+      type: 'settings:patch',
+      patch: { dock: 'left' },
+    });
+    expect(parseToBackground({ type: 'settings:patch', patch: { dock: 'up' } })).toBeNull();
+    // The host to hide comes from the sender, never from the message.
+    expect(parseToBackground({ type: 'site:hide', host: 'evil.example' })).toEqual({ type: 'site:hide' });
     expect(parseToBackground({ type: 'storage:clear' })).toBeNull();
+    expect(parseToBackground({ type: 'toString' })).toBeNull();
     expect(parseToBackground(undefined)).toBeNull();
+  });
+
+  it('says who may send each message: only our pages may erase', () => {
+    expect(Object.entries(TO_BACKGROUND).map(([type, e]) => `${type}:${e.from}`)).toEqual([
+      'ticks:get:content',
+      'ticks:set:content',
+      'settings:patch:content',
+      'site:hide:content',
+      'data:erase:extension',
+    ]);
   });
 
   it('maps every declared keyboard command, and only those', () => {

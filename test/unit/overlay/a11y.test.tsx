@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlay, HOST_ATTRIBUTE, LIVE_SETTLE_MS } from '../../../src/overlay/mount';
+import { createOverlay } from '../../../src/overlay/controller';
+import { LIVE_SETTLE_MS } from '../../../src/overlay/announcer';
+import { HOST_ATTRIBUTE } from '../../../src/page/marker';
 import { detection, fakeServices, flush, mount, pageInput, placeAt, text, type Mounted } from './helpers';
 
 let current: Mounted | null = null;
@@ -235,8 +237,11 @@ describe('never covering the portal\'s fields', () => {
 
 describe('toggleFocus on a page without guidance', () => {
   it('does nothing and does not make the overlay appear later on its own', async () => {
-    current = await mount({ settings: { hiddenHosts: [location.hostname] } }, detection({ step: 'none' }));
+    current = await mount({}, detection({ step: 'identity' }));
+    current.overlay.toggleVisibility(); // the person hid it
+    current.overlay.update(detection({ step: 'none' }));
     current.overlay.toggleFocus();
+    current.overlay.toggleVisibility();
     current.overlay.update(detection({ step: 'start' }));
     expect(current.host.hidden).toBe(true);
   });

@@ -1,7 +1,9 @@
 /** Shared set-up for overlay tests: a services fake that records calls, detections, and DOM helpers. */
 import { vi } from 'vitest';
 import type { Detection } from '../../../src/detect/vocabulary';
-import { createOverlay, HOST_ATTRIBUTE, type Overlay, type OverlayServices } from '../../../src/overlay/mount';
+import { createOverlay } from '../../../src/overlay/controller';
+import type { Overlay, OverlayServices } from '../../../src/overlay/services';
+import { HOST_ATTRIBUTE } from '../../../src/page/marker';
 import { DEFAULT_SETTINGS, type Settings, type Ticks } from '../../../src/storage/schema';
 
 export function fakeServices(initial: { settings?: Partial<Settings>; ticks?: Ticks } = {}) {
@@ -17,7 +19,7 @@ export function fakeServices(initial: { settings?: Partial<Settings>; ticks?: Ti
     saveSettings: vi.fn(async (patch: Partial<Settings>) => {
       state.settings = { ...state.settings, ...patch };
     }),
-    hideOnThisSite: vi.fn(async () => {
+    hideOnThisSite: vi.fn(() => {
       state.hidden += 1;
     }),
     loadTicks: vi.fn(async () => ({ ...state.ticks })),

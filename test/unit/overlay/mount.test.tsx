@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createOverlay, HOST_ATTRIBUTE } from '../../../src/overlay/mount';
+import { createOverlay } from '../../../src/overlay/controller';
+import { HOST_ATTRIBUTE } from '../../../src/page/marker';
 import { detection, fakeServices, flush, mount, type Mounted } from './helpers';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/storage/schema';
 
 let current: Mounted | null = null;
 afterEach(() => {
@@ -110,17 +112,20 @@ describe('host attributes and visibility', () => {
     expect(current.$('[role="status"]')).not.toBeNull();
   });
 
-  it('stays hidden until the settings are known, then respects hidden hosts', async () => {
-    const { services } = fakeServices({ settings: { hiddenHosts: [location.hostname] } });
+  it('stays hidden until the settings are known (no flash at the wrong side or size)', async () => {
+    let release: (s: Settings) => void = () => undefined;
+    const { services } = fakeServices();
+    services.loadSettings.mockImplementation(() => new Promise<Settings>((resolve) => (release = resolve)));
     const overlay = createOverlay(document, services, { shadowMode: 'open' });
     overlay.start();
     overlay.update(detection());
     const host = document.querySelector<HTMLElement>(`[${HOST_ATTRIBUTE}]`)!;
-    expect(host.hidden).toBe(true);
     await flush();
     expect(host.hidden).toBe(true);
-    overlay.toggleVisibility(); // the keyboard command still shows it on request
+    release({ ...DEFAULT_SETTINGS, dock: 'left', hiddenHosts: [] });
+    await flush();
     expect(host.hidden).toBe(false);
+    expect(host.getAttribute('data-claveguia-dock')).toBe('left');
     overlay.destroy();
   });
 

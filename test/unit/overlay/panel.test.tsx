@@ -121,6 +121,19 @@ describe('checklist', () => {
     current.overlay.update(detection({ step: 'identity' }));
     expect(current.$$<HTMLInputElement>('input[type="checkbox"]').map((b) => b.checked)).toEqual([true, true, false]);
   });
+
+  it('forget() ("Olvidar todo" elsewhere) drops the ticks and the chosen step it holds', async () => {
+    current = await mount({ ticks: { 'identity.id': true } }, detection({ step: 'identity' }));
+    current.overlay.forget();
+    await flush();
+    expect(current.$$<HTMLInputElement>('input[type="checkbox"]').map((b) => b.checked)).toEqual([false, false, false]);
+
+    current.overlay.update(detection({ step: 'none', candidates: [{ step: 'verification', score: 0.5 }] }));
+    await click(current.$('[data-pick="verification"]'));
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('verification');
+    current.overlay.forget();
+    expect(current.host.getAttribute('data-claveguia-step')).toBe('none');
+  });
 });
 
 describe('collapse, dock and hiding', () => {

@@ -3,8 +3,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Popup } from '../../../src/popup/Popup';
 import { popupStore } from '../../../src/popup/store';
-import { fakeBrowser } from '../fakes/browser';
-import { SETTINGS_KEY } from '../../../src/storage/schema';
+import { fakeBrowser, fakeControl, POPUP_SENDER } from '../fakes/browser';
+import { SETTINGS } from '../../../src/storage/schema';
+import { createBackground } from '../../../src/background/background';
+
+const SETTINGS_KEY = SETTINGS.key;
 
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 
@@ -47,7 +50,10 @@ describe('Popup: erase everything', () => {
     container.remove();
   });
 
-  it('erases settings and per-tab ticks in one action and says so', async () => {
+  it('erases settings and per-tab ticks in one action, through the background, and says so', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.sender = POPUP_SENDER;
+    fakeControl.tabs = [{ id: 3, url: 'https://app.iess.gob.ec/x' }];
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { dock: 'left', collapsed: true, hiddenHosts: ['app.iess.gob.ec'] } });
     await fakeBrowser.storage.session.set({ 'ticks:7': { 'identity.id': true } });
     container = document.body.appendChild(document.createElement('div'));
@@ -62,5 +68,19 @@ describe('Popup: erase everything', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(status.textContent).toBe('Listo: ClaveGuía ya no guarda nada.');
     expect(container.textContent).toContain('La guía se muestra en todas las páginas del IESS.');
+    // Open overlays are told to drop what they hold.
+    expect(fakeControl.sentToTabs).toEqual([{ tabId: 3, message: { type: 'data:erased' } }]);
+  });
+
+  it('says so when the erase could not be confirmed, and claims nothing', async () => {
+    // No background is listening: nothing answers the request.
+    fakeControl.sender = POPUP_SENDER;
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Popup store={popupStore} />, container));
+    await flush();
+    const erase = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Borrar todo lo que guardó ClaveGuía')!;
+    await act(async () => erase.click());
+    await flush();
+    expect(container.querySelector('[role="status"]')!.textContent).toBe('No se pudo borrar. Cierre esta ventana y vuelva a intentarlo.');
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * The background, assembled from its parts. It holds no state in memory: Chrome stops the worker after
+ * ~30 s idle and Firefox unloads the event page, so everything lives in the store. Constructing it does
+ * nothing; `start` registers every listener once (synchronously, as MV3 requires at the worker's top level).
+ */
+import { CONTENT_PORT_NAME, type ToContent } from '../messages';
+import type { PlatformApi, PortApi } from '../platform/api';
+import { ticksItem } from '../storage/schema';
+import { createStore, type Store } from '../storage/store';
+import { createCommandRouter } from './commands';
+import { createDispatcher, messageHandlers } from './messages';
+import { reinjectIntoOpenTabs } from './reinject';
+
+export interface Background {
+  readonly store: Store;
+  start(): void;
+}
+
+const ERASED: ToContent = { type: 'data:erased' };
+
+export function createBackground(api: PlatformApi, store: Store = createStore(api.storage)): Background {
+  let started = false;
+
+  const onInstalled = (details: { reason: string }) => {
+    void store.migrateStored();
+    if (details.reason === 'install' || details.reason === 'update') void reinjectIntoOpenTabs(api);
+  };
+  // Content scripts hold a port open only so that its loss tells them the extension went away.
+  const onConnect = (port: PortApi) => {
+    if (port.name !== CONTENT_PORT_NAME) port.disconnect();
+  };
+  const onTabRemoved = (tabId: number) => void store.remove(ticksItem(tabId));
+
+  /** Open overlays drop whatever they hold in memory; tabs without our script simply refuse. */
+  const tellTabsErased = async () => {
+    const tabs = await api.tabs.query({}).catch(() => []);
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, ERASED).catch(() => undefined))));
+  };
+
+  return {
+    store,
+    start() {
+      if (started) return;
+      started = true;
+      api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store)));
+      api.commands.onCommand.addListener(createCommandRouter(api));
+      api.runtime.onInstalled.addListener(onInstalled);
+      api.runtime.onConnect.addListener(onConnect);
+      api.tabs.onRemoved.addListener(onTabRemoved);
+      store.onErase(tellTabsErased);
+    },
+  };
+}

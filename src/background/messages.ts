@@ -1,0 +1,56 @@
+/**
+ * The background's message dispatch: one handler per message type, each reached only after the message
+ * passed its validator and its sender is the kind the table in `messages/` allows.
+ */
+import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
+import type { MessageSender, PlatformApi } from '../platform/api';
+import { SETTINGS, isHostName, ticksItem } from '../storage/schema';
+import type { Store } from '../storage/store';
+import { senderHost, senderKind } from './sender';
+
+export interface HandlerContext {
+  /** The sender's tab, for messages from content scripts. */
+  tabId: number | undefined;
+  sender: MessageSender;
+}
+
+type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
+
+export function messageHandlers(store: Store): Handlers {
+  return {
+    'ticks:get': (_m, { tabId }) => store.get(ticksItem(tabId!)),
+    'ticks:set': async (m, { tabId }) => {
+      await store.update(ticksItem(tabId!), () => m.ticks);
+      return true;
+    },
+    'settings:patch': async (m) => {
+      await store.update(SETTINGS, (settings) => ({ ...settings, ...m.patch }));
+      return true;
+    },
+    'site:hide': async (_m, { sender }) => {
+      const host = senderHost(sender);
+      if (!isHostName(host)) return false;
+      await store.update(SETTINGS, (s) => ({ ...s, hiddenHosts: [...new Set([...s.hiddenHosts, host])] }));
+      return true;
+    },
+    'data:erase': async () => {
+      await store.eraseAll();
+      return true;
+    },
+  };
+}
+
+/**
+ * The `runtime.onMessage` listener. Returns undefined (no answer) for anything it does not accept, so an
+ * unknown or untrusted message never gets a reply.
+ */
+export function createDispatcher(api: PlatformApi, handlers: Handlers) {
+  return (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
+    const message = parseToBackground(raw);
+    if (!message) return undefined;
+    const kind = senderKind(sender, api.runtime.id, api.runtime.getURL(''));
+    if (kind === null || kind !== TO_BACKGROUND[message.type].from) return undefined;
+    const handler = handlers[message.type] as (m: typeof message, c: HandlerContext) => Promise<unknown>;
+    return handler(message, { tabId: sender.tab?.id, sender });
+  };
+}

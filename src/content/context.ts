@@ -1,0 +1,81 @@
+/**
+ * Notices the moment this content script's extension goes away (reloaded, updated, disabled), so it can tear
+ * itself down instead of leaving a dead overlay that throws "Extension context invalidated" when clicked.
+ *
+ * Two signals, both cheap: the port to the background disconnects (with a dead runtime, that is the end; with
+ * a live one, the worker merely stopped and we reconnect lazily, without waking it), and a newer copy of this
+ * script announces itself on the document when it starts. A page can fire that event too, so it only ends a
+ * script whose runtime really is gone.
+ */
+import { CONTENT_PORT_NAME } from '../messages';
+import type { PlatformApi, PortApi } from '../platform/api';
+import type { Teardown } from './teardown';
+
+/** Dispatched on the document by every content script as it starts. */
+export const TAKEOVER_EVENT = 'claveguia:started';
+
+export class ExtensionContext {
+  private port: PortApi | null = null;
+  private lost = false;
+
+  constructor(
+    private readonly api: PlatformApi,
+    private readonly doc: Document,
+    private readonly teardown: Teardown,
+    private readonly onLost: () => void,
+  ) {}
+
+  start(): void {
+    // Announce first, then listen: the older copies hear it, this one does not.
+    this.doc.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+    this.teardown.listen(this.doc, TAKEOVER_EVENT, this.check);
+    this.teardown.add(() => {
+      const port = this.port;
+      this.port = null;
+      port?.disconnect();
+    });
+    this.connect();
+  }
+
+  /** False once the extension that injected this script is gone. */
+  alive(): boolean {
+    if (this.lost) return false;
+    try {
+      return Boolean(this.api.runtime.id);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Called on activity: re-opens the port if the background merely stopped, and reports a lost context. */
+  check = (): boolean => {
+    if (this.alive()) {
+      if (!this.port) this.connect();
+      return true;
+    }
+    this.markLost();
+    return false;
+  };
+
+  private connect(): void {
+    if (this.teardown.done) return;
+    try {
+      const port = this.api.runtime.connect({ name: CONTENT_PORT_NAME });
+      port.onDisconnect.addListener(this.onDisconnect);
+      this.port = port;
+    } catch {
+      this.markLost();
+    }
+  }
+
+  private readonly onDisconnect = (): void => {
+    this.port = null;
+    if (!this.alive()) this.markLost();
+  };
+
+  private markLost(): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.onLost();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Keeps the overlay off the portal's fields. Geometry is decided in placement.ts; this part reads the page's
+ * layout, and only when the answer can change: the page changed step, the person focused a field, the page
+ * scrolled or resized (once per frame), or the overlay itself changed size or side. Field boxes are cached
+ * between those moments, so a re-render for a tick or a spoken message reads no layout at all.
+ */
+import { FIELD_SELECTOR } from '../page/fields';
+import { choosePlacement, type Avoidance, type Rect, type Size } from './placement';
+import type { DockSide } from '../storage/schema';
+
+/** Fields looked at, at most: a huge form costs little. */
+const MAX_FIELDS = 300;
+
+/** A control's box, or null when it takes no space (hidden, collapsed wizard tab). */
+function boxOf(element: Element): Rect | null {
+  const box = element.getBoundingClientRect();
+  return box.width <= 0 && box.height <= 0 ? null : box;
+}
+
+export interface PlacementWish {
+  side: DockSide;
+  collapsed: boolean;
+  /** The person opened the pill themselves: only the focused field is avoided. */
+  userExpanded: boolean;
+}
+
+export class FieldAvoider {
+  private panelSize: Size | null = null;
+  private pillSize: Size | null = null;
+  private fields: Rect[] | null = null;
+  private frame = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: HTMLElement,
+    private readonly isOurs: (node: Node) => boolean,
+    /** Called once per frame after scroll or resize, so the owner re-places. */
+    private readonly onLayoutChange: () => void,
+  ) {
+    doc.defaultView?.addEventListener('resize', this.onScrollOrResize, { passive: true });
+    doc.addEventListener('scroll', this.onScrollOrResize, { capture: true, passive: true });
+  }
+
+  destroy(): void {
+    this.doc.defaultView?.removeEventListener('resize', this.onScrollOrResize);
+    this.doc.removeEventListener('scroll', this.onScrollOrResize, { capture: true });
+    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** The page's fields may have moved (new step, focus moved): read them again next time. */
+  forgetFields(): void {
+    this.fields = null;
+  }
+
+  /**
+   * Records the overlay's rendered size when it sits where the person put it. Returns true when the size
+   * changed, which is when placement must be decided again.
+   */
+  measure(collapsed: boolean, avoiding: Avoidance): boolean {
+    if (avoiding.flip || avoiding.collapse) return false;
+    const rect = this.host.getBoundingClientRect();
+    if (rect.width <= 0 || rect.height <= 0) return false;
+    const previous = collapsed ? this.pillSize : this.panelSize;
+    if (previous && previous.width === rect.width && previous.height === rect.height) return false;
+    const size = { width: rect.width, height: rect.height };
+    if (collapsed) this.pillSize = size;
+    else this.panelSize = size;
+    return true;
+  }
+
+  /** Where the overlay covers no portal field: its own side, the other side, or the pill. Nothing is saved. */
+  place(wish: PlacementWish, focused: Element | null): Avoidance {
+    const view = this.doc.defaultView;
+    return choosePlacement({
+      viewport: { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 },
+      side: wish.side,
+      collapsed: wish.collapsed,
+      panel: this.panelSize,
+      pill: this.pillSize,
+      fields: wish.userExpanded ? [] : this.fieldBoxes(),
+      focused: focused ? boxOf(focused) : null,
+    });
+  }
+
+  /** The focused portal field, if the focus is on one. */
+  focusedField(): Element | null {
+    const active = this.doc.activeElement;
+    return active && !this.isOurs(active) && active.matches(FIELD_SELECTOR) ? active : null;
+  }
+
+  private fieldBoxes(): Rect[] {
+    if (this.fields) return this.fields;
+    const view = this.doc.defaultView;
+    const width = view?.innerWidth ?? 0;
+    const height = view?.innerHeight ?? 0;
+    const boxes: Rect[] = [];
+    const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
+    for (let i = 0; i < controls.length && i < MAX_FIELDS; i++) {
+      const control = controls[i]!;
+      if (this.isOurs(control)) continue;
+      const box = boxOf(control);
+      if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
+      boxes.push(box);
+    }
+    this.fields = boxes;
+    return boxes;
+  }
+
+  /** Scrolling and resizing move the portal's fields under a fixed panel: re-place once per frame. */
+  private readonly onScrollOrResize = (): void => {
+    const view = this.doc.defaultView;
+    if (!view || this.frame || this.host.hidden) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.fields = null;
+      this.onLayoutChange();
+    });
+  };
+}

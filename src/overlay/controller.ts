@@ -1,0 +1,253 @@
+/**
+ * The overlay's controller: keeps the state, turns each change into one view, and hands the parts their
+ * jobs: the host element (host.ts), the live region (announcer.ts), focus and keys (focus.ts) and keeping
+ * off the portal's fields (avoidance.ts). Bitwarden-style lifecycle: `createOverlay` touches nothing,
+ * `start()` mounts once, `destroy()` removes every node, listener and timer.
+ */
+import { h, render } from 'preact';
+import type { Detection } from '../detect/vocabulary';
+import { pageUrl } from '../page/location';
+import type { SettingsPatch } from '../storage/schema';
+import type { OverlayActions } from './actions';
+import { Announcer } from './announcer';
+import { App } from './App';
+import { FieldAvoider } from './avoidance';
+import { FocusKeeper } from './focus';
+import { OverlayHost } from './host';
+import { overlayLanguage } from './lang';
+import { buildReport } from './report';
+import type { Overlay, OverlayOptions, OverlayServices } from './services';
+import * as S from './state';
+import type { ViewModel } from './view';
+
+interface Parts {
+  host: OverlayHost;
+  announcer: Announcer;
+  focus: FocusKeeper;
+  avoider: FieldAvoider;
+}
+
+function defaultShadowMode(): ShadowRootMode {
+  return typeof __SHADOW_MODE__ === 'string' ? __SHADOW_MODE__ : 'closed';
+}
+
+export function createOverlay(doc: Document, services: OverlayServices, options: OverlayOptions = {}): Overlay {
+  return new OverlayController(doc, services, options.shadowMode ?? defaultShadowMode());
+}
+
+/** Swallows storage failures (context invalidated on update): the overlay keeps working from memory. */
+const quietly = (promise: Promise<unknown>): void => void promise.catch(() => undefined);
+
+class OverlayController implements Overlay {
+  private parts: Parts | null = null;
+  private destroyed = false;
+  private state: S.OverlayState = S.initialState();
+  /** Layout changes made before the settings were read; they win over what is read. */
+  private pendingPatch: SettingsPatch = {};
+  private view: ViewModel = S.viewOf(this.state);
+
+  private readonly actions: OverlayActions = {
+    tick: (id, checked) => {
+      this.state = { ...this.state, ticks: { ...this.state.ticks, [id]: checked } };
+      this.render();
+      quietly(this.services.saveTicks(this.state.ticks));
+    },
+    collapse: () => {
+      this.changeSettings({ collapsed: true });
+      this.parts?.focus.focusInside('[data-action="expand"]');
+    },
+    expand: () => {
+      this.state = { ...this.state, userExpanded: true };
+      this.changeSettings({ collapsed: false });
+      this.parts?.focus.focusInside('[data-cg-focus-start]');
+    },
+    setDock: (side) => this.changeSettings({ dock: side }),
+    hideOnThisSite: () => {
+      this.state = { ...this.state, userVisible: false };
+      this.refresh();
+      this.parts?.focus.giveBack();
+      this.services.hideOnThisSite();
+    },
+    pick: (step) => {
+      this.state = S.withChoice(this.state, step);
+      this.refresh();
+      this.parts?.focus.focusInside('[data-cg-focus-start]');
+    },
+    repick: () => {
+      this.state = { ...this.state, picking: true };
+      this.refresh();
+      this.parts?.focus.focusInside('[data-cg-focus-start]');
+    },
+    copyReport: async () => {
+      try {
+        await this.services.copyText(JSON.stringify(this.report(), null, 2));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly services: OverlayServices,
+    private readonly shadowMode: ShadowRootMode,
+  ) {}
+
+  start(): void {
+    if (this.parts || this.destroyed) return;
+    const host = new OverlayHost(this.doc, this.shadowMode);
+    const focus = new FocusKeeper(this.doc, host.element, host.root, {
+      onEscape: () => {
+        if (!S.isCollapsed(this.state)) this.changeSettings({ collapsed: true });
+        focus.giveBack();
+      },
+      onPageFocus: (target) => {
+        this.parts?.avoider.forgetFields();
+        this.place(target);
+      },
+    });
+    this.parts = {
+      host,
+      focus,
+      announcer: new Announcer(() => this.render()),
+      avoider: new FieldAvoider(this.doc, host.element, (node) => focus.isOurs(node), () => this.place()),
+    };
+    this.render();
+
+    this.services.loadSettings().then(
+      (settings) => this.afterLoad(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
+      () => this.afterLoad(() => (this.state = { ...this.state, settingsLoaded: true })),
+    );
+    this.services.loadTicks().then(
+      (ticks) => this.afterLoad(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })),
+      () => undefined,
+    );
+  }
+
+  update(detection: Detection): void {
+    if (this.destroyed) return;
+    this.state = S.withDetection(this.state, detection, pageUrl(this.doc));
+    this.parts?.avoider.forgetFields();
+    this.refresh();
+  }
+
+  toggleVisibility(): void {
+    // Nothing to show on a page that is not part of a recovery: do not arm a later surprise appearance.
+    if (!this.parts || this.view.mode === 'hidden') return;
+    const visible = S.isVisible(this.state, this.view);
+    if (visible && this.parts.focus.isInside()) this.parts.focus.giveBack();
+    this.state = { ...this.state, userVisible: !visible };
+    this.refresh();
+  }
+
+  toggleFocus(): void {
+    const parts = this.parts;
+    if (!parts) return;
+    if (parts.focus.isInside()) {
+      parts.focus.giveBack();
+      return;
+    }
+    parts.focus.rememberCurrent();
+    // Nothing to show on a page that is not part of a recovery: do not arm a later surprise appearance.
+    if (this.view.mode === 'hidden') return;
+    if (!S.isVisible(this.state, this.view)) {
+      this.state = { ...this.state, userVisible: true };
+      this.refresh();
+    }
+    parts.focus.focusInside('[data-cg-focus-start], [data-action="expand"]');
+  }
+
+  forget(): void {
+    if (this.destroyed) return;
+    this.state = S.forgotten(this.state);
+    this.pendingPatch = {};
+    this.refresh();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    const parts = this.parts;
+    this.parts = null;
+    if (!parts) return;
+    parts.announcer.destroy();
+    parts.avoider.destroy();
+    parts.focus.destroy();
+    render(null, parts.host.container);
+    parts.host.destroy();
+  }
+
+  // ---- state → DOM
+
+  private afterLoad(apply: () => void): void {
+    if (this.destroyed) return;
+    apply();
+    this.refresh();
+  }
+
+  private changeSettings(patch: SettingsPatch): void {
+    this.pendingPatch = { ...this.pendingPatch, ...patch };
+    this.state = S.withSettingsPatch(this.state, patch);
+    this.render();
+    this.place();
+    quietly(this.services.saveSettings(patch));
+  }
+
+  private report() {
+    return buildReport(this.state.detection, this.view, this.services.version, overlayLanguage());
+  }
+
+  /** After anything that can change what is shown: build the view once, speak what is new, render, place. */
+  private refresh(): void {
+    this.view = S.viewOf(this.state);
+    if (S.isVisible(this.state, this.view)) this.parts?.announcer.announce(this.view);
+    this.render();
+    this.place();
+  }
+
+  /** Renders the current view; reads the overlay's own size, and the page's layout only if that size changed. */
+  private render(): void {
+    const parts = this.parts;
+    if (!parts) return;
+    const { view, state } = this;
+    const visible = S.isVisible(state, view);
+    const dock = S.dockOf(state);
+    const collapsed = S.isCollapsed(state);
+    parts.host.setAttributes({
+      'data-claveguia-step': view.step,
+      'data-claveguia-flow': view.flow,
+      // The alerts shown, so QA (and tests) can read them without opening the root, even from the pill.
+      ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
+      'data-claveguia-dock': dock,
+      'data-claveguia-collapsed': String(collapsed),
+      ...(visible ? {} : { hidden: '' }),
+    });
+    parts.host.showInTopLayer(visible);
+    render(
+      h(App, {
+        view,
+        collapsed,
+        dock,
+        ticks: state.ticks,
+        live: parts.announcer.text,
+        lang: overlayLanguage(),
+        getReport: () => this.report(),
+        actions: this.actions,
+      }),
+      parts.host.container,
+    );
+    if (visible && parts.avoider.measure(collapsed, state.avoid)) this.place();
+  }
+
+  /** Decides where the overlay covers no portal field, and re-renders only if that changed. */
+  private place(focused: Element | null = this.parts?.avoider.focusedField() ?? null): void {
+    const parts = this.parts;
+    if (!parts || parts.host.hidden) return;
+    const { settings, userExpanded, avoid } = this.state;
+    const next = parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
+    if (next.flip === avoid.flip && next.collapse === avoid.collapse) return;
+    this.state = { ...this.state, avoid: next };
+    this.render();
+  }
+}

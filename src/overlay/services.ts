@@ -1,0 +1,36 @@
+/**
+ * The overlay's contract with the rest of the extension: what it may ask for (services, implemented by the
+ * content script over the platform adapter, faked in tests) and what it offers (the Overlay handle).
+ */
+import type { Detection } from '../detect/vocabulary';
+import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
+
+export interface OverlayServices {
+  /** Extension version, for the QA panel. */
+  version: string;
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: SettingsPatch): Promise<void>;
+  /** Remembered; reversible from the popup. The content script decides what hiding means (see content/app.ts). */
+  hideOnThisSite(): void;
+  /** Checklist ticks for this tab. */
+  loadTicks(): Promise<Ticks>;
+  saveTicks(ticks: Ticks): Promise<void>;
+  /** For "Copiar informe". */
+  copyText(text: string): Promise<void>;
+}
+
+export interface Overlay {
+  start(): void;
+  update(detection: Detection): void;
+  /** Shows or hides the whole overlay (keyboard command). */
+  toggleVisibility(): void;
+  /** Moves focus into the panel and, called again, back to the page element that had it. */
+  toggleFocus(): void;
+  /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
+  forget(): void;
+  destroy(): void;
+}
+
+export interface OverlayOptions {
+  shadowMode?: ShadowRootMode;
+}

@@ -1,0 +1,97 @@
+/**
+ * The overlay's state and what follows from it, as plain data and pure functions: no DOM, no Preact, no
+ * extension API. The controller keeps one `OverlayState`, replaces it through these functions, and builds
+ * the view from it once per change.
+ */
+import type { Detection } from '../detect/vocabulary';
+import type { GuidedStep } from '../flow/guidance';
+import { DEFAULT_SETTINGS, type DockSide, type Settings, type SettingsPatch, type Ticks } from '../storage/schema';
+import { NO_AVOIDANCE, opposite, type Avoidance } from './placement';
+import { buildView, keepChoice, type Choice, type ViewModel } from './view';
+
+export interface OverlayState {
+  detection: Detection | null;
+  url: string;
+  /** The person's answer to "¿En qué paso está?" for this page. */
+  choice: Choice | null;
+  picking: boolean;
+  settings: Settings;
+  /** Nothing shows until the settings are read: no flash at the wrong side or size. */
+  settingsLoaded: boolean;
+  ticks: Ticks;
+  /** null = automatic; true/false = the person's keyboard command (or "hide on this site") for this page. */
+  userVisible: boolean | null;
+  /** How the overlay currently steps aside from the portal's fields. */
+  avoid: Avoidance;
+  /** The person opened the pill themselves: only the focused field is avoided until the step changes. */
+  userExpanded: boolean;
+}
+
+export const initialState = (): OverlayState => ({
+  detection: null,
+  url: '',
+  choice: null,
+  picking: false,
+  settings: { ...DEFAULT_SETTINGS, hiddenHosts: [] },
+  settingsLoaded: false,
+  ticks: {},
+  userVisible: null,
+  avoid: NO_AVOIDANCE,
+  userExpanded: false,
+});
+
+export function withDetection(state: OverlayState, detection: Detection, url: string): OverlayState {
+  const stepChanged = detection.step !== state.detection?.step;
+  return {
+    ...state,
+    detection,
+    url,
+    choice: keepChoice(state.choice, detection, url),
+    picking: state.picking && url === state.url && detection.step === 'none',
+    userExpanded: stepChanged ? false : state.userExpanded,
+  };
+}
+
+export const withChoice = (state: OverlayState, step: GuidedStep): OverlayState => ({
+  ...state,
+  choice: { step, url: state.url },
+  picking: false,
+});
+
+/** Settings as loaded, with the person's changes made before the load kept on top. */
+export const withLoadedSettings = (state: OverlayState, loaded: Settings, pending: SettingsPatch): OverlayState => ({
+  ...state,
+  settings: { ...loaded, ...pending },
+  settingsLoaded: true,
+});
+
+export const withSettingsPatch = (state: OverlayState, patch: SettingsPatch): OverlayState => ({
+  ...state,
+  settings: { ...state.settings, ...patch },
+  // The person chose a layout: drop any temporary stepping aside.
+  avoid: NO_AVOIDANCE,
+});
+
+/** What the person erased ("Olvidar todo"): ticks and their answer to the step question go. */
+export const forgotten = (state: OverlayState): OverlayState => ({
+  ...state,
+  ticks: {},
+  choice: null,
+  picking: false,
+  settings: { ...DEFAULT_SETTINGS, hiddenHosts: [] },
+});
+
+export const viewOf = (state: OverlayState): ViewModel => buildView(state.detection, state.choice, state.picking);
+
+export function isVisible(state: OverlayState, view: ViewModel): boolean {
+  if (!state.settingsLoaded || view.mode === 'hidden') return false;
+  return state.userVisible ?? true;
+}
+
+export const dockOf = (state: OverlayState): DockSide =>
+  state.avoid.flip ? opposite(state.settings.dock) : state.settings.dock;
+
+export const isCollapsed = (state: OverlayState): boolean => state.settings.collapsed || state.avoid.collapse;
+
+/** The stage the person is at ("Validación"), for the pill. */
+export const currentStageLabel = (view: ViewModel) => view.progress.find((s) => s.state === 'current')?.label ?? null;

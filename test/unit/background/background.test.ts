@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createBackground } from '../../../src/background/background';
+import { reinjectIntoOpenTabs } from '../../../src/background/reinject';
+import { SETTINGS } from '../../../src/storage/schema';
+import { CONTENT_SENDER, POPUP_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
+
+const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
+const started = () => {
+  const background = createBackground(fakeBrowser);
+  background.start();
+  return background;
+};
+
+describe('background: importable and inert', () => {
+  it('registers nothing until started, and everything once', async () => {
+    const background = createBackground(fakeBrowser);
+    expect(fakeControl.listenerCounts().message).toBe(0);
+    background.start();
+    background.start();
+    expect(fakeControl.listenerCounts().message).toBe(1);
+    // The entry module imports under the fake too (it used to throw).
+    await expect(import('../../../src/background/index')).resolves.toBeDefined();
+  });
+});
+
+describe('background: message table', () => {
+  it('keeps ticks per sender tab in the session area', async () => {
+    started();
+    expect(await send({ type: 'ticks:set', ticks: { 'identity.id': true } })).toBe(true);
+    expect(await send({ type: 'ticks:get' })).toEqual({ 'identity.id': true });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'ticks:1': { 'identity.id': true } });
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 2 } };
+    expect(await send({ type: 'ticks:get' })).toEqual({});
+  });
+
+  it('applies layout changes and hides the sender’s own host', async () => {
+    const { store } = started();
+    await send({ type: 'settings:patch', patch: { dock: 'left' } });
+    await send({ type: 'site:hide' });
+    await send({ type: 'site:hide' });
+    expect(await store.get(SETTINGS)).toEqual({ dock: 'left', collapsed: false, hiddenHosts: ['app.iess.gob.ec'] });
+  });
+
+  it('answers nothing to untrusted senders or to a message from the wrong kind of sender', async () => {
+    started();
+    fakeControl.sender = { ...CONTENT_SENDER, url: 'https://iess-gob-ec.example/' };
+    expect(await send({ type: 'ticks:get' })).toBeUndefined();
+    fakeControl.sender = { ...CONTENT_SENDER, frameId: 3 };
+    expect(await send({ type: 'site:hide' })).toBeUndefined();
+    // A content script may not erase; the popup may not pretend to be a tab.
+    fakeControl.sender = CONTENT_SENDER;
+    await fakeBrowser.storage.local.set({ settings: { dock: 'left' } });
+    expect(await send({ type: 'data:erase' })).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get(null)).not.toEqual({});
+    fakeControl.sender = POPUP_SENDER;
+    expect(await send({ type: 'ticks:get' })).toBeUndefined();
+  });
+
+  it('erases everything for the popup and tells every tab to drop what it holds', async () => {
+    started();
+    await send({ type: 'ticks:set', ticks: { a: true } });
+    await send({ type: 'site:hide' });
+    fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/x' }, { id: 9, url: 'https://example.org/' }];
+    fakeControl.sender = POPUP_SENDER;
+    expect(await send({ type: 'data:erase' })).toBe(true);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(fakeControl.sentToTabs.map((s) => s.tabId).sort()).toEqual([1, 9]);
+  });
+
+  it('forgets a closed tab’s ticks', async () => {
+    started();
+    await send({ type: 'ticks:set', ticks: { a: true } });
+    fakeControl.removeTab(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+});
+
+describe('background: shortcuts', () => {
+  it('routes a shortcut to the tab it was pressed in, or the active tab', async () => {
+    started();
+    fakeControl.command('toggle-overlay', { id: 4 });
+    fakeControl.command('unknown-command', { id: 4 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fakeControl.sentToTabs).toEqual([{ tabId: 4, message: { type: 'overlay:toggle' } }]);
+  });
+});
+
+describe('background: after install or update', () => {
+  it('injects the content script into IESS tabs that were already open', async () => {
+    fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/a' }, { id: 2, url: 'https://www.example.org/' }];
+    expect(await reinjectIntoOpenTabs(fakeBrowser)).toBe(1);
+    expect(fakeControl.injected).toEqual([{ tabId: 1, files: ['assets/content.js'] }]);
+  });
+
+  it('injects nothing where the browser does it itself (no scripting API: Firefox)', async () => {
+    fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/a' }];
+    expect(await reinjectIntoOpenTabs({ ...fakeBrowser, scripting: undefined })).toBe(0);
+  });
+
+  it('migrates v1 data on update', async () => {
+    await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, dock: 'left', collapsed: false, hiddenHosts: [] } });
+    started();
+    fakeControl.install('update');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      settings: { dock: 'left', collapsed: false, hiddenHosts: [] },
+      schemaVersion: 2,
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FieldWatcher, type FieldValues } from '../../../src/content/field-watcher';
+import { Teardown } from '../../../src/content/teardown';
+import { findValueFields } from '../../../src/page/fields';
+
+function form(html: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+describe('findValueFields', () => {
+  it('finds fields by what they are, not by the portal’s ids', () => {
+    form(`<input id="j_idt4:ced" maxlength="10"><input type="password" id="a"><input type="password" id="b">`);
+    const found = findValueFields(document);
+    expect([...found.entries()].map(([role, el]) => `${role}:${el.id}`)).toEqual([
+      'id-number:j_idt4:ced',
+      'new-key:a',
+      'key-confirmation:b',
+    ]);
+  });
+
+  it('takes the last two password fields on the change-key page (current key first)', () => {
+    form(`<input type="password" id="old"><input type="password" id="new"><input type="password" id="again">`);
+    expect(findValueFields(document).get('new-key')?.id).toBe('new');
+  });
+
+  it('ignores disabled, hidden and hidden-wizard fields, and 13-digit RUC counts as an id number', () => {
+    form(`<div hidden><input type="password"></div><input type="password" disabled><input maxlength="13" id="ruc">`);
+    expect([...findValueFields(document).keys()]).toEqual(['id-number']);
+  });
+});
+
+describe('FieldWatcher', () => {
+  it('reads values set without events (an on-screen keypad), and reports only changes', () => {
+    vi.useFakeTimers();
+    form(`<input type="password" id="a"><input type="password" id="b">`);
+    const seen: FieldValues[] = [];
+    const watcher = new FieldWatcher({ doc: document, onChange: (v) => seen.push(v), pollMs: 100 });
+    watcher.watch(true);
+    expect(seen).toHaveLength(1);
+    document.querySelector<HTMLInputElement>('#a')!.value = '12';
+    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(300);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.get('new-key')).toBe('12');
+    watcher.destroy();
+  });
+
+  it('follows a re-render that replaced the fields', () => {
+    vi.useFakeTimers();
+    form(`<input type="password" id="a">`);
+    const seen: FieldValues[] = [];
+    const watcher = new FieldWatcher({ doc: document, onChange: (v) => seen.push(v), pollMs: 100 });
+    watcher.watch(true);
+    form(`<input type="password" id="fresh" value="xyz">`);
+    vi.advanceTimersByTime(100);
+    expect(seen.at(-1)!.get('new-key')).toBe('xyz');
+    watcher.destroy();
+  });
+
+  it('forgets the values and stops polling when watching stops', () => {
+    vi.useFakeTimers();
+    form(`<input type="password" id="a" value="secret">`);
+    const seen: FieldValues[] = [];
+    const watcher = new FieldWatcher({ doc: document, onChange: (v) => seen.push(v), pollMs: 100 });
+    watcher.watch(true);
+    watcher.watch(false);
+    expect(seen.at(-1)!.size).toBe(0);
+    const count = seen.length;
+    document.querySelector<HTMLInputElement>('#a')!.value = 'other';
+    vi.advanceTimersByTime(1000);
+    expect(seen).toHaveLength(count);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('Teardown', () => {
+  it('undoes everything newest first, once, even when one undo fails', () => {
+    const order: string[] = [];
+    const teardown = new Teardown();
+    teardown.add(() => order.push('first'));
+    teardown.add(() => {
+      throw new Error('already gone');
+    });
+    teardown.add(() => order.push('last'));
+    teardown.run();
+    teardown.run();
+    expect(order).toEqual(['last', 'first']);
+  });
+
+  it('removes listeners and intervals it registered, and undoes late registrations at once', () => {
+    vi.useFakeTimers();
+    const teardown = new Teardown();
+    const heard: string[] = [];
+    teardown.listen(document, 'x', () => heard.push('x'));
+    teardown.interval(() => heard.push('tick'), 10);
+    teardown.run();
+    document.dispatchEvent(new Event('x'));
+    vi.advanceTimersByTime(100);
+    expect(heard).toEqual([]);
+    let late = false;
+    teardown.add(() => (late = true));
+    expect(late).toBe(true);
+  });
+});
