@@ -27,6 +27,17 @@ export type BrowserManifest = Omit<SourceManifest, 'background'> & {
   [key: string]: unknown;
 };
 
+/**
+ * Firefox injects declared content scripts into tabs that were already open when the extension is installed
+ * or updated; Chrome does not, so only Chrome needs `scripting` and the matching host permission to do it
+ * itself (background/reinject.ts). Without them, Firefox's `browser.scripting` is absent and nothing runs twice.
+ */
+function withoutReinjection<M extends Record<string, unknown>>(manifest: M): M {
+  const { host_permissions: _hosts, ...rest } = manifest;
+  const permissions = ((manifest.permissions as string[] | undefined) ?? []).filter((p) => p !== 'scripting');
+  return { ...rest, permissions } as unknown as M;
+}
+
 export function toBrowserManifest(source: SourceManifest, browser: TargetBrowser, version: string): BrowserManifest {
   const { background, ...rest } = source;
   const common = { ...structuredClone(rest), version };
@@ -34,7 +45,7 @@ export function toBrowserManifest(source: SourceManifest, browser: TargetBrowser
     return { ...common, minimum_chrome_version: CHROME_MIN_VERSION, background: { ...background } };
   }
   return {
-    ...common,
+    ...withoutReinjection(common),
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
     browser_specific_settings: {
       gecko: {

@@ -6,7 +6,17 @@ import { IESS_MATCH_PATTERN } from './hosts';
 
 export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   storage: 'Settings (dock side, hidden sites) in storage.local; checklist ticks per tab in storage.session.',
+  scripting:
+    'Chrome only: after an install or update, put the guide back on IESS tabs that were already open ' +
+    '(Chrome does not inject content scripts there; Firefox does, so its build does not ask for it).',
 };
+
+/**
+ * Chrome only, and the same hosts as the content script (so no new install warning): `scripting` may inject
+ * only where the extension has explicit host access, and `tabs.query({ url })` finds the open IESS tabs
+ * without the broad "tabs" permission.
+ */
+export const ALLOWED_HOST_PERMISSIONS: readonly string[] = [IESS_MATCH_PATTERN];
 
 /** Host access comes only from the content script's match pattern: no host_permissions, no <all_urls>. */
 export const ALLOWED_CONTENT_SCRIPT_MATCHES: readonly string[] = [IESS_MATCH_PATTERN];

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_CONTENT_SCRIPT_MATCHES, ALLOWED_PERMISSIONS } from '../../src/platform/permissions';
+import { ALLOWED_CONTENT_SCRIPT_MATCHES, ALLOWED_HOST_PERMISSIONS, ALLOWED_PERMISSIONS } from '../../src/platform/permissions';
 import { SHIPPED, requireBuild } from './harness/extensions';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -11,10 +11,11 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.
 describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) => {
   const manifest = JSON.parse(readFileSync(resolve(requireBuild(dir), 'manifest.json'), 'utf8'));
 
-  it('asks only for allow-listed permissions and no host permissions', () => {
+  it('asks only for allow-listed permissions, and host access only to the IESS', () => {
     for (const permission of manifest.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS)).toContain(permission);
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.host_permissions ?? []).toEqual(browser === 'chrome' ? ALLOWED_HOST_PERMISSIONS : []);
+    expect(manifest.permissions.includes('scripting')).toBe(browser === 'chrome');
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 

@@ -1,17 +1,44 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { TARGET_BROWSERS } from '../../../src/platform/target';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+/** Everything a build is made from: a change to any of these makes `dist/` stale. */
+const BUILD_INPUTS = ['src', 'manifest.json', 'vite.config.ts', 'package.json', 'package-lock.json', 'test/tools'];
+
+function newestInput(): number {
+  let newest = 0;
+  for (const input of BUILD_INPUTS) {
+    const path = resolve(ROOT, input);
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) {
+      newest = Math.max(newest, stat.mtimeMs);
+      continue;
+    }
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(resolve(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** A shipped build is stale when it is missing or older than any of its inputs. */
+function isStale(browser: string, newest: number): boolean {
+  const manifest = resolve(ROOT, 'dist', browser, 'manifest.json');
+  return !existsSync(manifest) || statSync(manifest).mtimeMs < newest;
+}
 
 /**
- * Builds what the E2E suite loads: the shipped builds when missing, and the open-shadow-root variants.
- * The variants differ from the shipped builds only in the shadow root's mode (see vite.config.ts).
+ * Builds what the E2E suite loads, so `npm run test:e2e` alone never tests a stale `dist/`: the shipped
+ * builds when missing or older than their sources, and always the open-shadow-root variants (they differ from
+ * the shipped builds only in the shadow root's mode, see vite.config.ts).
  */
 export default async function setup(): Promise<void> {
+  const newest = newestInput();
   for (const browser of TARGET_BROWSERS) {
-    if (!existsSync(resolve(ROOT, 'dist', browser, 'manifest.json'))) {
+    if (isStale(browser, newest)) {
       await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), mode: browser, logLevel: 'warn' });
     }
     process.env.CLAVEGUIA_OPEN_SHADOW = '1';

@@ -25,11 +25,20 @@ describe('toBrowserManifest', () => {
   it('keeps everything else identical between browsers and leaves the source untouched', () => {
     const before = structuredClone(source);
     const strip = (m: Record<string, unknown>) => {
-      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, ...rest } = m;
-      return rest;
+      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, host_permissions: _h, ...rest } = m;
+      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'scripting') };
     };
     expect(strip(toBrowserManifest(source, 'chrome', '1.0.0'))).toEqual(strip(toBrowserManifest(source, 'firefox', '1.0.0')));
     expect(source).toEqual(before);
+  });
+
+  it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
+    const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
+    const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
+    expect(chrome.permissions).toEqual(['storage', 'scripting']);
+    expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox).not.toHaveProperty('host_permissions');
   });
 
   it('declares Spanish as the default locale and localised name and description', () => {
