@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tabsWithContentScript } from './harness/probe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { SHIPPED, requireBuild } from './harness/extensions';
 import { startFixtureServer } from './harness/fixture-server';
@@ -36,8 +37,8 @@ describe('Chromium: the shipped build loads and runs only on IESS hosts', () => 
     const page = await session.context.newPage();
     await page.goto(urlOn(OTHER_HOST, server.port, '/'));
     await page.locator('#host').waitFor();
-    // Give a content script every chance to appear before asserting it did not.
-    await page.waitForTimeout(500);
+    // Asked, not waited for: no tab has our script listening (the IESS pages of the test before were closed).
+    expect(await tabsWithContentScript(session)).toBe(0);
     expect(await page.locator('[data-claveguia-host]').count()).toBe(0);
     await page.close();
   });

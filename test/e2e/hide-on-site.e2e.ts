@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { startStatesServer } from './harness/states-server';
+import { tabsWithContentScript } from './harness/probe';
 
 const hostState = () => {
   const host = document.querySelector('[data-claveguia-host]') as HTMLElement | null;
@@ -16,28 +17,6 @@ const clickInOverlay = (selector: string) => {
   (root?.querySelector(selector) as HTMLElement | null)?.click();
   return Boolean(root?.querySelector(selector));
 };
-
-/**
- * Whether our content script is running in the IESS tab: a message to a tab with no listener fails with
- * "Receiving end does not exist"; one our script receives (and ignores) does not.
- */
-async function contentScriptListening(session: ChromiumSession): Promise<boolean> {
-  const answer = await session.serviceWorker.evaluate(async () => {
-    type Tabs = {
-      query(q: { url: string }): Promise<{ id: number }[]>;
-      sendMessage(id: number, m: unknown): Promise<unknown>;
-    };
-    const c = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-    const [tab] = await c.tabs.query({ url: '*://*.iess.gob.ec/*' });
-    try {
-      await c.tabs.sendMessage(tab!.id, { type: 'probe:ignored' });
-      return 'answered';
-    } catch (error) {
-      return String((error as Error).message);
-    }
-  });
-  return !/Receiving end does not exist/i.test(answer);
-}
 
 describe('hiding the guide on a site, and showing it again from the popup (Chromium)', () => {
   let session: ChromiumSession;
@@ -65,7 +44,7 @@ describe('hiding the guide on a site, and showing it again from the popup (Chrom
     // Remembered: a reload of the same host stays quiet. The script does run there (it would show the guide
     // on a shortcut), so "nothing shown" is its decision, not its absence.
     await page.reload();
-    await expect.poll(() => contentScriptListening(session)).toBe(true);
+    await expect.poll(() => tabsWithContentScript(session)).toBe(1);
     expect(await page.evaluate(hostState)).toBe('absent');
 
     const popup = await session.context.newPage();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
 import { reinjectIntoOpenTabs } from '../../../src/background/reinject';
 import { SETTINGS } from '../../../src/storage/schema';
@@ -72,8 +72,7 @@ describe('background: message table', () => {
     started();
     await send({ type: 'ticks:set', ticks: { a: true } });
     fakeControl.removeTab(1);
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(null)).toEqual({}));
   });
 });
 
@@ -82,8 +81,12 @@ describe('background: shortcuts', () => {
     started();
     fakeControl.command('toggle-overlay', { id: 4 });
     fakeControl.command('unknown-command', { id: 4 });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(fakeControl.sentToTabs).toEqual([{ tabId: 4, message: { type: 'overlay:toggle' } }]);
+    fakeControl.command('focus-overlay', { id: 5 });
+    await vi.waitFor(() => expect(fakeControl.sentToTabs).toHaveLength(2));
+    expect(fakeControl.sentToTabs).toEqual([
+      { tabId: 4, message: { type: 'overlay:toggle' } },
+      { tabId: 5, message: { type: 'overlay:focus' } },
+    ]);
   });
 });
 
@@ -103,10 +106,9 @@ describe('background: after install or update', () => {
     await fakeBrowser.storage.local.set({ settings: { schemaVersion: 1, dock: 'left', collapsed: false, hiddenHosts: [] } });
     started();
     fakeControl.install('update');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get(null)).toEqual({
       settings: { dock: 'left', collapsed: false, hiddenHosts: [] },
       schemaVersion: 2,
-    });
+    }));
   });
 });

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildReport, scrubSignal } from '../../../src/overlay/report';
 import { buildView } from '../../../src/overlay/view';
+import { classify } from '../../../src/detect/classify';
+import { parseHtml } from '../../qa/load';
 import { missingKeys } from '../flow/locales';
 import { detection, flush, mount, pageInput, text, type Mounted } from './helpers';
 
@@ -79,6 +81,35 @@ describe('QA panel', () => {
     expect(report.version).toBe('9.9.9-test');
     expect(report.signals).toEqual(['alert data-mismatch: "cedula ########## no coincide"', 'text: [@]', 'has captcha']);
     expect(text(current.$('[data-qa]'))).toContain('Informe copiado.');
+  });
+
+  it('through the real detector: values typed into a real portal page never reach the report', async () => {
+    // The identity page with the cédula typed, and re-rendered by JSF with it in the value attribute too.
+    const doc = parseHtml(readFileSync(resolve(import.meta.dirname, '../../corpus/rec-identity-olvide.html'), 'utf8'));
+    const typed = '1712345600';
+    const cedula = doc.querySelector<HTMLInputElement>('input[type="text"]')!;
+    cedula.value = typed;
+    cedula.setAttribute('value', typed);
+    // And the portal echoing what was typed in its message, as error messages do.
+    const echo = doc.createElement('span');
+    echo.className = 'ui-messages-error-summary';
+    echo.textContent = `La identificación ${typed} (ana.lucia@correo.example) no está registrada`;
+    cedula.after(echo);
+    const found = classify(doc, 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/faces/inicio.xhtml');
+    expect(found.step).toBe('identity');
+
+    current = await mount({}, found);
+    current.$<HTMLElement>('[data-action="qa"]')!.click();
+    await flush();
+    current.$<HTMLElement>('[data-action="copy-report"]')!.click();
+    await flush();
+    const copied = current.state.copied[0]!;
+    const shown = text(current.$('[data-qa]'));
+    for (const leaked of [typed, '171234', 'ana.lucia', 'correo.example']) {
+      expect(copied).not.toContain(leaked);
+      expect(shown).not.toContain(leaked);
+    }
+    expect(JSON.parse(copied).detected.step).toBe('identity');
   });
 
   it('says so when copying fails', async () => {
