@@ -3,7 +3,8 @@
  * Without a year, 29 February is possible; 30 and 31 February never are.
  */
 
-export type BirthDateReason = 'empty' | 'not-number' | 'day-range' | 'month-range' | 'impossible-date';
+export const BIRTH_DATE_REASONS = ['empty', 'not-number', 'day-range', 'month-range', 'impossible-date'] as const;
+export type BirthDateReason = (typeof BIRTH_DATE_REASONS)[number];
 
 export type BirthDateResult = { ok: true; day: number; month: number } | { ok: false; reason: BirthDateReason };
 

@@ -4,7 +4,8 @@
  * Pure: no DOM, no extension API. Results carry reason codes; the UI turns them into words.
  */
 
-export type CedulaReason = 'empty' | 'not-digits' | 'length' | 'province' | 'third-digit' | 'check-digit';
+export const CEDULA_REASONS = ['empty', 'not-digits', 'length', 'province', 'third-digit', 'check-digit'] as const;
+export type CedulaReason = (typeof CEDULA_REASONS)[number];
 
 export type CedulaResult = { ok: true } | { ok: false; reason: CedulaReason };
 

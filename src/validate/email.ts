@@ -7,15 +7,8 @@
  * pair of letters costs one, and `.ec` domains left alone unless one edit away from a listed `.ec` provider.
  */
 
-export type EmailReason =
-  | 'empty'
-  | 'spaces'
-  | 'missing-at'
-  | 'several-at'
-  | 'local-part'
-  | 'domain'
-  | 'missing-tld'
-  | 'too-long';
+export const EMAIL_REASONS = ['empty', 'spaces', 'missing-at', 'several-at', 'local-part', 'domain', 'missing-tld', 'too-long'] as const;
+export type EmailReason = (typeof EMAIL_REASONS)[number];
 
 export interface EmailResult {
   ok: boolean;
@@ -127,18 +120,21 @@ const KNOWN = new Set([...SUGGESTED_DOMAINS, ...KNOWN_REAL_DOMAINS]);
  * each cost one (so "gmial" is one edit from "gmail", where plain Levenshtein says two).
  */
 export function osaDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  // Three rolling rows (two back for the swap) instead of the whole matrix.
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
     }
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** Short domains have few letters to spare: two edits would turn live.com into many real domains. */
@@ -150,6 +146,8 @@ function nearest(domain: string, candidates: readonly string[], maxDistance: (ca
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip the work when that alone is too much.
+    if (Math.abs(candidate.length - domain.length) > maxDistance(candidate)) continue;
     const distance = osaDistance(domain, candidate);
     if (distance > 0 && distance <= maxDistance(candidate) && distance < bestDistance) {
       best = candidate;

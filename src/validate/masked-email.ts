@@ -8,7 +8,8 @@
  */
 import { normalizeEmail } from './email';
 
-export type MaskCompatibility = 'compatible' | 'incompatible' | 'unknown';
+export const MASK_COMPATIBILITIES = ['compatible', 'incompatible', 'unknown'] as const;
+export type MaskCompatibility = (typeof MASK_COMPATIBILITIES)[number];
 
 /** Star-like characters maskers use. */
 const MASK_CHARS = /[*•●∗＊]+/gu;

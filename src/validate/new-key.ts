@@ -16,7 +16,8 @@ export const DEFAULT_KEY_RULES: KeyRules = { minLength: 6, maxLength: 15 };
  * not-alphanumeric: a space or symbol, which the rule does not allow.
  * non-ascii-letter: ñ or an accented letter; a letter in Spanish, but the portal's on-screen keypad may not have it.
  */
-export type KeyRuleReason = 'empty' | 'too-short' | 'too-long' | 'not-alphanumeric' | 'non-ascii-letter';
+export const KEY_RULE_REASONS = ['empty', 'too-short', 'too-long', 'not-alphanumeric', 'non-ascii-letter'] as const;
+export type KeyRuleReason = (typeof KEY_RULE_REASONS)[number];
 
 /** Every rule the key breaks, in a fixed order; empty when it follows the rule. */
 export function checkKeyRules(key: string, rules: KeyRules = DEFAULT_KEY_RULES): KeyRuleReason[] {
@@ -30,8 +31,9 @@ export function checkKeyRules(key: string, rules: KeyRules = DEFAULT_KEY_RULES):
   return reasons;
 }
 
-export type PersonalDataKind = 'cedula' | 'birth-date' | 'name' | 'email';
-const KIND_ORDER: readonly PersonalDataKind[] = ['cedula', 'birth-date', 'name', 'email'];
+/** In the order results list them. */
+export const PERSONAL_DATA_KINDS = ['cedula', 'birth-date', 'name', 'email'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 export interface PersonalData {
   cedula?: string;
@@ -136,10 +138,11 @@ export function findPersonalData(key: string, data: PersonalData): PersonalDataK
   if (birthDateForms(data).some((form) => folded.includes(form))) found.add('birth-date');
   if (containsLetters(nameWords(data.names))) found.add('name');
   if (containsLetters(emailTokens(data.email))) found.add('email');
-  return KIND_ORDER.filter((kind) => found.has(kind));
+  return PERSONAL_DATA_KINDS.filter((kind) => found.has(kind));
 }
 
-export type ConfirmationState = 'pending' | 'match' | 'differs';
+export const CONFIRMATION_STATES = ['pending', 'match', 'differs'] as const;
+export type ConfirmationState = (typeof CONFIRMATION_STATES)[number];
 
 /**
  * The confirmation field against the first one. "differs" only once the confirmation is at least as long as the

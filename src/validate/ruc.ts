@@ -6,20 +6,15 @@
  */
 import { cedulaCheckDigit, isValidProvince, normalizeIdNumber } from './cedula';
 
-export type RucReason =
-  | 'empty'
-  | 'not-digits'
-  | 'length'
-  | 'province'
-  | 'third-digit'
-  | 'check-digit'
-  | 'establishment';
+export const RUC_REASONS = ['empty', 'not-digits', 'length', 'province', 'third-digit', 'check-digit', 'establishment'] as const;
+export type RucReason = (typeof RUC_REASONS)[number];
 
 /** household: a household employer's cédula + 000 (accepted only when the caller says the page is doméstico). */
 export type RucKind = 'natural' | 'household' | 'public' | 'private';
 
 /** The number does not follow the old módulo 11 rule. Normal for newer company RUCs; informative only. */
-export type RucNote = 'modulo-11-differs';
+export const RUC_NOTES = ['modulo-11-differs'] as const;
+export type RucNote = (typeof RUC_NOTES)[number];
 
 export type RucResult = { ok: true; kind: RucKind; note?: RucNote } | { ok: false; reason: RucReason };
 
@@ -99,7 +94,8 @@ export function isValidRuc(input: string, options: RucOptions = {}): boolean {
   return validateRuc(input, options).ok;
 }
 
-export type SucursalReason = 'empty' | 'not-digits' | 'length';
+export const SUCURSAL_REASONS = ['empty', 'not-digits', 'length'] as const;
+export type SucursalReason = (typeof SUCURSAL_REASONS)[number];
 export type SucursalResult = { ok: true } | { ok: false; reason: SucursalReason };
 
 export const SUCURSAL_LENGTH = 4;

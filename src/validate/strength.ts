@@ -6,7 +6,8 @@
  */
 import { foldText } from './new-key';
 
-export type StrengthLevel = 'weak' | 'fair' | 'strong';
+export const STRENGTH_LEVELS = ['weak', 'fair', 'strong'] as const;
+export type StrengthLevel = (typeof STRENGTH_LEVELS)[number];
 
 /** personalTokens: the person's own data as words (names, cédula…), which make a key easier to guess. */
 export type StrengthEstimator = (key: string, personalTokens?: readonly string[]) => StrengthLevel;

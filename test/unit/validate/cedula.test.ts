@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cedulaCheckDigit, cedulaProgress, isValidCedula, validateCedula, type CedulaReason } from '../../../src/validate/cedula';
+
+// Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 /**
  * A deliberately different formulation, for cross-checking: the doubled digits are written out as a string

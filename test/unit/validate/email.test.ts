@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { KNOWN_REAL_DOMAINS, osaDistance, suggestDomain, SUGGESTED_DOMAINS, validateEmail, type EmailReason } from '../../../src/validate/email';
+import { describe, expect, it, vi } from 'vitest';
+import { EMAIL_REASONS, KNOWN_REAL_DOMAINS, osaDistance, suggestDomain, SUGGESTED_DOMAINS, validateEmail, type EmailReason } from '../../../src/validate/email';
 import { REAL_DOMAINS, TYPOS } from './email-domains';
+
+// Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('validateEmail: syntax', () => {
   it.each([
@@ -113,15 +116,20 @@ describe('validateEmail: typo hints', () => {
     expect(naive.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('never throws and never suggests the address it was given', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.emailAddress(), fc.string({ unit: 'binary' })), (address) => {
-        const result = validateEmail(address);
-        if (result.suggestion !== undefined) expect(result.suggestion).not.toBe(address.trim());
-        if (!result.ok) expect(result.reason).toBeDefined();
-      }),
-      { numRuns: 2000 },
-    );
+  // A plain boolean: expect() inside thousands of runs costs more than the code under test.
+  const neverThrowsNorEchoes = (address: string): boolean => {
+    const result = validateEmail(address);
+    const echoes = result.suggestion !== undefined && result.suggestion === address.trim();
+    const knownReason = result.ok ? result.reason === undefined : EMAIL_REASONS.includes(result.reason!);
+    return !echoes && knownReason;
+  };
+
+  it('never throws and never suggests the address it was given: random strings', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[a-z.@,]{0,30}$/)), neverThrowsNorEchoes), { numRuns: 2000 });
+  });
+
+  it('accepts RFC-shaped addresses without throwing (generating them is slow, so fewer runs)', () => {
+    fc.assert(fc.property(fc.emailAddress(), neverThrowsNorEchoes), { numRuns: 200 });
   });
 
   it('every suggestion is itself a valid address with no further hint (hints do not chain)', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   checkKeyRules,
   confirmationState,
@@ -10,6 +10,9 @@ import {
   type PersonalData,
   type PersonalDataKind,
 } from '../../../src/validate/new-key';
+
+// Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('checkKeyRules (default 6–15 letters and/or digits)', () => {
   it.each<[string, KeyRuleReason[]]>([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cedulaCheckDigit } from '../../../src/validate/cedula';
 import {
   followsPrivateModulo11,
@@ -9,6 +9,9 @@ import {
   type RucReason,
   type RucResult,
 } from '../../../src/validate/ruc';
+
+// Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 const cedula = (firstNine: string) => firstNine + String(cedulaCheckDigit(firstNine));
 

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { estimateStrengthHeuristic, type StrengthEstimator, type StrengthEstimatorLoader, type StrengthLevel } from '../../../src/validate/strength';
+
+// Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('estimateStrengthHeuristic', () => {
   it.each<[string, StrengthLevel]>([
