@@ -215,7 +215,8 @@ function checkSyntax(address: string): EmailReason | undefined {
   const labels = domain.split('.');
   if (!labels.every((label) => DOMAIN_LABEL.test(label))) return 'domain';
   if (labels.length < 2) return 'missing-tld';
-  if (!/^\p{L}{2,}$/u.test(labels[labels.length - 1]!)) return 'domain';
+  // Letters only, or an internationalised TLD in its ASCII form (xn--…).
+  if (!/^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u.test(labels[labels.length - 1]!)) return 'domain';
   return undefined;
 }
 

@@ -20,8 +20,10 @@ export const KEY_RULE_REASONS = ['empty', 'too-short', 'too-long', 'not-alphanum
 export type KeyRuleReason = (typeof KEY_RULE_REASONS)[number];
 
 /** Every rule the key breaks, in a fixed order; empty when it follows the rule. */
-export function checkKeyRules(key: string, rules: KeyRules = DEFAULT_KEY_RULES): KeyRuleReason[] {
-  if (key === '') return ['empty'];
+export function checkKeyRules(rawKey: string, rules: KeyRules = DEFAULT_KEY_RULES): KeyRuleReason[] {
+  if (rawKey === '') return ['empty'];
+  // Composed form, so an "é" typed as e + accent is one letter, not a letter and a symbol.
+  const key = rawKey.normalize('NFC');
   const reasons: KeyRuleReason[] = [];
   const length = [...key].length;
   if (length < rules.minLength) reasons.push('too-short');

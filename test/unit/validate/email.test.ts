@@ -16,6 +16,7 @@ describe('validateEmail: syntax', () => {
     'a@b.co',
     'muñoz@correo.ec',
     'x@sub.domain.com.ec',
+    'ana@correo.xn--p1ai',
     '  maria@gmail.com  ',
   ])('accepts %j with no hint', (address) => {
     expect(validateEmail(address)).toEqual({ ok: true });

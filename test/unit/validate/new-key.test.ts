@@ -28,6 +28,7 @@ describe('checkKeyRules (default 6–15 letters and/or digits)', () => {
     ['abc12!', ['not-alphanumeric']],
     ['muñeca12', ['non-ascii-letter']],
     ['camión12', ['non-ascii-letter']],
+    ['cami\u006f\u0301n12', ['non-ascii-letter']],
     ['ñ!', ['too-short', 'not-alphanumeric', 'non-ascii-letter']],
     ['ab cd efgh ijkl mn', ['too-long', 'not-alphanumeric']],
   ])('%j → %j', (key, reasons) => {
