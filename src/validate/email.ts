@@ -4,7 +4,8 @@
  *
  * Why our own and not mailcheck's defaults: those "correct" real Ecuadorian domains (espol.edu.ec → espol.edu,
  * netlife.ec → netlife.eu) and turn hotmail.con into hotmail.co. Here: our own lists, a distance where a swapped
- * pair of letters costs one, and `.ec` domains left alone unless one edit away from a listed `.ec` provider.
+ * pair of letters costs one, and `.ec` domains left alone (institutional and company domains are many and
+ * unlisted) except one edit away from a listed `.ec` provider or a combination that cannot exist (gmail.com.ec).
  */
 
 export const EMAIL_REASONS = ['empty', 'spaces', 'missing-at', 'several-at', 'local-part', 'domain', 'missing-tld', 'too-long'] as const;
@@ -176,7 +177,7 @@ export function suggestDomain(rawDomain: string): string | undefined {
   if (tld !== 'ec' && isBrandInCountry(labels)) return undefined;
 
   // A TLD typo is fixed on any domain, listed or not; then the brand half may still be a typo.
-  const fixedTld = labels.length > 1 ? TLD_TYPOS[tld] : undefined;
+  const fixedTld = TLD_TYPOS[tld];
   if (fixedTld) {
     const withTld = [...labels.slice(0, -1), fixedTld].join('.');
     return KNOWN.has(withTld) ? withTld : (suggestDomain(withTld) ?? withTld);
