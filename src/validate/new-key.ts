@@ -4,6 +4,8 @@
  * Personal data (feature-anchors.md §2.2): results name the KIND of data found, never the value, so nothing
  * sensitive is echoed on screen. Nothing here keeps the key: every function is pure and returns codes.
  */
+// The project's one text normaliser (accents stripped, lower case): names compare as the detector's words do.
+import { fold } from '../detect/fold';
 
 export interface KeyRules {
   minLength: number;
@@ -55,10 +57,6 @@ export const MIN_WORD = 3;
 /** Short particles of compound surnames ("de los Ríos") that would match ordinary words. */
 const SURNAME_PARTICLES = new Set(['del', 'las', 'los']);
 
-/** Lower case, accents stripped (NFD, combining marks dropped): "Muñoz" → "munoz". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
@@ -107,7 +105,7 @@ function cedulaRuns(cedula: string | undefined): string[] {
 
 /** Words of MIN_WORD or more letters, folded. */
 function words(text: string): string[] {
-  return foldText(text)
+  return fold(text)
     .split(/[^a-z]+/)
     .filter((word) => word.length >= MIN_WORD);
 }
@@ -120,7 +118,7 @@ function nameWords(names: readonly string[] | undefined): string[] {
 function emailTokens(email: string | undefined): string[] {
   const at = (email ?? '').lastIndexOf('@');
   if (at <= 0) return [];
-  const local = foldText(email!.slice(0, at).trim());
+  const local = fold(email!.slice(0, at).trim());
   const compact = local.replace(/[^a-z0-9]/g, '');
   return [...new Set([compact, ...words(local)])].filter((token) => token.length >= MIN_WORD);
 }
@@ -131,7 +129,7 @@ function emailTokens(email: string | undefined): string[] {
  */
 export function findPersonalData(key: string, data: PersonalData): PersonalDataKind[] {
   if (key === '') return [];
-  const folded = foldText(key);
+  const folded = fold(key);
   const letterForms = [folded, ...deLeetVariants(folded)];
   const containsLetters = (tokens: readonly string[]) => tokens.some((token) => letterForms.some((form) => form.includes(token)));
 

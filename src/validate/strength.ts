@@ -4,7 +4,7 @@
  * `estimateStrengthHeuristic` is the small dependency-free fallback used until, or instead of, that load.
  * Advisory only: the portal's own rule (new-key.ts) comes first.
  */
-import { foldText } from './new-key';
+import { fold } from '../detect/fold';
 
 export const STRENGTH_LEVELS = ['weak', 'fair', 'strong'] as const;
 export type StrengthLevel = (typeof STRENGTH_LEVELS)[number];
@@ -115,10 +115,10 @@ const MIN_FAIR_LENGTH = 6;
 export const estimateStrengthHeuristic: StrengthEstimator = (key, personalTokens = []) => {
   const length = [...key].length;
   if (length < MIN_FAIR_LENGTH) return 'weak';
-  const folded = foldText(key);
+  const folded = fold(key);
   // Leetspeak undone so "3cu4d0r" still reads as "ecuador"; same length, so spans line up.
   const deLeeted = folded.replace(/[0134579@$]/g, (ch) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' })[ch] ?? ch);
-  const words = [...COMMON_KEY_WORDS, ...personalTokens.map(foldText).filter((token) => token.length >= 3)];
+  const words = [...COMMON_KEY_WORDS, ...personalTokens.map((token) => fold(token)).filter((token) => token.length >= 3)];
   const spans = [
     ...words.flatMap((word) => [...occurrences(folded, word), ...occurrences(deLeeted, word)]),
     ...sequences(folded),

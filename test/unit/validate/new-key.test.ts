@@ -4,12 +4,12 @@ import {
   checkKeyRules,
   confirmationState,
   findPersonalData,
-  foldText,
   type ConfirmationState,
   type KeyRuleReason,
   type PersonalData,
   type PersonalDataKind,
 } from '../../../src/validate/new-key';
+import { fold } from '../../../src/detect/fold';
 
 // Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
 vi.setConfig({ testTimeout: 30_000 });
@@ -144,7 +144,7 @@ describe('findPersonalData', () => {
   it('finds a name whatever its case and accents', () => {
     fc.assert(
       fc.property(fc.constantFrom('Muñoz', 'Ramírez', 'Chávez', 'Peña', 'Álvarez', 'Quishpe'), fc.boolean(), (name, upper) => {
-        const key = `${upper ? name.toUpperCase() : foldText(name)}2024`;
+        const key = `${upper ? name.toUpperCase() : fold(name)}2024`;
         expect(findPersonalData(key, { names: [name] })).toEqual(['name']);
       }),
     );
