@@ -112,10 +112,16 @@ const STRONG_FROM_BITS = 50;
 const MIN_STRONG_LENGTH = 8;
 const MIN_FAIR_LENGTH = 6;
 
+/**
+ * Only this many characters are analysed: the portal allows 15, and the repeat search is quadratic, so a long paste
+ * must not stall the page.
+ */
+const MAX_ANALYSED = 64;
+
 export const estimateStrengthHeuristic: StrengthEstimator = (key, personalTokens = []) => {
   const length = [...key].length;
   if (length < MIN_FAIR_LENGTH) return 'weak';
-  const folded = fold(key);
+  const folded = fold(key, MAX_ANALYSED);
   // Leetspeak undone so "3cu4d0r" still reads as "ecuador"; same length, so spans line up.
   const deLeeted = folded.replace(/[0134579@$]/g, (ch) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' })[ch] ?? ch);
   const words = [...COMMON_KEY_WORDS, ...personalTokens.map((token) => fold(token)).filter((token) => token.length >= 3)];
