@@ -3,7 +3,7 @@
  * the badge and the background's alarms derive from it. Pure: the caller passes `now` (epoch ms) every time,
  * so a fake clock tests it and a clock change can never make the time left negative or longer than its validity.
  */
-import type { FlowId, StepId } from '../detect/vocabulary';
+import { type FlowId, isFlowId, type StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import {
   ANNOUNCE_AT_MS,
@@ -44,6 +44,11 @@ export interface StartInput {
    * means the form was submitted again: a new request.
    */
   previousStep?: StepId | null;
+  /**
+   * The page being detected. A `code` page is where a mailed link or code is used: unless the tab came from a
+   * step before the request, it belongs to the existing request, even after its window (it then reads as expired).
+   */
+  step?: StepId;
 }
 
 /**
@@ -55,7 +60,8 @@ export interface StartInput {
  * - `resubmitted`: the tab came from a step before the request, so the form was sent again;
  * - `expired`: the old window is over and nothing shows this is the same request;
  * - `same-request`: the request key matches (kept even after expiry: an old link never gets a fresh clock);
- * - `re-detected`: a reload, an AJAX re-render or a second tab of the same page within the window.
+ * - `re-detected`: a reload, an AJAX re-render or a second tab of the same page within the window;
+ * - `link-followed`: a `code` page for the same owner, i.e. the mailed link or code being used.
  */
 export type StartReason =
   | 'first'
@@ -65,7 +71,8 @@ export type StartReason =
   | 'resubmitted'
   | 'expired'
   | 'same-request'
-  | 're-detected';
+  | 're-detected'
+  | 'link-followed';
 
 export interface StartResult {
   deadline: Deadline;
@@ -93,6 +100,28 @@ function fresh(input: StartInput): Deadline {
   return deadline;
 }
 
+/** The storage key of a deadline: one per flow and person, never per tab (the link opens in another tab). */
+export function deadlineKey(flow: FlowId, personId: string | null): string {
+  return `${flow}:${personId ?? '-'}`;
+}
+
+/** Whether stored data is a usable Deadline; anything else is dropped rather than breaking a view. */
+export function isDeadline(value: unknown): value is Deadline {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+  return (
+    isFlowId(v.flow) &&
+    (v.personId === null || typeof v.personId === 'string') &&
+    finite(v.requestedAt) &&
+    finite(v.deadline) &&
+    finite(v.validityMs) &&
+    (v.validityMs as number) >= 0 &&
+    (v.source === 'detected' || v.source === 'manual') &&
+    (v.requestKey === undefined || typeof v.requestKey === 'string')
+  );
+}
+
 /** Decides whether a detection (or a manual start) keeps the existing deadline or starts a new one. */
 export function startDeadline(existing: Deadline | null, input: StartInput): StartResult {
   const start = (reason: StartReason): StartResult => ({ deadline: fresh(input), started: true, reason });
@@ -105,6 +134,7 @@ export function startDeadline(existing: Deadline | null, input: StartInput): Sta
     return input.requestKey === existing.requestKey ? keep('same-request') : start('other-request');
   }
   if (input.previousStep && BEFORE_REQUEST.has(input.previousStep)) return start('resubmitted');
+  if (input.step === 'code' && remaining(existing, input.now) <= 0) return keep('link-followed');
   if (remaining(existing, input.now) > 0) return keep('re-detected');
   // Over: only the same page re-rendered in the same tab is proof enough that this is the old request.
   if (input.previousStep && REQUEST_PAGES.has(input.previousStep)) return keep('re-detected');

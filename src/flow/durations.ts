@@ -48,6 +48,21 @@ export function defaultLinkValidity(flow: FlowId): number {
   return flow === 'unknown' ? LINK_VALIDITY_MS.recover : LINK_VALIDITY_MS[flow];
 }
 
+/** Per-flow validities a person set in the options (missing flows use the defaults). */
+export type ValiditySettings = Partial<Record<TimedFlow, number>>;
+
+/**
+ * The validity to time a request with: the person's setting for the flow when there is one (clamped), else the
+ * default for a link (`email-sent`) or a code (`code`). A setting covers both: it says how long this person's
+ * IESS mail stays usable.
+ */
+export function validityFor(flow: FlowId, step: 'email-sent' | 'code', settings?: ValiditySettings | null): number {
+  const timed: TimedFlow = flow === 'unknown' ? 'recover' : flow;
+  const fallback = step === 'code' ? CODE_VALIDITY_MS : LINK_VALIDITY_MS[timed];
+  const chosen = settings?.[timed];
+  return chosen === undefined ? fallback : clampValidity(chosen, fallback);
+}
+
 /**
  * Email-wait advice thresholds, measured from the moment the "email sent" page was detected:
  * check Spam and Promociones, then check this is the registered inbox, then the registered email is probably old.

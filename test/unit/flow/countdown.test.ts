@@ -6,8 +6,10 @@ import {
   badgeFor,
   crossedThresholds,
   type Deadline,
+  deadlineKey,
   dueAnnouncements,
   formatClock,
+  isDeadline,
   nextAlarmTimes,
   phase,
   PHASE_MESSAGES,
@@ -19,12 +21,14 @@ import {
 import {
   BADGE_EXPIRED_HOLD_MS,
   clampValidity,
+  CODE_VALIDITY_MS,
   defaultLinkValidity,
   LINK_VALIDITY_MS,
   PACKED_ALARM_MIN_DELAY_MS,
   UNPACKED_ALARM_MIN_DELAY_MS,
   VALIDITY_OPTION_MAX_MS,
   VALIDITY_OPTION_MIN_MS,
+  validityFor,
 } from '../../../src/flow/durations';
 import { catalogues, missingKeys } from './locales';
 
@@ -66,6 +70,20 @@ describe('durations', () => {
     expect(clampValidity(value)).toBe(expected);
   });
 
+  it.each([
+    ['recover', 'email-sent', undefined, 3 * M],
+    ['unknown', 'email-sent', null, 3 * M],
+    ['employer', 'code', undefined, CODE_VALIDITY_MS],
+    ['unlock', 'email-sent', { unlock: 15 * M }, 15 * M],
+    ['unlock', 'code', { unlock: 15 * M }, 15 * M],
+    ['recover', 'email-sent', { unlock: 15 * M }, 3 * M],
+    ['unknown', 'email-sent', { recover: 5 * M }, 5 * M],
+    ['recover', 'email-sent', { recover: 999 * M }, VALIDITY_OPTION_MAX_MS],
+    ['recover', 'email-sent', { recover: Number.NaN }, 3 * M],
+  ] as const)('validityFor(%s, %s, %j) = %s', (flow, step, settings, expected) => {
+    expect(validityFor(flow, step, settings)).toBe(expected);
+  });
+
   it('allows at least ten times the default (WCAG 2.2.1)', () => {
     expect(VALIDITY_OPTION_MAX_MS).toBeGreaterThanOrEqual(10 * LINK_VALIDITY_MS.recover);
     expect(VALIDITY_OPTION_MIN_MS).toBeGreaterThan(PACKED_ALARM_MIN_DELAY_MS);
@@ -105,6 +123,18 @@ describe('startDeadline', () => {
     }
   });
 
+  it('a code page for the same owner is the link being used: never a fresh clock, even after the window', () => {
+    const late = startDeadline(existing, input({ step: 'code', now: T0 + 10 * M }));
+    expect(late).toMatchObject({ started: false, reason: 'link-followed' });
+    expect(startDeadline(existing, input({ step: 'code' }))).toMatchObject({ started: false, reason: 're-detected' });
+    // A code page right after identity is a new request (the OTP flow asks for the code on the next page).
+    expect(startDeadline(existing, input({ step: 'code', previousStep: 'identity', now: T0 + 10 * M }))).toMatchObject({
+      started: true,
+      reason: 'resubmitted',
+    });
+    expect(startDeadline(null, input({ step: 'code' })).reason).toBe('first');
+  });
+
   it('a request key decides when both sides have one, even after the window and after an earlier step', () => {
     const keyed = deadlineAt(T0, 3 * M, { requestKey: 'a' });
     expect(startDeadline(keyed, input({ requestKey: 'a', now: T0 + 60 * M, previousStep: 'identity' }))).toMatchObject({
@@ -133,6 +163,48 @@ describe('startDeadline', () => {
   it('never stores a negative or missing validity', () => {
     expect(startDeadline(null, input({ validityMs: -1 })).deadline.validityMs).toBe(0);
     expect(startDeadline(null, input({ validityMs: Number.NaN })).deadline.validityMs).toBe(0);
+  });
+});
+
+describe('storage helpers', () => {
+  it('keys deadlines by flow and person, never by tab', () => {
+    expect(deadlineKey('recover', 'p1')).toBe('recover:p1');
+    expect(deadlineKey('employer', null)).toBe('employer:-');
+    expect(deadlineKey('recover', 'p1')).not.toBe(deadlineKey('unlock', 'p1'));
+  });
+
+  it('accepts only well-formed stored deadlines', () => {
+    const good = deadlineAt(T0);
+    expect(isDeadline(good)).toBe(true);
+    expect(isDeadline({ ...good, requestKey: 'k' })).toBe(true);
+    expect(isDeadline({ ...good, personId: null })).toBe(true);
+    for (const bad of [
+      null,
+      undefined,
+      'x',
+      [],
+      { ...good, flow: 'other' },
+      { ...good, deadline: '1' },
+      { ...good, requestedAt: Number.NaN },
+      { ...good, validityMs: -1 },
+      { ...good, source: 'guess' },
+      { ...good, personId: 3 },
+      { ...good, requestKey: 4 },
+    ]) {
+      expect(isDeadline(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('property: whatever startDeadline returns is a valid stored deadline', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('recover', 'unlock', 'employer', 'unknown' as const),
+        fc.option(fc.string(), { nil: null }),
+        fc.integer({ min: 0, max: 4e12 }),
+        fc.integer({ min: -5, max: 60 * M }),
+        (flow, personId, now, validityMs) => isDeadline(startDeadline(null, { flow, personId, now, validityMs, source: 'detected' }).deadline),
+      ),
+    );
   });
 });
 
