@@ -152,6 +152,18 @@ export function remaining(deadline: Deadline, now: number): number {
   return Math.min(validity, Math.max(0, left));
 }
 
+/**
+ * After the clock went back (now before requestedAt), remaining() holds the full validity until the clock catches
+ * up, so the display would freeze. The background can call this when it notices: the window restarts from now
+ * with its full validity (the best estimate when the true elapsed time is unknown), and counts down again.
+ * Returns the same object when the clock did not go back.
+ */
+export function rebase(deadline: Deadline, now: number): Deadline {
+  if (!(now < deadline.requestedAt)) return deadline;
+  const validity = remaining(deadline, now);
+  return { ...deadline, requestedAt: now, deadline: now + validity };
+}
+
 export type Phase = 'plenty' | 'warning' | 'urgent' | 'expired';
 
 /** The phase for a time left: warning at 1:00 or less, urgent at 0:30 or less, expired at 0. */

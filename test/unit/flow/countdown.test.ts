@@ -13,6 +13,7 @@ import {
   nextAlarmTimes,
   phase,
   PHASE_MESSAGES,
+  rebase,
   remaining,
   startAnnouncementMinutes,
   startDeadline,
@@ -220,6 +221,15 @@ describe('remaining', () => {
     ['NaN now', Number.NaN, 0],
   ])('%s', (_name, now, expected) => {
     expect(remaining(d, now)).toBe(expected);
+  });
+
+  it('rebase unfreezes a window after the clock went back, and leaves a normal one alone', () => {
+    const back = T0 - 60 * M;
+    const rebased = rebase(d, back);
+    expect(rebased).toMatchObject({ requestedAt: back, deadline: back + 3 * M, validityMs: 3 * M });
+    expect(remaining(rebased, back + M)).toBe(2 * M);
+    expect(rebase(d, T0 + M)).toBe(d);
+    expect(rebase(d, T0)).toBe(d);
   });
 
   it('reads corrupt records as 0 or at most their validity', () => {
