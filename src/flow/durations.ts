@@ -1,0 +1,102 @@
+/**
+ * The one home of every duration ClaveGuía reasons with. All values are milliseconds.
+ *
+ * The IESS decides how long its links and codes last, not us: every validity here is an estimate ("aprox."),
+ * because the server's clock and the mail delay decide the real expiry. Sources: research/iess-portal.md §4
+ * (3 minutes for the unlock link, C1; the IESS OTP template counts down 3:00, C2; older guides said 15 minutes)
+ * and research/feature-anchors.md §5 (announcement thresholds, WCAG 2.2.1).
+ */
+import type { FlowId } from '../detect/vocabulary';
+
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60 * SECOND_MS;
+
+/** The flows a person can time; an unknown flow is timed like recovery, which is what most people arrive for. */
+export type TimedFlow = Exclude<FlowId, 'unknown'>;
+
+/** Default validity of the link the IESS mails, per flow: about 3 minutes everywhere (C1 for unlock; G elsewhere). */
+export const LINK_VALIDITY_MS: Readonly<Record<TimedFlow, number>> = {
+  recover: 3 * MINUTE_MS,
+  unlock: 3 * MINUTE_MS,
+  employer: 3 * MINUTE_MS,
+};
+
+/** Default validity of a code typed on the `code` page (the IESS OTP template counts down 3:00). */
+export const CODE_VALIDITY_MS = 3 * MINUTE_MS;
+
+/** Every validity shown to people is approximate: say "aprox." next to it. */
+export const VALIDITY_IS_APPROXIMATE = true;
+
+/**
+ * What a person may set in the options, per flow. The minimum keeps the 30 s alarm clamp and the last
+ * announcements meaningful; the maximum is ten times the default (WCAG 2.2.1 "adjustable to at least ten times"),
+ * which also covers the 15 minutes older guides mention.
+ */
+export const VALIDITY_OPTION_MIN_MS = 1 * MINUTE_MS;
+export const VALIDITY_OPTION_MAX_MS = 30 * MINUTE_MS;
+export const VALIDITY_OPTION_STEP_MS = 30 * SECOND_MS;
+
+/** A stored or typed validity made safe: rounded to the step, within [min, max]; nonsense gives the fallback. */
+export function clampValidity(ms: unknown, fallback: number = LINK_VALIDITY_MS.recover): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return fallback;
+  const stepped = Math.round(ms / VALIDITY_OPTION_STEP_MS) * VALIDITY_OPTION_STEP_MS;
+  return Math.min(VALIDITY_OPTION_MAX_MS, Math.max(VALIDITY_OPTION_MIN_MS, stepped));
+}
+
+/** The default validity for a flow; `unknown` counts as recovery. */
+export function defaultLinkValidity(flow: FlowId): number {
+  return flow === 'unknown' ? LINK_VALIDITY_MS.recover : LINK_VALIDITY_MS[flow];
+}
+
+/** Per-flow validities a person set in the options (missing flows use the defaults). */
+export type ValiditySettings = Partial<Record<TimedFlow, number>>;
+
+/**
+ * The validity to time a request with: the person's setting for the flow when there is one (clamped), else the
+ * default for a link (`email-sent`) or a code (`code`). A setting covers both: it says how long this person's
+ * IESS mail stays usable.
+ */
+export function validityFor(flow: FlowId, step: 'email-sent' | 'code', settings?: ValiditySettings | null): number {
+  const timed: TimedFlow = flow === 'unknown' ? 'recover' : flow;
+  const fallback = step === 'code' ? CODE_VALIDITY_MS : LINK_VALIDITY_MS[timed];
+  const chosen = settings?.[timed];
+  return chosen === undefined ? fallback : clampValidity(chosen, fallback);
+}
+
+/**
+ * Email-wait advice thresholds, measured from the moment the "email sent" page was detected:
+ * check Spam and Promociones, then check this is the registered inbox, then the registered email is probably old.
+ */
+export const EMAIL_WAIT_MS = {
+  checkSpam: 5 * MINUTE_MS,
+  checkRegistered: 15 * MINUTE_MS,
+  outdated: 30 * MINUTE_MS,
+} as const;
+
+/** Time left at which the polite status region speaks (besides the start): 2:00, 1:00, 0:30 and expiry. */
+export const ANNOUNCE_AT_MS = {
+  'left-2m': 2 * MINUTE_MS,
+  'left-1m': 1 * MINUTE_MS,
+  'left-30s': 30 * SECOND_MS,
+  expired: 0,
+} as const;
+
+/** Time left at or below which the countdown changes phase (colour, icon and words change together). */
+export const PHASE_AT_MS = {
+  warning: 1 * MINUTE_MS,
+  urgent: 30 * SECOND_MS,
+} as const;
+
+/**
+ * Chrome clamps `alarms.create({ when })` to at least 30 s in the future for packed (store) MV3 extensions;
+ * unpacked builds allow 1 s, which is why QA on an unpacked build sees earlier alarms than a store build.
+ * Firefox does not clamp this way. research/extension-anchors.md §4.1.
+ */
+export const PACKED_ALARM_MIN_DELAY_MS = 30 * SECOND_MS;
+export const UNPACKED_ALARM_MIN_DELAY_MS = 1 * SECOND_MS;
+
+/** How long the toolbar badge keeps its expired mark before it clears itself. The views keep saying "expired". */
+export const BADGE_EXPIRED_HOLD_MS = 10 * MINUTE_MS;
+
+/** Time without interruption the pre-flight checklist asks for: the whole flow, with the short link inside it. */
+export const PREFLIGHT_SESSION_MS = 15 * MINUTE_MS;
