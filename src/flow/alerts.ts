@@ -109,7 +109,7 @@ const ALERTS: Record<AlertMeaning, AlertData> = {
     links: ['recover'],
     variants: [
       // A code page asks for a new code on the same page («Reenviar código»): no need to start over.
-      { steps: ['code'], title: 'alertCodeExpiredTitle', advice: ['alertCodeExpiredResend', 'alertLinkExpiredInbox'], links: [] },
+      { steps: ['code'], title: 'alertCodeExpiredTitle', advice: ['alertCodeExpiredResend', 'alertCodeExpiredInbox'], links: [] },
       { flows: ['unlock'], advice: ['alertLinkExpiredNewUnlock', 'alertLinkExpiredInbox'], links: ['unlock'] },
       { flows: ['employer'], advice: ['alertLinkExpiredNewEmployer', 'alertLinkExpiredInbox'], links: ['employer'] },
     ],
