@@ -128,6 +128,13 @@ const ALERTS: Record<AlertMeaning, AlertData> = {
     severity: 'warning',
     title: 'alertUnavailableTitle',
     advice: ['alertUnavailableLater', 'alertUnavailableNoLoop'],
+    // On an error page, where to start again; on a step page the person is already there.
+    links: [],
+    variants: [
+      { steps: ['error'], flows: AFFILIATE, links: ['recover'] },
+      { steps: ['error'], flows: ['unlock'], links: ['unlock'] },
+      { steps: ['error'], flows: ['employer'], links: ['employer'] },
+    ],
   },
 };
 

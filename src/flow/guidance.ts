@@ -223,12 +223,14 @@ const BASE: Record<GuidedStep, StepGuide> = {
     next: 'stepChangeKeyNext',
     links: ['recover', 'unlock'],
   },
+  // An error page whose cause the guide does not know: nothing here may assume one (patience, a typo, an
+  // office); the portal's message and the alert above say it. Alert screens below replace it when they can.
   error: {
     title: 'stepErrorTitle',
     wants: 'stepErrorWants',
     ready: ['stepErrorReady'],
     checklist: [
-      { id: 'error.wait', label: 'stepErrorCheckWait' },
+      { id: 'error.read', label: 'stepErrorCheckRead' },
       { id: 'error.restart', label: 'stepErrorCheckRestart' },
     ],
     mistakes: [
@@ -236,7 +238,8 @@ const BASE: Record<GuidedStep, StepGuide> = {
       { problem: 'stepErrorMistakeTabs', fix: 'stepErrorFixTabs' },
     ],
     next: 'stepErrorNext',
-    links: ['recover'],
+    // The restart link comes with the alert that says why (it knows the flow's own page).
+    links: [],
   },
 };
 
@@ -272,7 +275,7 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
       links: ['recover'],
     },
     // Starting over means the unlock page, not the recovery page.
-    error: { next: 'stepErrorUnlockNext', links: ['unlock'] },
+    error: { next: 'stepErrorUnlockNext' },
   },
   employer: {
     // The employer login page: the employer's own «Recuperar clave», with RUC, sucursal and representative ready.
@@ -321,7 +324,7 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
         { problem: 'stepDoneMistakeShare', fix: 'stepDoneEmployerFixShare' },
       ],
     },
-    error: { next: 'stepErrorEmployerNext', links: ['employer'] },
+    error: { next: 'stepErrorEmployerNext' },
   },
 };
 
@@ -339,6 +342,26 @@ interface AlertScreen {
 }
 
 const ALERT_SCREENS: AlertScreen[] = [
+  // The service does not answer (application error, anti-bot page): here, and only here, waiting helps.
+  {
+    step: 'error',
+    alert: 'service-unavailable',
+    guide: {
+      title: 'stepUnavailableTitle',
+      wants: 'stepUnavailableWants',
+      ready: ['stepUnavailableReady'],
+      checklist: [
+        { id: 'unavailable.wait', label: 'stepUnavailableCheckWait' },
+        { id: 'unavailable.restart', label: 'stepErrorCheckRestart' },
+      ],
+      mistakes: [
+        { problem: 'stepErrorMistakeReload', fix: 'stepUnavailableFixReload' },
+        { problem: 'stepErrorMistakeTabs', fix: 'stepErrorFixTabs' },
+      ],
+      next: 'stepUnavailableNext',
+      links: [],
+    },
+  },
   // The mail link (or unlock link) is spent: ask for a new one, with the inbox open first.
   {
     step: 'error',

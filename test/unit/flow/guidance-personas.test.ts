@@ -75,7 +75,7 @@ const FAILURES: Case[] = [
     meanings: ['no-email'],
     shows: ['alertNoEmailTitle', 'alertNoEmailOffice', 'alertNoEmailBring', 'stepNoEmailReadyId', 'stepNoEmailFixRetry'],
     // Not "the IESS cannot find that cédula", not "be patient", not "it is not your fault, wait".
-    hides: ['alertNotRegisteredTitle', 'alertNotRegisteredDigits', 'stepErrorReady', 'stepErrorWants', 'stepErrorCheckWait', 'stepErrorTitle'],
+    hides: ['alertNotRegisteredTitle', 'alertNotRegisteredDigits', 'stepUnavailableReady', 'stepUnavailableWants', 'stepUnavailableCheckWait', 'stepErrorTitle'],
     links: [],
     stage: 'email',
   },
@@ -157,7 +157,7 @@ const FAILURES: Case[] = [
     title: 'stepLinkExpiredTitle',
     meanings: ['link-expired'],
     shows: ['alertLinkExpiredNew', 'alertLinkExpiredInbox', 'stepLinkExpiredReadyInbox', 'stepLinkExpiredNext'],
-    hides: ['stepErrorTitle', 'stepErrorWants', 'stepErrorReady', 'stepErrorCheckWait'],
+    hides: ['stepErrorTitle', 'stepErrorWants', 'stepUnavailableReady', 'stepUnavailableCheckWait'],
     links: ['recover'],
     stage: 'email',
   },
@@ -167,7 +167,7 @@ const FAILURES: Case[] = [
     title: 'stepLinkExpiredTitle',
     meanings: ['link-expired'],
     shows: ['alertLinkExpiredAlreadyDone', 'alertLinkExpiredNew'],
-    hides: ['stepErrorWants', 'stepErrorReady'],
+    hides: ['stepErrorWants', 'stepUnavailableReady'],
     links: ['recover'],
     stage: 'email',
   },
@@ -177,16 +177,16 @@ const FAILURES: Case[] = [
     title: 'stepSessionExpiredTitle',
     meanings: ['session-expired'],
     shows: ['alertSessionIdle', 'alertSessionRestart', 'stepSessionExpiredFixPause'],
-    hides: ['stepErrorTitle', 'stepErrorWants', 'stepErrorReady', 'stepErrorCheckWait'],
+    hides: ['stepErrorTitle', 'stepErrorWants', 'stepUnavailableReady', 'stepUnavailableCheckWait'],
     links: ['recover'],
     stage: 'identify',
   },
   {
     persona: 'Sofía (1804234589) / Tomás (1205345695): anti-bot page, application error',
     states: ['recover/challenge', 'recover/app-error'],
-    title: 'stepErrorTitle',
+    title: 'stepUnavailableTitle',
     meanings: ['service-unavailable'],
-    shows: ['alertUnavailableLater', 'alertUnavailableNoLoop', 'stepErrorReady'],
+    shows: ['alertUnavailableLater', 'alertUnavailableNoLoop', 'stepUnavailableReady', 'stepUnavailableCheckWait'],
     hides: ['stepLinkExpiredTitle', 'stepSessionExpiredTitle', 'stepNoEmailTitle'],
     links: ['recover'],
     stage: null,
@@ -365,6 +365,19 @@ describe('guidance on the happy paths that had wrong words', () => {
 
   it('Carmen (0103456729): after the image comes the mail, not the contact data', () => {
     expect(es(screen('recover/security-image').guide.next)).toMatch(/correo registrado/);
+  });
+});
+
+describe('an error page read without its alerts (what the overlay shows until it passes them)', () => {
+  it('assumes no cause: no patience, no typo, no office, and no link the alert also offers', () => {
+    for (const flow of ['recover', 'unlock', 'employer', 'unknown'] as const) {
+      const guide = guideFor('error', flow)!;
+      const keys = guideMessageKeys(guide);
+      for (const wrong of ['stepUnavailableReady', 'stepUnavailableWants', 'stepUnavailableCheckWait', 'stepNoEmailWants', 'stepLinkExpiredWants'] as const)
+        expect(keys, `${flow}: ${wrong}`).not.toContain(wrong);
+      expect(guide.links, flow).toEqual([]);
+      expect(es(guide.wants)).not.toMatch(/culpa|paciencia|esper/i);
+    }
   });
 });
 
