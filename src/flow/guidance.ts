@@ -341,6 +341,23 @@ interface AlertScreen {
   guide: Override;
 }
 
+/** No email on file: waiting or retrying cannot help; the email is registered in person. */
+const NO_EMAIL: Override = {
+  title: 'stepNoEmailTitle',
+  wants: 'stepNoEmailWants',
+  ready: ['stepNoEmailReadyId', 'stepNoEmailReadyEmail', 'stepNoEmailReadyPhone'],
+  checklist: [
+    { id: 'no-email.office', label: 'stepNoEmailCheckOffice' },
+    { id: 'no-email.bring', label: 'stepNoEmailCheckBring' },
+  ],
+  mistakes: [
+    { problem: 'stepNoEmailMistakeRetry', fix: 'stepNoEmailFixRetry' },
+    { problem: 'stepNoEmailMistakeOthers', fix: 'stepNoEmailFixOthers' },
+  ],
+  next: 'stepNoEmailNext',
+  links: [],
+};
+
 const ALERT_SCREENS: AlertScreen[] = [
   // The service does not answer (application error, anti-bot page): here, and only here, waiting helps.
   {
@@ -403,26 +420,10 @@ const ALERT_SCREENS: AlertScreen[] = [
       links: [],
     },
   },
-  // Found and verified, but no email on file: only an office can fix it; waiting or retrying cannot.
-  {
-    step: 'error',
-    alert: 'no-email',
-    guide: {
-      title: 'stepNoEmailTitle',
-      wants: 'stepNoEmailWants',
-      ready: ['stepNoEmailReadyId', 'stepNoEmailReadyEmail', 'stepNoEmailReadyPhone'],
-      checklist: [
-        { id: 'no-email.office', label: 'stepNoEmailCheckOffice' },
-        { id: 'no-email.bring', label: 'stepNoEmailCheckBring' },
-      ],
-      mistakes: [
-        { problem: 'stepNoEmailMistakeRetry', fix: 'stepNoEmailFixRetry' },
-        { problem: 'stepNoEmailMistakeOthers', fix: 'stepNoEmailFixOthers' },
-      ],
-      next: 'stepNoEmailNext',
-      links: [],
-    },
-  },
+  // Found, but no email on file: only an office can fix it. The recovery flow says it on a page of its own (step
+  // error), the unlock page on its cédula form (once the detector reports no-email there).
+  { step: 'error', alert: 'no-email', guide: NO_EMAIL },
+  { step: 'identity', alert: 'no-email', guide: NO_EMAIL },
   // Blocked: the employer's way out is an office.
   {
     step: 'identity',

@@ -223,7 +223,11 @@ describe('alerts', () => {
 
   it('is ready for alert ids the detector does not report yet, and drops unknown ids meanwhile', () => {
     expect(GUIDANCE_ONLY_ALERT_IDS).toEqual(['no-email']);
-    expect(alertGuides(['no-email', 'captcha-error'], 'recover', 'error').map((g) => g.id)).toEqual(['captcha-error']);
+    for (const id of GUIDANCE_ONLY_ALERT_IDS) {
+      // Dropped while the detector does not know the id; its own guide once it reports it.
+      const reported = (ALERT_IDS as readonly string[]).includes(id);
+      expect(alertGuides([id, 'captcha-error'], 'recover', 'error').map((g) => g.meaning)).toEqual(reported ? [id, 'captcha-error'] : ['captcha-error']);
+    }
     // What not-registered means after the questions (step error) is the no-email advice; on the cédula page, it is not.
     expect(alertGuide('not-registered', 'recover', 'error')).toMatchObject({ id: 'not-registered', meaning: 'no-email', title: 'alertNoEmailTitle' });
     expect(alertGuide('not-registered', 'recover', 'identity')).toMatchObject({ meaning: 'not-registered', title: 'alertNotRegisteredTitle' });
