@@ -7,6 +7,7 @@
  */
 import type { FlowId, StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
+import { alertGuides, alertMeanings, type AlertMeaning } from './alerts';
 import type { OfficialLinkId } from './links';
 
 /** A step the overlay can guide; `none` means "not a recovery page" and gets no guide. */
@@ -110,10 +111,12 @@ const BASE: Record<GuidedStep, StepGuide> = {
   profile: {
     title: 'stepProfileTitle',
     wants: 'stepProfileWants',
-    ready: ['stepProfileReadyEmail', 'stepProfileReadyPhone'],
+    ready: ['stepProfileReadyEmail', 'stepProfileReadyPhone', 'stepProfileReadyNote'],
+    // The portal shows the data bank as several pages in a row (contact, image, questions): one guide for all.
     checklist: [
       { id: 'profile.email', label: 'stepProfileCheckEmail' },
       { id: 'profile.spelling', label: 'stepProfileCheckSpelling' },
+      { id: 'profile.image', label: 'stepProfileCheckImage' },
       { id: 'profile.answers', label: 'stepProfileCheckAnswers' },
     ],
     mistakes: [
@@ -209,7 +212,10 @@ const BASE: Record<GuidedStep, StepGuide> = {
     title: 'stepChangeKeyTitle',
     wants: 'stepChangeKeyWants',
     ready: ['stepChangeKeyReady'],
-    checklist: [{ id: 'change-key.know', label: 'stepChangeKeyCheckKnow' }],
+    checklist: [
+      { id: 'change-key.know', label: 'stepChangeKeyCheckKnow' },
+      { id: 'change-key.new', label: 'stepChangeKeyCheckNew' },
+    ],
     mistakes: [
       { problem: 'stepChangeKeyMistakeGuess', fix: 'stepChangeKeyFixGuess' },
       { problem: 'stepChangeKeyMistakeBlocked', fix: 'stepChangeKeyFixBlocked' },
@@ -217,12 +223,14 @@ const BASE: Record<GuidedStep, StepGuide> = {
     next: 'stepChangeKeyNext',
     links: ['recover', 'unlock'],
   },
+  // An error page whose cause the guide does not know: nothing here may assume one (patience, a typo, an
+  // office); the portal's message and the alert above say it. Alert screens below replace it when they can.
   error: {
     title: 'stepErrorTitle',
     wants: 'stepErrorWants',
     ready: ['stepErrorReady'],
     checklist: [
-      { id: 'error.wait', label: 'stepErrorCheckWait' },
+      { id: 'error.read', label: 'stepErrorCheckRead' },
       { id: 'error.restart', label: 'stepErrorCheckRestart' },
     ],
     mistakes: [
@@ -230,7 +238,8 @@ const BASE: Record<GuidedStep, StepGuide> = {
       { problem: 'stepErrorMistakeTabs', fix: 'stepErrorFixTabs' },
     ],
     next: 'stepErrorNext',
-    links: ['recover'],
+    // The restart link comes with the alert that says why (it knows the flow's own page).
+    links: [],
   },
 };
 
@@ -249,7 +258,7 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
       mistakes: [
         { problem: 'stepIdentityUnlockMistakeFingerprint', fix: 'stepIdentityUnlockFixFingerprint' },
         { problem: 'stepIdentityUnlockMistakeLate', fix: 'stepIdentityUnlockFixLate' },
-        { problem: 'stepIdentityUnlockMistakeGuess', fix: 'stepIdentityUnlockFixGuess' },
+        { problem: 'stepIdentityUnlockMistakeNotBlocked', fix: 'stepIdentityUnlockFixNotBlocked' },
       ],
       next: 'stepIdentityUnlockNext',
     },
@@ -265,6 +274,8 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
       next: 'stepDoneUnlockNext',
       links: ['recover'],
     },
+    // Starting over means the unlock page, not the recovery page.
+    error: { next: 'stepErrorUnlockNext' },
   },
   employer: {
     // The employer login page: the employer's own «Recuperar clave», with RUC, sucursal and representative ready.
@@ -299,18 +310,205 @@ const OVERRIDES: Record<Exclude<FlowId, 'recover' | 'unknown'>, Partial<Record<G
       ],
       next: 'stepIdentityEmployerNext',
     },
+    code: { next: 'stepCodeEmployerNext' },
+    'new-key': { next: 'stepNewKeyEmployerNext' },
+    // The employer signs in with the RUC, in the «Sistema de Empleadores».
+    done: {
+      wants: 'stepDoneEmployerWants',
+      checklist: [
+        { id: 'employer.done.login', label: 'stepDoneEmployerCheckLogin' },
+        { id: 'employer.done.store', label: 'stepDoneCheckStore' },
+      ],
+      mistakes: [
+        { problem: 'stepDoneMistakeTypos', fix: 'stepDoneFixTypos' },
+        { problem: 'stepDoneMistakeShare', fix: 'stepDoneEmployerFixShare' },
+      ],
+    },
+    error: { next: 'stepErrorEmployerNext' },
   },
 };
+
+/**
+ * Screens where what the portal says changes what the person must do, so the step's own guide would mislead:
+ * an error page that is really an expired link, a cédula page that says the key is blocked. Keyed by the
+ * alert's meaning on that screen (see `alertMeaning`), optionally by flow; the first match wins.
+ */
+interface AlertScreen {
+  step: GuidedStep;
+  alert: AlertMeaning;
+  /** Omitted: every flow. */
+  flows?: readonly FlowId[];
+  guide: Override;
+}
+
+/** No email on file: waiting or retrying cannot help; the email is registered in person. */
+const NO_EMAIL: Override = {
+  title: 'stepNoEmailTitle',
+  wants: 'stepNoEmailWants',
+  ready: ['stepNoEmailReadyId', 'stepNoEmailReadyEmail', 'stepNoEmailReadyPhone'],
+  checklist: [
+    { id: 'no-email.office', label: 'stepNoEmailCheckOffice' },
+    { id: 'no-email.bring', label: 'stepNoEmailCheckBring' },
+  ],
+  mistakes: [
+    { problem: 'stepNoEmailMistakeRetry', fix: 'stepNoEmailFixRetry' },
+    { problem: 'stepNoEmailMistakeOthers', fix: 'stepNoEmailFixOthers' },
+  ],
+  next: 'stepNoEmailNext',
+  links: [],
+};
+
+const ALERT_SCREENS: AlertScreen[] = [
+  // The service does not answer (application error, anti-bot page): here, and only here, waiting helps.
+  {
+    step: 'error',
+    alert: 'service-unavailable',
+    guide: {
+      title: 'stepUnavailableTitle',
+      wants: 'stepUnavailableWants',
+      ready: ['stepUnavailableReady'],
+      checklist: [
+        { id: 'unavailable.wait', label: 'stepUnavailableCheckWait' },
+        { id: 'unavailable.restart', label: 'stepErrorCheckRestart' },
+      ],
+      mistakes: [
+        { problem: 'stepErrorMistakeReload', fix: 'stepUnavailableFixReload' },
+        { problem: 'stepErrorMistakeTabs', fix: 'stepErrorFixTabs' },
+      ],
+      next: 'stepUnavailableNext',
+      links: [],
+    },
+  },
+  // The mail link (or unlock link) is spent: ask for a new one, with the inbox open first.
+  {
+    step: 'error',
+    alert: 'link-expired',
+    guide: {
+      title: 'stepLinkExpiredTitle',
+      wants: 'stepLinkExpiredWants',
+      ready: ['stepLinkExpiredReadyInbox', 'stepLinkExpiredReadyData'],
+      checklist: [
+        { id: 'link-expired.inbox', label: 'stepLinkExpiredCheckInbox' },
+        { id: 'link-expired.restart', label: 'stepLinkExpiredCheckRestart' },
+        { id: 'link-expired.latest', label: 'stepLinkExpiredCheckLatest' },
+      ],
+      mistakes: [
+        { problem: 'stepLinkExpiredMistakeOld', fix: 'stepLinkExpiredFixOld' },
+        { problem: 'stepLinkExpiredMistakeLate', fix: 'stepLinkExpiredFixLate' },
+      ],
+      next: 'stepLinkExpiredNext',
+      links: [],
+    },
+  },
+  // The portal forgot the session (idle, Atrás, a second tab): start again, everything at hand, no pauses.
+  {
+    step: 'error',
+    alert: 'session-expired',
+    guide: {
+      title: 'stepSessionExpiredTitle',
+      wants: 'stepSessionExpiredWants',
+      ready: ['stepSessionExpiredReady'],
+      checklist: [
+        { id: 'session-expired.ready', label: 'stepSessionExpiredCheckReady' },
+        { id: 'session-expired.one-tab', label: 'stepSessionExpiredCheckOneTab' },
+      ],
+      mistakes: [
+        { problem: 'stepSessionExpiredMistakePause', fix: 'stepSessionExpiredFixPause' },
+        { problem: 'stepErrorMistakeTabs', fix: 'stepErrorFixTabs' },
+      ],
+      next: 'stepSessionExpiredNext',
+      links: [],
+    },
+  },
+  // Found, but no email on file: only an office can fix it. The recovery flow says it on a page of its own (step
+  // error), the unlock page on its cédula form (once the detector reports no-email there).
+  { step: 'error', alert: 'no-email', guide: NO_EMAIL },
+  { step: 'identity', alert: 'no-email', guide: NO_EMAIL },
+  // Blocked: the employer's way out is an office.
+  {
+    step: 'identity',
+    alert: 'account-blocked',
+    flows: ['employer'],
+    guide: {
+      title: 'stepBlockedEmployerTitle',
+      wants: 'stepBlockedEmployerWants',
+      ready: ['stepBlockedEmployerReady'],
+      checklist: [{ id: 'employer.blocked.office', label: 'stepBlockedCheckOffice' }],
+      mistakes: [{ problem: 'stepBlockedMistakeRetry', fix: 'stepBlockedFixRetry' }],
+      next: 'stepBlockedEmployerNext',
+      links: [],
+    },
+  },
+  // Blocked and, as the unlock page says, no fingerprint on file: unlocking happens in person.
+  {
+    step: 'identity',
+    alert: 'account-blocked',
+    flows: ['unlock'],
+    guide: {
+      title: 'stepBlockedInPersonTitle',
+      wants: 'stepBlockedInPersonWants',
+      ready: ['stepNoEmailReadyId'],
+      checklist: [
+        { id: 'unlock.blocked.office', label: 'stepBlockedCheckOffice' },
+        { id: 'unlock.blocked.fingerprint', label: 'stepBlockedInPersonCheckFingerprint' },
+      ],
+      mistakes: [{ problem: 'stepBlockedMistakeRetry', fix: 'stepBlockedInPersonFixRetry' }],
+      next: 'stepBlockedInPersonNext',
+      links: [],
+    },
+  },
+  // Blocked on the recovery page: recovery cannot go on until the key is unlocked.
+  {
+    step: 'identity',
+    alert: 'account-blocked',
+    guide: {
+      title: 'stepBlockedTitle',
+      wants: 'stepBlockedWants',
+      ready: ['stepBlockedReadyFingerprint', 'stepIdentityUnlockReadyInbox'],
+      checklist: [
+        { id: 'blocked.online', label: 'stepBlockedCheckOnline' },
+        { id: 'blocked.office', label: 'stepBlockedCheckOffice' },
+      ],
+      mistakes: [{ problem: 'stepBlockedMistakeRetry', fix: 'stepBlockedFixRetry' }],
+      next: 'stepBlockedNext',
+      links: ['unlock'],
+    },
+  },
+];
 
 /** Every guided step, in the order the recovery flow meets them (used by tests and the QA tools). */
 export const GUIDED_STEPS = Object.keys(BASE) as GuidedStep[];
 
-/** The guide for a screen, or null for `none`: we never guide on pages that are not part of a recovery. */
-export function guideFor(step: StepId, flow: FlowId): StepGuide | null {
-  if (step === 'none') return null;
+/** The guide of a step in a flow, whatever the portal says on it. */
+function stepGuide(step: GuidedStep, flow: FlowId): StepGuide {
   const base = BASE[step];
-  const override = flow === 'recover' || flow === 'unknown' ? undefined : OVERRIDES[flow][step];
+  // Looked up by string: a flow id this table does not know yet (a new detector flow) gets the recovery guide.
+  const override = (OVERRIDES as Partial<Record<string, Partial<Record<GuidedStep, Override>>>>)[flow]?.[step];
   return override ? { ...base, ...override } : base;
+}
+
+/** The screen guide that the alerts on this screen call for, if any. */
+function alertScreen(step: GuidedStep, flow: FlowId, alerts: readonly string[]): AlertScreen | undefined {
+  const meanings = alertMeanings(alerts, flow, step);
+  return ALERT_SCREENS.find((s) => s.step === step && meanings.includes(s.alert) && (!s.flows || s.flows.includes(flow)));
+}
+
+/**
+ * The guide for a screen, or null for `none`: we never guide on pages that are not part of a recovery.
+ * `alerts` are the detector's alert ids for the page: some change the whole guide (an expired link, a blocked key),
+ * and a link the alerts already offer is not offered again in the guide.
+ */
+export function guideFor(step: StepId, flow: FlowId, alerts: readonly string[] = []): StepGuide | null {
+  if (step === 'none') return null;
+  const screen = alertScreen(step, flow, alerts);
+  const guide = screen ? { ...stepGuide(step, flow), ...screen.guide } : stepGuide(step, flow);
+  const offered = new Set(alertGuides(alerts, flow, step).flatMap((a) => a.links));
+  return offered.size === 0 ? guide : { ...guide, links: guide.links.filter((id) => !offered.has(id)) };
+}
+
+/** Every screen guide that depends on an alert, with an example of what the detector reports there (for tests). */
+export function alertScreenExamples(): Array<{ step: GuidedStep; flow: FlowId; alert: AlertMeaning }> {
+  return ALERT_SCREENS.map((s) => ({ step: s.step, flow: s.flows?.[0] ?? 'recover', alert: s.alert }));
 }
 
 /** Every message key a guide can show, for the locale tests. */

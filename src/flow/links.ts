@@ -13,6 +13,11 @@ export const OFFICIAL_LINKS = {
     href: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf',
     label: 'ovLinkUnlock',
   },
+  // The employer login page, which holds the employer's own «Recuperar clave» (its form has no published address).
+  employer: {
+    href: 'https://www.iess.gob.ec/empleador-web/pages/principal.jsf',
+    label: 'ovLinkEmployer',
+  },
 } as const satisfies Record<string, OfficialLink>;
 
 export interface OfficialLink {

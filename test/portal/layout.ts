@@ -4,6 +4,7 @@
  */
 import { PORTAL_SCRIPT } from './client-script';
 import { html, trusted, attrIf, type SafeHtml, type HtmlValue } from './html';
+import { practiceCard } from './pages/practice-card';
 
 export const BANNER_TEXT = 'SIMULACIÓN — este no es el portal del IESS. No ingrese datos reales.';
 export const TITLE_PREFIX = '[SIMULACIÓN] ';
@@ -80,6 +81,9 @@ body{margin:0;padding-top:58px;font-family:Roboto,"Helvetica Neue",Arial,sans-se
 .legacy .rich-panel-body{padding:10px 14px}
 .legacy table.formulario td{padding:4px 8px}
 footer.pie{font-size:12px;color:#607d8b;text-align:center;padding:10px}
+.tarjeta-practica{margin:14px 0 0;text-align:left;color:#212121;background:#fffbe6;border:3px solid #111;outline:3px dashed #ffd400;outline-offset:-6px;padding:8px 12px}
+.tarjeta-practica summary{cursor:pointer;font-size:15px;font-weight:700;color:#111;padding:4px 0}
+.tarjeta-tabla{border-collapse:collapse;margin:8px 0;width:100%}.tarjeta-tabla th,.tarjeta-tabla td{border:1px solid #bdbdbd;padding:3px 5px;font-size:12px;vertical-align:top}.tarjeta-tabla th{background:#fff3c4}
 `;
 
 export interface DocumentOptions {
@@ -114,7 +118,8 @@ ${banner()}
 <span class="entidad">${opts.legacy ? 'Servicios en linea' : 'Servicios en línea'}</span>
 </div>
 ${opts.body}
-<footer class="pie">Portal de práctica de ClaveGuía. Datos ficticios; nada se envía al IESS.</footer>
+<footer class="pie">Portal de práctica de ClaveGuía. Datos ficticios; nada se envía al IESS.
+${practiceCard()}</footer>
 </div>
 ${opts.script === false ? '' : html`<script>${trusted(PORTAL_SCRIPT)}</script>`}
 </body>

@@ -6,6 +6,7 @@
  *   login page plus a tab with the practice inbox, prints the personas to try, and waits (Ctrl-C to stop);
  * - otherwise: runs every scripted walk headlessly and writes one screenshot per stop
  *   (test-results/walkthrough/<browser>/NN-<walk>-<stop>.png), exiting non-zero if a stop showed the wrong step.
+ *   Without a display (and without --walk) it first says so, and how to get a window.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -35,6 +36,14 @@ const browserName: WalkBrowser = flag('firefox') ? 'firefox' : 'chromium';
 const mode = browserName === 'firefox' ? 'firefox' : 'chrome';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const walkMode = flag('walk') || !hasDisplay;
+
+/** Said before anything else when the person asked for a window and there is no screen to open one on. */
+const NO_DISPLAY_NOTE = `No se encontró una pantalla (DISPLAY y WAYLAND_DISPLAY están vacíos), así que no se puede abrir el
+navegador con ventana. En su lugar se recorren todos los pasos sin ventana y se guardan capturas.
+Para practicar con una ventana:
+  - ejecute \`npm start\` desde una sesión de escritorio (la terminal de su escritorio, o \`ssh -X\`), o
+  - en un servidor sin monitor, cree una pantalla virtual: \`xvfb-run -a npm start\` (paquete xvfb).
+`;
 /** `--viewport 1600x900` for the headless walk; the default is a 1280×720 laptop screen. */
 const viewport = /^(\d{3,4})x(\d{3,4})$/.exec(option('viewport') ?? '');
 const walkViewport = viewport ? { width: Number(viewport[1]), height: Number(viewport[2]) } : undefined;
@@ -132,6 +141,7 @@ async function practice(extensionDir: string): Promise<void> {
   }
   console.log(`
 Portal de práctica (SIMULACIÓN) — los correos llegan al buzón de práctica tras unos segundos.
+Cada página del portal termina con una «Tarjeta de práctica» plegada: a quién probar y sus respuestas.
   Afiliados: ingreso         ${login}
   Generar / Recuperar clave  ${urls.app}${RECOVER_ENTRY}
   Desbloqueo de clave        ${urls.app}${UNLOCK_PAGE}
@@ -142,7 +152,13 @@ Portal de práctica (SIMULACIÓN) — los correos llegan al buzón de práctica 
 Personas (respuestas completas en test/portal/README.md):
 ${personaTable()}
 
-Ctrl-C (o cerrar el navegador) para terminar.`);
+${
+    browserName === 'chromium'
+      ? `El navegador lleva app.iess.gob.ec y www.iess.gob.ec a este equipo (--host-resolver-rules). Chromium la cuenta
+entre las «marcas de línea de comandos no admitidas»; su barra de aviso queda desactivada (--test-type).
+`
+      : ''
+  }Ctrl-C (o cerrar el navegador) para terminar.`);
   await closed;
   console.log('Navegador cerrado.');
   await stopAll();
@@ -221,6 +237,7 @@ async function walkAll(extensionDir: string): Promise<number> {
 }
 
 try {
+  if (!hasDisplay && !flag('walk')) console.log(NO_DISPLAY_NOTE);
   const dir = await buildExtension();
   if (walkMode) {
     const failures = await walkAll(dir);

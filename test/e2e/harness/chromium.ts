@@ -27,7 +27,10 @@ export async function launchChromium(
     // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
-      ...(options.headed ? ['--start-maximized'] : ['--headless=new']),
+      // Headed (npm start): --host-resolver-rules below is on Chromium's list of "unsupported command-line
+      // flags" and would put a warning bar over every page; --test-type (what ChromeDriver passes) turns that
+      // startup bar off without changing what the flags do.
+      ...(options.headed ? ['--start-maximized', '--test-type'] : ['--headless=new']),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
