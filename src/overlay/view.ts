@@ -77,8 +77,8 @@ export function buildView(detection: Detection | null, choice: Choice | null, pi
     flow,
     chosen,
     candidates,
-    guide: guideFor(step, flow),
-    progress: progressFor(step, flow),
+    guide: guideFor(step, flow, detection.alerts),
+    progress: progressFor(step, flow, detection.alerts),
     alerts,
   };
 }

@@ -23,7 +23,7 @@ const catalogue = (lang: string) => JSON.parse(readFileSync(resolve(LOCALES, lan
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function expectedTitle(state: ServedState, messages: Catalogue): string | null {
-  const guide = guideFor(state.expected.step, state.expected.flow);
+  const guide = guideFor(state.expected.step, state.expected.flow, state.expected.alerts);
   return guide ? messages[guide.title]!.message : null;
 }
 
