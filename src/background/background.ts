@@ -5,7 +5,7 @@
  */
 import { CONTENT_PORT_NAME, type ToContent } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
-import { ticksItem } from '../storage/schema';
+import { tabStepItem, ticksItem } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { createCommandRouter } from './commands';
 import { createDispatcher, messageHandlers } from './messages';
@@ -29,7 +29,10 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
   const onConnect = (port: PortApi) => {
     if (port.name !== CONTENT_PORT_NAME) port.disconnect();
   };
-  const onTabRemoved = (tabId: number) => void store.remove(ticksItem(tabId));
+  const onTabRemoved = (tabId: number) => {
+    void store.remove(ticksItem(tabId));
+    void store.remove(tabStepItem(tabId));
+  };
 
   /** Open overlays drop whatever they hold in memory; tabs without our script simply refuse. */
   const tellTabsErased = async () => {

@@ -4,7 +4,10 @@
  */
 import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
 import type { MessageSender, PlatformApi } from '../platform/api';
-import { SETTINGS, isHostName, ticksItem } from '../storage/schema';
+import type { ActivePersonData } from '../messages';
+import { OPTIONS } from '../storage/options';
+import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/people';
+import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema';
 import type { Store } from '../storage/store';
 import { senderHost, senderKind } from './sender';
 
@@ -36,6 +39,17 @@ export function messageHandlers(store: Store): Handlers {
     'data:erase': async () => {
       await store.eraseAll();
       return true;
+    },
+    'page:step': async (m, { tabId }) => {
+      await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, at: Date.now() }));
+      return true;
+    },
+    'person:active': async (): Promise<ActivePersonData | null> => {
+      const options = await store.get(OPTIONS);
+      const person = activePerson(await store.get(options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION));
+      if (!person) return null;
+      const { id: _id, preflight: _ticks, ...data } = person;
+      return data;
     },
   };
 }

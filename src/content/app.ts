@@ -122,6 +122,8 @@ export class ContentApp {
 
   private onDetection(detection: Detection): void {
     if (!this.shown) return;
+    // Structure only: the step and flow, never a value (the popup's status and the countdown follow it).
+    void this.api.runtime.sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow }).catch(() => undefined);
     this.shown.overlay.update(detection);
     this.shown.fields.watch(VALUE_STEPS.has(detection.step));
     this.shown.fields.refind();

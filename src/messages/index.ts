@@ -3,7 +3,12 @@
  * Content scripts run beside untrusted pages, so each receiver validates shape before acting, through the
  * tables below (one entry per message type). No message ever carries a value typed into the page.
  */
+import { isFlowId, isStepId, type FlowId, type StepId } from '../detect/vocabulary';
+import type { Person } from '../storage/people';
 import { parseTicks, type SettingsPatch, type Ticks } from '../storage/schema';
+
+/** What the content script may know of the active person: the label to name, and data for local checks only. */
+export type ActivePersonData = Omit<Person, 'id' | 'preflight'>;
 
 /** Sent by the background to content scripts. */
 export type ToContent = { type: 'overlay:toggle' } | { type: 'overlay:focus' } | { type: 'data:erased' };
@@ -15,7 +20,11 @@ export type ToBackground =
   | { type: 'settings:patch'; patch: SettingsPatch }
   /** Hide the guide on the sender's own host: the host comes from the sender, never from the message. */
   | { type: 'site:hide' }
-  | { type: 'data:erase' };
+  | { type: 'data:erase' }
+  /** What the page shows now (structure only): the popup's status and the link countdown follow it. */
+  | { type: 'page:step'; step: StepId; flow: FlowId }
+  /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
+  | { type: 'person:active' };
 
 export type ToBackgroundType = ToBackground['type'];
 export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
@@ -53,6 +62,11 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
   },
   'site:hide': { from: 'content', parse: () => ({ type: 'site:hide' }) },
   'data:erase': { from: 'extension', parse: () => ({ type: 'data:erase' }) },
+  'page:step': {
+    from: 'content',
+    parse: (m) => (isStepId(m.step) && isFlowId(m.flow) ? { type: 'page:step', step: m.step, flow: m.flow } : null),
+  },
+  'person:active': { from: 'content', parse: () => ({ type: 'person:active' }) },
 };
 
 const isFields = (raw: unknown): raw is Fields => !!raw && typeof raw === 'object' && !Array.isArray(raw);

@@ -3,6 +3,7 @@
  * area (`local` is remembered on this computer, `session` lasts until the browser closes) and how to read
  * whatever is stored into a valid value. Typed page values and passwords are never stored.
  */
+import { isFlowId, isStepId, type FlowId, type StepId } from '../detect/vocabulary';
 import type { StorageAreaName } from '../platform/api';
 
 /** The shape version of everything in `storage.local`; migrations.ts brings older data up to it. */
@@ -100,7 +101,30 @@ export const ticksItem = (tabId: number): StoreItem<Ticks> => ({
   parse: parseTicks,
 });
 
+/** What the content script last detected in a tab (structure only), for the popup's status. */
+export interface TabStep {
+  step: StepId;
+  flow: FlowId;
+  at: number;
+}
+
+export function parseTabStep(raw: unknown): Parsed<TabStep | null> {
+  if (raw === undefined) return { value: null, problems: [] };
+  const v = isRecord(raw) ? raw : {};
+  if (isStepId(v.step) && isFlowId(v.flow) && typeof v.at === 'number' && Number.isFinite(v.at)) {
+    return { value: { step: v.step, flow: v.flow, at: v.at }, problems: [] };
+  }
+  return { value: null, problems: ['tabStep'] };
+}
+
+export const tabStepItem = (tabId: number): StoreItem<TabStep | null> => ({
+  key: `step:${tabId}`,
+  area: 'session',
+  parse: parseTabStep,
+});
+
 /** Every key ClaveGuía may write, for audits ("only known keys are stored"). */
+const KNOWN_KEYS = new Set(['settings', SCHEMA_VERSION_KEY, 'people', 'options', 'deadlines']);
 export function isKnownKey(key: string): boolean {
-  return key === SETTINGS.key || key === SCHEMA_VERSION_KEY || /^ticks:\d+$/.test(key);
+  return KNOWN_KEYS.has(key) || /^(ticks|step):\d+$/.test(key);
 }

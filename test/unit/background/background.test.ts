@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
 import { reinjectIntoOpenTabs } from '../../../src/background/reinject';
-import { SETTINGS } from '../../../src/storage/schema';
+import { SETTINGS, tabStepItem } from '../../../src/storage/schema';
 import { CONTENT_SENDER, POPUP_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
 
 const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
@@ -73,6 +73,27 @@ describe('background: message table', () => {
     await send({ type: 'ticks:set', ticks: { a: true } });
     fakeControl.removeTab(1);
     await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(null)).toEqual({}));
+  });
+});
+
+describe('background: what the page shows, and who is being helped', () => {
+  it('keeps each tab’s detected step (structure only) and forgets it with the tab', async () => {
+    const { store } = started();
+    await send({ type: 'page:step', step: 'email-sent', flow: 'unlock' });
+    expect(await store.get(tabStepItem(1))).toMatchObject({ step: 'email-sent', flow: 'unlock' });
+    fakeControl.removeTab(1);
+    await vi.waitFor(async () => expect(await store.get(tabStepItem(1))).toBeNull());
+  });
+
+  it('answers the active person’s data from where it is kept, without its id or ticks', async () => {
+    started();
+    expect(await send({ type: 'person:active' })).toBeNull();
+    const mama = { id: 'p1', label: 'Mamá', cedula: '1712345600', preflight: { 'id-number': true } };
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p1', list: [mama] } });
+    expect(await send({ type: 'person:active' })).toEqual({ label: 'Mamá', cedula: '1712345600' });
+    // "Recordar en este equipo": the remembered list is the one read.
+    await fakeBrowser.storage.local.set({ options: { rememberPeople: true }, people: { activeId: 'p2', list: [{ id: 'p2', label: 'Papá' }] } });
+    expect(await send({ type: 'person:active' })).toEqual({ label: 'Papá' });
   });
 });
 

@@ -22,6 +22,12 @@ describe('messages', () => {
     expect(parseToBackground({ type: 'settings:patch', patch: { dock: 'up' } })).toBeNull();
     // The host to hide comes from the sender, never from the message.
     expect(parseToBackground({ type: 'site:hide', host: 'evil.example' })).toEqual({ type: 'site:hide' });
+    expect(parseToBackground({ type: 'page:step', step: 'identity', flow: 'recover', cedula: '1' })).toEqual({
+      type: 'page:step',
+      step: 'identity',
+      flow: 'recover',
+    });
+    expect(parseToBackground({ type: 'page:step', step: 'owned', flow: 'recover' })).toBeNull();
     expect(parseToBackground({ type: 'storage:clear' })).toBeNull();
     expect(parseToBackground({ type: 'toString' })).toBeNull();
     expect(parseToBackground(undefined)).toBeNull();
@@ -34,6 +40,8 @@ describe('messages', () => {
       'settings:patch:content',
       'site:hide:content',
       'data:erase:extension',
+      'page:step:content',
+      'person:active:content',
     ]);
   });
 
