@@ -16,6 +16,9 @@ import type { Overlay } from '../overlay/services';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
+import { setLanguage } from '../i18n/t';
+import { OPTIONS, type Options } from '../storage/options';
+import { PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
@@ -64,8 +67,14 @@ export class ContentApp {
     this.api.runtime.onMessage.addListener(this.onMessage);
     teardown.add(() => this.api.runtime.onMessage.removeListener(this.onMessage));
     teardown.add(this.store.subscribe(SETTINGS, this.onSettings));
+    // The language override and who is being helped: re-asked whenever the popup or options change them.
+    teardown.add(this.store.subscribe(OPTIONS, this.onOptions));
+    for (const item of [PEOPLE_SESSION, PEOPLE_REMEMBERED]) teardown.add(this.store.subscribe(item, this.onPeople));
     teardown.add(() => this.hide());
-    void this.store.get(SETTINGS).then(this.onSettings, () => this.onSettings(null));
+    void this.store
+      .get(OPTIONS)
+      .then((options) => setLanguage(options.language), () => undefined)
+      .finally(() => this.store.get(SETTINGS).then(this.onSettings, () => this.onSettings(null)));
   }
 
   destroy(): void {
@@ -77,6 +86,15 @@ export class ContentApp {
     this.settings = settings;
     if (this.hiddenHere()) this.hide();
     else this.show();
+  };
+
+  private readonly onOptions = (options: Options): void => {
+    setLanguage(options.language);
+    this.onPeople();
+  };
+
+  private readonly onPeople = (): void => {
+    if (this.running) this.shown?.overlay.refreshPerson();
   };
 
   private hiddenHere(): boolean {

@@ -43,5 +43,11 @@ export function overlayServices(
     loadTicks: async () => parseTicks(await ask({ type: 'ticks:get' }).catch(() => undefined)).value,
     saveTicks: async (ticks: Ticks) => void (await ask({ type: 'ticks:set', ticks }).catch(() => undefined)),
     copyText: (text) => copyText(text, doc),
+    // The background answers with the active person's data for local checks; only the label reaches the overlay.
+    activePersonLabel: async () => {
+      const answer = await ask({ type: 'person:active' }).catch(() => null);
+      const label = answer && typeof answer === 'object' ? (answer as { label?: unknown }).label : null;
+      return typeof label === 'string' && label.trim() !== '' ? label.slice(0, 40) : null;
+    },
   };
 }

@@ -232,35 +232,4 @@ export const SITE_MESSAGE_KEYS: readonly MessageKey[] = [
   ...Object.values(REASON_DETAILS),
 ];
 
-// --- The official pages (one home; src/flow/links.ts and src/popup/Popup.tsx still hold copies). ---
-
-export type OfficialLinkId = 'recover' | 'unlock' | 'employer';
-
-export interface OfficialLink {
-  href: string;
-  label: MessageKey;
-  /** research/iess-portal.md §1 confidence: C1 official source, C2 public code against the live site, G a guess. */
-  confidence: 'C1' | 'C2' | 'G';
-}
-
-export const OFFICIAL_LINKS: Readonly<Record<OfficialLinkId, OfficialLink>> = {
-  // "Generar / Recuperar clave" for afiliados and pensionistas (IESS press release 2024-11-15).
-  recover: {
-    href: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/',
-    label: 'ovLinkRecover',
-    confidence: 'C1',
-  },
-  // "Desbloqueo de clave" (same press release).
-  unlock: {
-    href: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf',
-    label: 'ovLinkUnlock',
-    confidence: 'C1',
-  },
-  // No public URL for the employer's "Recuperar clave" was found; this is the employer system's login page
-  // (C2), where the guide expects the "Recuperar clave" option. Check against a real capture.
-  employer: {
-    href: 'https://www.iess.gob.ec/empleador-web/pages/principal.jsf',
-    label: 'siteLinkEmployer',
-    confidence: 'C2',
-  },
-};
+// The official pages themselves live in one place: src/flow/links.ts (OFFICIAL_LINKS).

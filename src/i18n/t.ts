@@ -1,18 +1,54 @@
 import type catalogue from '../public/_locales/es/messages.json';
+import es from '../public/_locales/es/messages.json';
+import en from '../public/_locales/en/messages.json';
 import { platform } from '../platform/browser';
 
 /** Every string id that exists in `_locales`. A typo here is a type error. */
 export type MessageKey = keyof typeof catalogue;
+
+/** A language the person forced on the options page; null follows the browser (the default). */
+export type ForcedLanguage = 'es' | 'en';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> } | undefined>;
+const CATALOGUES: Record<ForcedLanguage, Catalogue> = { es: es as Catalogue, en: en as Catalogue };
+
+let forced: ForcedLanguage | null = null;
+
+/**
+ * Forces the words to Spanish or English whatever the browser's language ('auto' or anything else follows the
+ * browser). Each context (popup, options page, content script) calls it after reading OPTIONS.
+ */
+export function setLanguage(choice: unknown): void {
+  forced = choice === 'es' || choice === 'en' ? choice : null;
+}
+
+/** The language forced on the options page, or null when the browser decides. */
+export function forcedLanguage(): ForcedLanguage | null {
+  return forced;
+}
+
+/** The browser's own lookup, for a language we ship: the same placeholder rules as `i18n.getMessage`. */
+function fromCatalogue(language: ForcedLanguage, key: string, substitutions: string[]): string {
+  const entry = CATALOGUES[language][key];
+  if (!entry) return '';
+  let text = entry.message;
+  for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
+    const content = placeholder.content.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => content);
+  }
+  return text.replace(/\$\$/g, '$');
+}
 
 /**
  * The one way to read a user-visible string. Substitutions fill `$1`…`$9` placeholders in order.
  * Falls back to the key, so a missing string is visible in QA instead of an empty control.
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
+  if (forced) return fromCatalogue(forced, key, substitutions) || key;
   return platform.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The browser's UI language as a BCP 47 tag, for `lang` attributes. */
+/** The UI language as a BCP 47 tag, for `lang` attributes: the forced one, else the browser's. */
 export function uiLanguage(): string {
-  return platform.i18n.getUILanguage() || 'es';
+  return forced ?? (platform.i18n.getUILanguage() || 'es');
 }

@@ -18,6 +18,8 @@ export interface AppProps {
   collapsed: boolean;
   dock: DockSide;
   ticks: Ticks;
+  /** The active person's label, or null. */
+  person?: string | null;
   /** Current live-region text; the region itself is always rendered. */
   live: string;
   lang: string;
@@ -27,7 +29,7 @@ export interface AppProps {
 }
 
 /** Root of the overlay inside the shadow root. */
-export function App({ view, collapsed, dock, ticks, live, lang, getReport, actions }: AppProps) {
+export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions }: AppProps) {
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />
@@ -35,7 +37,7 @@ export function App({ view, collapsed, dock, ticks, live, lang, getReport, actio
         (collapsed ? (
           <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
         ) : (
-          <Panel view={view} dock={dock} ticks={ticks} getReport={getReport} actions={actions} />
+          <Panel view={view} dock={dock} ticks={ticks} person={person} getReport={getReport} actions={actions} />
         ))}
     </div>
   );

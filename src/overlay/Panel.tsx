@@ -24,12 +24,14 @@ export function Panel({
   view,
   dock,
   ticks,
+  person = null,
   getReport,
   actions,
 }: {
   view: ViewModel;
   dock: DockSide;
   ticks: Ticks;
+  person?: string | null;
   getReport: () => QaReport;
   actions: OverlayActions;
 }) {
@@ -72,6 +74,11 @@ export function Panel({
       <div class="cg-scroll">
         <AlertList alerts={view.alerts} />
         <p class="cg-flow">{t(FLOW_NAMES[view.flow])}</p>
+        {person && (
+          <p class="cg-person" data-cg-person="">
+            {t('ppOverlayHelping', person)}
+          </p>
+        )}
         <h2 class="cg-title" tabIndex={-1} data-cg-focus-start="">
           {picker && <Icon name="question" size={22} />}
           <span>{title}</span>

@@ -45,6 +45,8 @@ class OverlayController implements Overlay {
   /** Layout changes made before the settings were read; they win over what is read. */
   private pendingPatch: SettingsPatch = {};
   private view: ViewModel = S.viewOf(this.state);
+  /** The active person's label only ("Ayudando a: Mamá"); null names nobody. */
+  private personLabel: string | null = null;
 
   private readonly actions: OverlayActions = {
     tick: (id, checked) => {
@@ -119,6 +121,7 @@ class OverlayController implements Overlay {
       (settings) => this.afterLoad(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
       () => this.afterLoad(() => (this.state = { ...this.state, settingsLoaded: true })),
     );
+    this.refreshPerson();
     this.services.loadTicks().then(
       (ticks) => this.afterLoad(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })),
       () => undefined,
@@ -158,8 +161,17 @@ class OverlayController implements Overlay {
     parts.focus.focusInside('[data-cg-focus-start], [data-action="expand"]');
   }
 
+  refreshPerson(): void {
+    if (this.destroyed || !this.services.activePersonLabel) return;
+    this.services.activePersonLabel().then(
+      (label) => this.afterLoad(() => (this.personLabel = label)),
+      () => undefined,
+    );
+  }
+
   forget(): void {
     if (this.destroyed) return;
+    this.personLabel = null;
     this.state = S.forgotten(this.state);
     this.pendingPatch = {};
     this.refresh();
@@ -230,6 +242,7 @@ class OverlayController implements Overlay {
         collapsed,
         dock,
         ticks: state.ticks,
+        person: this.personLabel,
         live: parts.announcer.text,
         lang: overlayLanguage(),
         getReport: () => this.report(),

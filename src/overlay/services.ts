@@ -17,6 +17,8 @@ export interface OverlayServices {
   saveTicks(ticks: Ticks): Promise<void>;
   /** For "Copiar informe". */
   copyText(text: string): Promise<void>;
+  /** The LABEL of the person being helped ("Mamá"), or null; never any other personal value. */
+  activePersonLabel?(): Promise<string | null>;
 }
 
 export interface Overlay {
@@ -28,6 +30,8 @@ export interface Overlay {
   toggleFocus(): void;
   /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
   forget(): void;
+  /** Asks again who is being helped (and re-renders, e.g. after a language change). */
+  refreshPerson(): void;
   destroy(): void;
 }
 

@@ -76,6 +76,11 @@ export interface PlatformApi {
   scripting?: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]>;
   };
+  /** Optional permissions (notifications), asked for from the options page on a click. */
+  permissions?: {
+    request(permissions: { permissions?: string[] }): Promise<boolean>;
+    contains(permissions: { permissions?: string[] }): Promise<boolean>;
+  };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;
     getUILanguage(): string;

@@ -9,6 +9,18 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   scripting:
     'Chrome only: after an install or update, put the guide back on IESS tabs that were already open ' +
     '(Chrome does not inject content scripts there; Firefox does, so its build does not ask for it).',
+  activeTab:
+    'Only after the person clicks the toolbar button: the popup reads that one tab\'s address (tabs.query for the ' +
+    'active tab) to say whether it is the official IESS portal or a look-alike, and to show the guide\'s status ' +
+    'there. No access to other tabs, no install warning, nothing kept.',
+};
+
+/**
+ * Asked for at run time, only when the person turns the option on (options page, on that click), and never
+ * at install: the browser shows its own prompt.
+ */
+export const ALLOWED_OPTIONAL_PERMISSIONS: Readonly<Record<string, string>> = {
+  notifications: 'A notification when the IESS link is about to expire, if the person turns "Avisos" on in the options.',
 };
 
 /**

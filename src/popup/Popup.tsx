@@ -1,18 +1,86 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n/t';
-import { OFFICIAL_LINKS } from '../flow/links';
-import type { Settings } from '../storage/schema';
-import type { PopupStore } from './store';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PreflightFlow } from '../flow/preflight';
+import { OFFICIAL_LINKS, OFFICIAL_LINK_IDS } from '../flow/links';
+import { t, uiLanguage } from '../i18n/t';
+import { activePerson, type People as PeopleData } from '../storage/people';
+import { DEFAULT_OPTIONS, type Options } from '../storage/options';
+import type { Settings, TabStep } from '../storage/schema';
+import { Preflight } from '../ui/Preflight';
+import { People } from './People';
+import { SiteStatus } from './SiteStatus';
+import type { ActiveTab, PopupStore } from './store';
 
+const EMPTY_PEOPLE: PeopleData = { activeId: null, list: [] };
+
+/** Runs a load and falls back instead of breaking the view when storage misbehaves. */
+const safely = <T,>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
 
 export function Popup({ store }: { store: PopupStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [erase, setErase] = useState<'idle' | 'done' | 'failed'>('idle');
+  const [options, setOptions] = useState<Options>({ ...DEFAULT_OPTIONS, linkValidityMs: {} });
+  const [people, setPeople] = useState<PeopleData>(EMPTY_PEOPLE);
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [step, setStep] = useState<TabStep | null>(null);
+  const [flow, setFlow] = useState<PreflightFlow>('recover');
+  /** Ticks while nobody is added yet: kept in memory only. */
+  const [looseTicks, setLooseTicks] = useState<Record<string, boolean>>({});
+  const [erase, setErase] = useState<'idle' | 'confirm' | 'done' | 'failed'>('idle');
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const eraseRef = useRef<HTMLButtonElement>(null);
+
+  const reloadPeople = () => void safely(store.loadPeople(), EMPTY_PEOPLE).then(setPeople);
 
   useEffect(() => {
-    void store.loadSettings().then(setSettings);
-    return store.subscribe(setSettings);
+    void safely(store.loadSettings(), null).then(setSettings);
+    void safely(store.loadOptions(), options).then((o) => {
+      setOptions(o);
+      document.documentElement.lang = uiLanguage();
+    });
+    reloadPeople();
+    void safely(store.activeTab(), null).then(async (active) => {
+      setTab(active);
+      if (active?.id == null) return;
+      const detected = await safely(store.tabStep(active.id), null);
+      setStep(detected);
+      if (detected && detected.flow !== 'unknown') setFlow(detected.flow);
+    });
+    const offs = [
+      store.subscribe(setSettings),
+      store.subscribeOptions((o) => {
+        setOptions(o);
+        document.documentElement.lang = uiLanguage();
+        reloadPeople();
+      }),
+      store.subscribePeople(reloadPeople),
+    ];
+    return () => offs.forEach((off) => off());
   }, [store]);
+
+  // The question takes the focus; leaving it (cancel or done) gives the focus back to "Olvidar todo".
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (erase === 'confirm') confirmRef.current?.focus();
+    else if (wasConfirming.current) eraseRef.current?.focus();
+    wasConfirming.current = erase === 'confirm';
+  }, [erase]);
+
+  const updatePeople = (change: (current: PeopleData) => PeopleData) =>
+    void safely(store.updatePeople(change), people).then(setPeople);
+  const person = activePerson(people);
+  const ticks = person ? (person.preflight ?? {}) : looseTicks;
+  const tick = (id: string, ticked: boolean) => {
+    if (!person) {
+      setLooseTicks((current) => ({ ...current, [id]: ticked }));
+      return;
+    }
+    updatePeople((current) => ({
+      ...current,
+      list: current.list.map((p) => (p.id === person.id ? { ...p, preflight: { ...p.preflight, [id]: ticked } } : p)),
+    }));
+  };
+
+  const host = tab?.portalHost ?? null;
+  const hiddenHere = !!host && !!settings?.hiddenHosts.includes(host);
 
   return (
     <main class="popup" aria-labelledby="popup-title">
@@ -21,49 +89,140 @@ export function Popup({ store }: { store: PopupStore }) {
         <p class="tagline">{t('popupTagline')}</p>
       </header>
       <p class="privacy">{t('popupPrivacy')}</p>
-      <p>
-        <a href={OFFICIAL_LINKS.recover.href} target="_blank" rel="noopener noreferrer">
-          {t('popupOpenPortal')}
-        </a>
-      </p>
+
+      <section aria-labelledby="tab-heading" class="card">
+        <h2 id="tab-heading">{t('ppTabHeading')}</h2>
+        <SiteStatus tab={tab} step={step} />
+        {/*
+          COUNTDOWN SLOT: the countdown engineer adds the link's time left here, as one status row
+          (e.g. <CountdownRow tabId={tab?.id} />), between the detected step and the guide's show/hide control.
+        */}
+        {host && (
+          <div class="guide-here">
+            <p>{t(hiddenHere ? 'ppGuideHiddenHere' : 'ppGuideShownHere', host)}</p>
+            <button
+              type="button"
+              data-action="toggle-guide-here"
+              onClick={() => void (hiddenHere ? store.showOnHost(host) : store.hideOnHost(host)).then(setSettings)}
+            >
+              {t(hiddenHere ? 'ppShowHere' : 'ppHideHere')}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">{t('ppLinksHeading')}</h2>
+        <ul class="links">
+          {OFFICIAL_LINK_IDS.map((id) => (
+            <li key={id}>
+              <a class="button-link" href={OFFICIAL_LINKS[id].href} target="_blank" rel="noopener noreferrer" data-link={id}>
+                {t(OFFICIAL_LINKS[id].label)}
+                <span class="visually-hidden">{` ${t('ovNewTab')}`}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">{t('ppPeopleHeading')}</h2>
+        <People people={people} flow={flow} update={updatePeople} />
+        <div class="remember">
+          <input
+            type="checkbox"
+            id="remember"
+            checked={options.rememberPeople}
+            aria-describedby="remember-hint"
+            onChange={(e) => {
+              const remember = (e.currentTarget as HTMLInputElement).checked;
+              void safely(store.setRemember(remember), options).then((o) => {
+                setOptions(o);
+                reloadPeople();
+              });
+            }}
+          />
+          <label for="remember">{t('ppRemember')}</label>
+          <p id="remember-hint" class="hint">
+            {t(options.rememberPeople ? 'ppRememberOn' : 'ppRememberOff')}
+          </p>
+        </div>
+      </section>
+
+      <section aria-labelledby="preflight-heading">
+        <h2 id="preflight-heading">
+          {person ? t('ppPreflightFor', person.label) : t('ppPreflightHeading')}
+        </h2>
+        {!person && <p class="hint">{t('ppPreflightNoPerson')}</p>}
+        <Preflight idPrefix="pf" flow={flow} onFlow={setFlow} ticks={ticks} onTick={tick} />
+      </section>
+
       <section aria-labelledby="hidden-heading">
         <h2 id="hidden-heading">{t('popupHiddenHeading')}</h2>
         {settings && settings.hiddenHosts.length === 0 && <p>{t('popupHiddenNone')}</p>}
         {settings && settings.hiddenHosts.length > 0 && (
           <ul class="hidden-hosts">
-            {settings.hiddenHosts.map((host) => (
-              <li key={host}>
-                <button type="button" onClick={() => void store.showOnHost(host).then(setSettings)}>
-                  {t('popupShowAgain', host)}
+            {settings.hiddenHosts.map((h) => (
+              <li key={h}>
+                <button type="button" onClick={() => void store.showOnHost(h).then(setSettings)}>
+                  {t('popupShowAgain', h)}
                 </button>
               </li>
             ))}
           </ul>
         )}
       </section>
+
       <section aria-labelledby="erase-heading">
         <h2 id="erase-heading">{t('popupEraseHeading')}</h2>
         <p class="hint">{t('popupEraseHint')}</p>
-        <button
-          type="button"
-          class="erase"
-          onClick={() =>
-            void store.eraseAll().then(
-              async () => {
-                setSettings(await store.loadSettings());
-                setErase('done');
-              },
-              () => setErase('failed'),
-            )
-          }
-        >
-          {t('popupErase')}
-        </button>
+        {erase === 'confirm' ? (
+          <div class="confirm" role="group" aria-labelledby="erase-confirm">
+            <p id="erase-confirm" tabIndex={-1} ref={confirmRef}>
+              {t('ppEraseConfirm')}
+            </p>
+            <button
+              type="button"
+              class="danger"
+              data-action="erase-yes"
+              onClick={() =>
+                void store.eraseAll().then(
+                  async () => {
+                    setSettings(await safely(store.loadSettings(), null));
+                    setPeople(EMPTY_PEOPLE);
+                    setLooseTicks({});
+                    setOptions(await safely(store.loadOptions(), options));
+                    setErase('done');
+                  },
+                  () => setErase('failed'),
+                )
+              }
+            >
+              {t('ppEraseYes')}
+            </button>
+            <button
+              type="button"
+              onClick={() => setErase('idle')}
+            >
+              {t('ppCancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="erase danger" ref={eraseRef} data-action="erase" onClick={() => setErase('confirm')}>
+            {t('popupErase')}
+          </button>
+        )}
         {/* Exists before it speaks, so screen readers announce the confirmation. */}
         <p role="status" class="status">
           {erase === 'done' ? t('popupErased') : erase === 'failed' ? t('popupEraseFailed') : ''}
         </p>
       </section>
+
+      <p>
+        <a href={store.optionsPageUrl()} target="_blank" rel="noopener noreferrer" data-link="options">
+          {t('ppOpenOptions')}
+        </a>
+      </p>
       <p class="shortcuts">{t('popupShortcuts')}</p>
     </main>
   );

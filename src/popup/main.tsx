@@ -4,6 +4,12 @@ import { popupStore } from './store';
 import { uiLanguage } from '../i18n/t';
 import './popup.css';
 
-document.documentElement.lang = uiLanguage();
-const root = document.getElementById('app');
-if (root) render(<Popup store={popupStore} />, root);
+// The language override (options page) is applied before the first words render.
+void popupStore
+  .loadOptions()
+  .catch(() => undefined)
+  .finally(() => {
+    document.documentElement.lang = uiLanguage();
+    const root = document.getElementById('app');
+    if (root) render(<Popup store={popupStore} />, root);
+  });

@@ -119,6 +119,9 @@ export const fakeControl = {
   tabs: [] as TabInfo[],
   sentToTabs: [] as { tabId: number; message: unknown }[],
   injected: [] as { tabId: number; files: string[] }[],
+  /** Optional permissions granted so far, and whether the next `permissions.request` is accepted. */
+  granted: new Set<string>(),
+  grantNext: true,
   contentScripts: [{ js: ['assets/content.js'], matches: ['*://*.iess.gob.ec/*'] }],
   /** Open ports (content scripts connected to the background). */
   get openPorts(): number {
@@ -177,9 +180,17 @@ export const fakeBrowser = {
       fakeControl.sentToTabs.push({ tabId, message });
       return undefined;
     },
-    query: async (query: { url?: string | string[] }) =>
-      fakeControl.tabs.filter((tab) => !query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')),
+    query: async (query: { url?: string | string[]; active?: boolean }) =>
+      query.active ? fakeControl.tabs.slice(0, 1) : fakeControl.tabs.filter((tab) => !query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')),
     onRemoved: tabRemoved,
+  },
+  permissions: {
+    request: async ({ permissions = [] }: { permissions?: string[] }) => {
+      if (!fakeControl.grantNext) return false;
+      for (const p of permissions) fakeControl.granted.add(p);
+      return true;
+    },
+    contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => fakeControl.granted.has(p)),
   },
   scripting: {
     executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
@@ -199,6 +210,8 @@ export function resetFakeBrowser(): void {
   fakeControl.tabs = [];
   fakeControl.sentToTabs = [];
   fakeControl.injected = [];
+  fakeControl.granted = new Set();
+  fakeControl.grantNext = true;
 }
 
 export default fakeBrowser;

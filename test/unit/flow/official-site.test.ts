@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_LINKS as OVERLAY_LINKS } from '../../../src/flow/links';
+import { OFFICIAL_LINKS } from '../../../src/flow/links';
 import {
   checkSite,
   decodePunycode,
-  OFFICIAL_LINKS,
   SITE_MESSAGE_KEYS,
   skeleton,
   unicodeHost,
@@ -200,10 +199,8 @@ describe('OFFICIAL_LINKS', () => {
     expect(missingKeys(Object.values(OFFICIAL_LINKS).map((l) => l.label))).toEqual([]);
   });
 
-  it('agrees with the copy the overlay still imports until the switch', () => {
-    expect(OFFICIAL_LINKS.recover.href).toBe(OVERLAY_LINKS.recover.href);
-    expect(OFFICIAL_LINKS.unlock.href).toBe(OVERLAY_LINKS.unlock.href);
-    expect(OFFICIAL_LINKS.recover.label).toBe(OVERLAY_LINKS.recover.label);
-    expect(OFFICIAL_LINKS.unlock.label).toBe(OVERLAY_LINKS.unlock.label);
+  it('is the one definition: official-site.ts keeps no copy', async () => {
+    const site = await import('../../../src/flow/official-site');
+    expect('OFFICIAL_LINKS' in site).toBe(false);
   });
 });

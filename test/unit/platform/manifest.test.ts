@@ -35,10 +35,19 @@ describe('toBrowserManifest', () => {
   it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
     const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
     const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
-    expect(chrome.permissions).toEqual(['storage', 'scripting']);
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab']);
     expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
-    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab']);
     expect(firefox).not.toHaveProperty('host_permissions');
+  });
+
+  it('has an options page in a tab and asks for notifications only as an optional permission', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const built = toBrowserManifest(source, browser, '1.0.0');
+      expect(built.options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
+      expect(built.optional_permissions).toEqual(['notifications']);
+      expect(built.permissions).not.toContain('notifications');
+    }
   });
 
   it('declares Spanish as the default locale and localised name and description', () => {
