@@ -164,3 +164,30 @@ describe('field values on the steps that need them', () => {
     expect(seen.length).toBe(after);
   });
 });
+
+describe('ContentApp: who is being helped', () => {
+  it('asks the background for the active person when the overlay starts, and again when people or options change', async () => {
+    const asked: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+      if ((message as { type?: string }).type !== 'person:active') return undefined;
+      asked.push(message);
+      return { label: 'Mamá' };
+    });
+    startApp();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    await fakeBrowser.storage.session.set({ people: { activeId: 'b', list: [{ id: 'b', label: 'Papá' }] } });
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    await fakeBrowser.storage.local.set({ people: { activeId: 'b', list: [{ id: 'b', label: 'Papá' }] } });
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    await fakeBrowser.storage.local.set({ options: { language: 'en' } });
+    await vi.waitFor(() => expect(asked).toHaveLength(4));
+    const { forcedLanguage, setLanguage } = await import('../../../src/i18n/t');
+    expect(forcedLanguage()).toBe('en');
+    setLanguage('auto');
+    // Ticks or other keys do not make it ask.
+    await fakeBrowser.storage.session.set({ 'ticks:1': { a: true } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toHaveLength(4);
+  });
+});
