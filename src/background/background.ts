@@ -4,7 +4,8 @@
  * nothing; `start` registers every listener once (synchronously, as MV3 requires at the worker's top level).
  */
 import { CONTENT_PORT_NAME, type ToContent } from '../messages';
-import type { PlatformApi, PortApi } from '../platform/api';
+import type { PlatformApi, PortApi, StorageChange } from '../platform/api';
+import { PEOPLE_SESSION, activePerson, parsePeople } from '../storage/people';
 import { tabStepItem, ticksItem } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { createCommandRouter } from './commands';
@@ -17,6 +18,10 @@ export interface Background {
 }
 
 const ERASED: ToContent = { type: 'data:erased' };
+const PERSON_CHANGED: ToContent = { type: 'person:changed' };
+
+/** The active person's label in a stored people value (either area), for comparing before and after. */
+const activeLabel = (raw: unknown): string | null => activePerson(parsePeople(raw).value)?.label ?? null;
 
 export function createBackground(api: PlatformApi, store: Store = createStore(api.storage)): Background {
   let started = false;
@@ -40,6 +45,19 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, ERASED).catch(() => undefined))));
   };
 
+  const tellTabs = async (message: ToContent) => {
+    const tabs = await api.tabs.query({}).catch(() => []);
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+  };
+  /**
+   * Content scripts cannot see storage.session, where people live by default: when the active person's label
+   * changes in either area, open overlays are told to ask again (`person:active`). Ticks alone change nothing.
+   */
+  const onStorageChanged = (changes: Record<string, StorageChange>) => {
+    const change = changes[PEOPLE_SESSION.key];
+    if (change && activeLabel(change.oldValue) !== activeLabel(change.newValue)) void tellTabs(PERSON_CHANGED);
+  };
+
   return {
     store,
     start() {
@@ -51,6 +69,7 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
       api.runtime.onConnect.addListener(onConnect);
       api.tabs.onRemoved.addListener(onTabRemoved);
       store.onErase(tellTabsErased);
+      api.storage.onChanged.addListener(onStorageChanged);
     },
   };
 }

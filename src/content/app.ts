@@ -158,6 +158,10 @@ export class ContentApp {
       this.shown?.overlay.forget();
       return;
     }
+    if (message.type === 'person:changed') {
+      this.shown?.overlay.refreshPerson();
+      return;
+    }
     if (!this.shown) {
       // A shortcut on a site where the guide is hidden: the person asked for it, show it for this page.
       this.forced = true;

@@ -11,7 +11,12 @@ import { parseTicks, type SettingsPatch, type Ticks } from '../storage/schema';
 export type ActivePersonData = Omit<Person, 'id' | 'preflight'>;
 
 /** Sent by the background to content scripts. */
-export type ToContent = { type: 'overlay:toggle' } | { type: 'overlay:focus' } | { type: 'data:erased' };
+export type ToContent =
+  | { type: 'overlay:toggle' }
+  | { type: 'overlay:focus' }
+  | { type: 'data:erased' }
+  /** The person being helped changed (switch, edit, remember): ask `person:active` again. No data travels. */
+  | { type: 'person:changed' };
 
 /** Sent to the background, which answers for the sender (its tab, or the extension page). */
 export type ToBackground =
@@ -77,7 +82,7 @@ export function parseToBackground(raw: unknown): ToBackground | null {
   return entry.parse(raw);
 }
 
-const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased'];
+const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased', 'person:changed'];
 
 export function parseToContent(raw: unknown): ToContent | null {
   if (!isFields(raw)) return null;

@@ -15,9 +15,18 @@ export interface ChromiumSession {
 /** Debian's Chromium with the unpacked extension loaded, a fresh profile, and the portal hosts on loopback. */
 export async function launchChromium(
   extensionDir: string,
-  options: { locale?: string; viewport?: { width: number; height: number } | null; headed?: boolean } = {},
+  options: {
+    locale?: string;
+    viewport?: { width: number; height: number } | null;
+    headed?: boolean;
+    /**
+     * A profile directory to use and KEEP (close() does not delete it), so a test can relaunch the browser on
+     * the same profile, as a restart. The caller removes it. Without it, a fresh profile is made and deleted.
+     */
+    profileDir?: string;
+  } = {},
 ): Promise<ChromiumSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
   const locale = options.locale ?? 'es';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserExecutable('chromium'),
@@ -51,7 +60,7 @@ export async function launchChromium(
     serviceWorker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -133,3 +133,20 @@ describe('background: after install or update', () => {
     }));
   });
 });
+
+describe('background: the person being helped', () => {
+  it('tells open tabs to ask again only when the active person changes, never with the data', async () => {
+    const [api, control] = [fakeBrowser, fakeControl];
+    createBackground(api).start();
+    control.tabs = [{ id: 8, url: 'https://app.iess.gob.ec/x' }];
+    const changed = () => control.sentToTabs.filter((m) => (m.message as { type: string }).type === 'person:changed');
+    const list = [{ id: 'a', label: 'Yo' }, { id: 'b', label: 'Mamá' }];
+    await api.storage.session.set({ people: { activeId: 'a', list } });
+    await vi.waitFor(() => expect(changed()).toHaveLength(1));
+    // A tick changes nothing the overlay shows.
+    await api.storage.session.set({ people: { activeId: 'a', list: [{ ...list[0], preflight: { phone: true } }, list[1]] } });
+    await api.storage.session.set({ people: { activeId: 'b', list } });
+    await vi.waitFor(() => expect(changed()).toHaveLength(2));
+    expect(changed()[1]).toEqual({ tabId: 8, message: { type: 'person:changed' } });
+  });
+});

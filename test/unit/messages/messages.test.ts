@@ -8,6 +8,7 @@ describe('messages', () => {
     expect(parseToContent({ type: 'overlay:toggle' })).toEqual({ type: 'overlay:toggle' });
     expect(parseToContent({ type: 'overlay:focus', extra: 1 })).toEqual({ type: 'overlay:focus' });
     expect(parseToContent({ type: 'data:erased' })).toEqual({ type: 'data:erased' });
+    expect(parseToContent({ type: 'person:changed', label: 'x' })).toEqual({ type: 'person:changed' });
     expect(parseToContent({ type: 'eval' })).toBeNull();
     expect(parseToContent('overlay:toggle')).toBeNull();
   });
