@@ -2,7 +2,7 @@
  * The people a volunteer helps: who is active (switchable in one action), each one's readiness for the chosen
  * flow, and adding, editing and deleting them. Only labels are listed; data stays inside the form.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PreflightFlow } from '../flow/preflight';
 import { readiness } from '../flow/preflight';
 import { t } from '../i18n/t';
@@ -26,6 +26,34 @@ export function People({
   /** null: no form; 'new': adding; an id: editing that person. */
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  /** Where the focus goes back when the form closes: the edit button it came from, or "Agregar". */
+  const returnTo = useRef<string | null>(null);
+  const closedForm = useRef(false);
+  useEffect(() => {
+    if (editing !== null) {
+      closedForm.current = true;
+      return;
+    }
+    if (!closedForm.current) return;
+    closedForm.current = false;
+    const back = returnTo.current
+      ? document.querySelector<HTMLButtonElement>(`[data-edit="${CSS.escape(returnTo.current)}"]`)
+      : null;
+    (back ?? addRef.current)?.focus();
+  }, [editing]);
+  // The delete question takes the focus; cancelling returns it to that person's "Quitar", deleting to "Agregar".
+  const lastDeleting = useRef<string | null>(null);
+  const [focusAdd, setFocusAdd] = useState(0);
+  useEffect(() => {
+    const root = addRef.current?.closest('.people');
+    if (deleting) root?.querySelector<HTMLElement>('[data-confirm-question]')?.focus();
+    else if (lastDeleting.current) root?.querySelector<HTMLElement>(`[data-delete="${CSS.escape(lastDeleting.current)}"]`)?.focus();
+    lastDeleting.current = deleting;
+  }, [deleting]);
+  useEffect(() => {
+    if (focusAdd > 0) addRef.current?.focus();
+  }, [focusAdd]);
   const editedPerson = editing && editing !== 'new' ? (people.list.find((p) => p.id === editing) ?? null) : null;
 
   const save = (draft: PersonDraft) => {
@@ -44,7 +72,9 @@ export function People({
       const list = current.list.filter((p) => p.id !== person.id);
       return { activeId: current.activeId === person.id ? (list[0]?.id ?? null) : current.activeId, list };
     });
+    lastDeleting.current = null;
     setDeleting(null);
+    setFocusAdd((n) => n + 1);
   };
 
   if (editing !== null) {
@@ -76,7 +106,9 @@ export function People({
                   </label>
                   {deleting === person.id ? (
                     <div class="confirm" role="group" aria-label={t('ppDeleteConfirm', person.label)}>
-                      <p>{t('ppDeleteConfirm', person.label)}</p>
+                      <p tabIndex={-1} data-confirm-question="">
+                        {t('ppDeleteConfirm', person.label)}
+                      </p>
                       <button type="button" class="danger" onClick={() => remove(person)}>
                         {t('ppDeleteYes')}
                       </button>
@@ -86,10 +118,23 @@ export function People({
                     </div>
                   ) : (
                     <div class="row-actions">
-                      <button type="button" onClick={() => setEditing(person.id)} aria-label={t('ppEditPerson', person.label)}>
+                      <button
+                        type="button"
+                        data-edit={person.id}
+                        onClick={() => {
+                          returnTo.current = person.id;
+                          setEditing(person.id);
+                        }}
+                        aria-label={t('ppEditPerson', person.label)}
+                      >
                         {t('ppEdit')}
                       </button>
-                      <button type="button" onClick={() => setDeleting(person.id)} aria-label={t('ppDeletePerson', person.label)}>
+                      <button
+                        type="button"
+                        data-delete={person.id}
+                        onClick={() => setDeleting(person.id)}
+                        aria-label={t('ppDeletePerson', person.label)}
+                      >
                         {t('ppDelete')}
                       </button>
                     </div>
@@ -100,7 +145,15 @@ export function People({
           </ul>
         </fieldset>
       )}
-      <button type="button" class="add" onClick={() => setEditing('new')}>
+      <button
+        type="button"
+        class="add"
+        ref={addRef}
+        onClick={() => {
+          returnTo.current = null;
+          setEditing('new');
+        }}
+      >
         {t('ppAddPerson')}
       </button>
     </div>

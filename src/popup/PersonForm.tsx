@@ -4,7 +4,7 @@
  * impossible dates); messages are the `val*` keys. Nothing typed here ever reaches a page: only the label is
  * named in the overlay.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { Person } from '../storage/people';
 import { reasonKey } from '../ui/validation';
@@ -115,6 +115,8 @@ export function PersonForm({
   const [draft, setDraft] = useState<PersonDraft>(() => draftOf(person));
   const [submitted, setSubmitted] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the form's first field when it opens.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
   const problems = problemsOf(draft, submitted);
   const suggestion = draft.email.includes('@') ? validateEmail(draft.email).suggestion : undefined;
   const set = (name: keyof PersonDraft) => (e: Event) =>

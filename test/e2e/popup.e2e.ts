@@ -200,6 +200,43 @@ describe('the popup in Chromium', () => {
     for (const href of hrefs) expect(href).toMatch(/^https:\/\/(app|www)\.iess\.gob\.ec\//);
   });
 
+  it('is operable with the keyboard alone: add a person, tick an item, switch, erase', async () => {
+    const s = session ?? (await relaunch());
+    const popup = await openPopup(s);
+    const focused = () => popup.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}#${el.id}|${el.textContent?.trim() ?? ''}|${el.getAttribute('name') ?? ''}` : '';
+    });
+    const tabTo = async (match: (f: string) => boolean, max = 80) => {
+      for (let i = 0; i < max; i++) {
+        await popup.keyboard.press('Tab');
+        if (match(await focused())) return;
+      }
+      throw new Error(`not reached by Tab; last: ${await focused()}`);
+    };
+    await tabTo((f) => f.includes('|Agregar una persona|'));
+    await popup.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^input#person-label/);
+    await popup.keyboard.type('Para mí');
+    await popup.keyboard.press('Enter');
+    await popup.locator('[data-person="Para mí"]').waitFor();
+    await expect.poll(focused).toContain('|Agregar una persona|');
+    await tabTo((f) => f.startsWith('input#pf-id-number'));
+    await popup.keyboard.press('Space');
+    await expect.poll(() => readiness(popup)).toBe('1 de 8 listos');
+    // The focus ring is visible (not only colour-less default).
+    const outline = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await tabTo((f) => f.includes('|Olvidar todo|'));
+    await popup.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^p#erase-confirm/);
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toContain('|Sí, olvidar todo|');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('p.status').textContent()).toBe('Listo: ClaveGuía ya no guarda nada.');
+    expect(await focused()).toContain('|Olvidar todo|');
+  });
+
   it('passes axe-core on the popup and the options page, in Spanish and English, light and dark, and fits 360 px at 200 % zoom', async () => {
     const s = session ?? (await relaunch());
     const popup = await openPopup(s);

@@ -139,6 +139,7 @@ describe('Popup: people', () => {
   it('validates on entry: cédula check digit, email typo and syntax, impossible dates, missing label', async () => {
     await open();
     await click(button('Agregar una persona'));
+    expect(document.activeElement?.id).toBe('person-label');
     await type('#person-cedula', '1712345601');
     expect(errorFor('person-cedula')?.textContent).toContain('último dígito');
     expect($('#person-cedula')?.getAttribute('aria-invalid')).toBe('true');
@@ -212,14 +213,19 @@ describe('Popup: people', () => {
     await click(button('Guardar'));
     expect($$('[data-person]').map((li) => li.getAttribute('data-person'))).toEqual(['Yo', 'Mamá']);
 
+    // Focus follows: back to the edit button it came from.
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Cambiar los datos de Yo');
     const remove = $$<HTMLButtonElement>('button').find((b) => b.getAttribute('aria-label') === 'Quitar a Mamá')!;
     await click(remove);
     expect(container.textContent).toContain('¿Quitar a Mamá y sus marcas?');
+    expect(document.activeElement?.hasAttribute('data-confirm-question')).toBe(true);
     await click(button('Cancelar'));
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Quitar a Mamá');
     expect($$('[data-person]')).toHaveLength(2);
     await click($$<HTMLButtonElement>('button').find((b) => b.getAttribute('aria-label') === 'Quitar a Mamá')!);
     await click(button('Sí, quitar'));
     expect($$('[data-person]').map((li) => li.getAttribute('data-person'))).toEqual(['Yo']);
+    expect(document.activeElement?.textContent).toBe('Agregar una persona');
   });
 
   it('ticks per person with a readiness summary, and the other person keeps their own', async () => {
