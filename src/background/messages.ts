@@ -5,6 +5,7 @@
 import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
 import type { MessageSender, PlatformApi } from '../platform/api';
 import type { ActivePersonData } from '../messages';
+import { CATALOGUES } from '../i18n/catalogues';
 import { OPTIONS } from '../storage/options';
 import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/people';
 import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema';
@@ -51,6 +52,7 @@ export function messageHandlers(store: Store): Handlers {
       const { id: _id, preflight: _ticks, ...data } = person;
       return data;
     },
+    'i18n:catalogue': async (m) => CATALOGUES[m.language],
   };
 }
 

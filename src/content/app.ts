@@ -16,7 +16,7 @@ import type { Overlay } from '../overlay/services';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
-import { setLanguage } from '../i18n/t';
+import { hasCatalogue, provideCatalogue, setLanguage, type Catalogue } from '../i18n/t';
 import { OPTIONS, type Options } from '../storage/options';
 import { PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
 import { SETTINGS, type Settings } from '../storage/schema';
@@ -73,7 +73,7 @@ export class ContentApp {
     teardown.add(() => this.hide());
     void this.store
       .get(OPTIONS)
-      .then((options) => setLanguage(options.language), () => undefined)
+      .then((options) => this.useLanguage(options.language), () => undefined)
       .finally(() => this.store.get(SETTINGS).then(this.onSettings, () => this.onSettings(null)));
   }
 
@@ -89,9 +89,17 @@ export class ContentApp {
   };
 
   private readonly onOptions = (options: Options): void => {
-    setLanguage(options.language);
-    this.onPeople();
+    void this.useLanguage(options.language).then(this.onPeople);
   };
+
+  /** A forced language: its words come from the background once, then stay in memory. */
+  private async useLanguage(language: Options['language']): Promise<void> {
+    if (language !== 'auto' && !hasCatalogue(language)) {
+      const messages = await this.api.runtime.sendMessage({ type: 'i18n:catalogue', language }).catch(() => null);
+      if (messages && typeof messages === 'object') provideCatalogue(language, messages as Catalogue);
+    }
+    setLanguage(language);
+  }
 
   private readonly onPeople = (): void => {
     if (this.running) this.shown?.overlay.refreshPerson();

@@ -1,6 +1,4 @@
 import type catalogue from '../public/_locales/es/messages.json';
-import es from '../public/_locales/es/messages.json';
-import en from '../public/_locales/en/messages.json';
 import { platform } from '../platform/browser';
 
 /** Every string id that exists in `_locales`. A typo here is a type error. */
@@ -9,8 +7,21 @@ export type MessageKey = keyof typeof catalogue;
 /** A language the person forced on the options page; null follows the browser (the default). */
 export type ForcedLanguage = 'es' | 'en';
 
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> } | undefined>;
-const CATALOGUES: Record<ForcedLanguage, Catalogue> = { es: es as Catalogue, en: en as Catalogue };
+export type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> } | undefined>;
+/**
+ * The catalogues a forced language reads from. Extension pages and the background register both at start
+ * (i18n/catalogues.ts); the content script, which must stay small, gets the one it needs from the background
+ * (`i18n:catalogue`). Until a catalogue is there, the browser's language is used.
+ */
+const CATALOGUES: Partial<Record<ForcedLanguage, Catalogue>> = {};
+
+export function provideCatalogue(language: ForcedLanguage, messages: Catalogue): void {
+  CATALOGUES[language] = messages;
+}
+
+export function hasCatalogue(language: ForcedLanguage): boolean {
+  return CATALOGUES[language] !== undefined;
+}
 
 let forced: ForcedLanguage | null = null;
 
@@ -29,7 +40,7 @@ export function forcedLanguage(): ForcedLanguage | null {
 
 /** The browser's own lookup, for a language we ship: the same placeholder rules as `i18n.getMessage`. */
 function fromCatalogue(language: ForcedLanguage, key: string, substitutions: string[]): string {
-  const entry = CATALOGUES[language][key];
+  const entry = CATALOGUES[language]?.[key];
   if (!entry) return '';
   let text = entry.message;
   for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
@@ -44,11 +55,11 @@ function fromCatalogue(language: ForcedLanguage, key: string, substitutions: str
  * Falls back to the key, so a missing string is visible in QA instead of an empty control.
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  if (forced) return fromCatalogue(forced, key, substitutions) || key;
+  if (forced && CATALOGUES[forced]) return fromCatalogue(forced, key, substitutions) || key;
   return platform.i18n.getMessage(key, substitutions) || key;
 }
 
 /** The UI language as a BCP 47 tag, for `lang` attributes: the forced one, else the browser's. */
 export function uiLanguage(): string {
-  return forced ?? (platform.i18n.getUILanguage() || 'es');
+  return (forced && CATALOGUES[forced] ? forced : null) ?? (platform.i18n.getUILanguage() || 'es');
 }

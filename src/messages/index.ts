@@ -29,7 +29,9 @@ export type ToBackground =
   /** What the page shows now (structure only): the popup's status and the link countdown follow it. */
   | { type: 'page:step'; step: StepId; flow: FlowId }
   /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
-  | { type: 'person:active' };
+  | { type: 'person:active' }
+  /** The words of a language forced on the options page (the content script ships none of its own). */
+  | { type: 'i18n:catalogue'; language: 'es' | 'en' };
 
 export type ToBackgroundType = ToBackground['type'];
 export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
@@ -72,6 +74,10 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     parse: (m) => (isStepId(m.step) && isFlowId(m.flow) ? { type: 'page:step', step: m.step, flow: m.flow } : null),
   },
   'person:active': { from: 'content', parse: () => ({ type: 'person:active' }) },
+  'i18n:catalogue': {
+    from: 'content',
+    parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),
+  },
 };
 
 const isFields = (raw: unknown): raw is Fields => !!raw && typeof raw === 'object' && !Array.isArray(raw);

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../i18n/catalogues';
 import { t, uiLanguage } from '../i18n/t';
 import { popupStore } from '../popup/store';
 import '../popup/popup.css';

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../i18n/catalogues';
 import { Popup } from './Popup';
 import { popupStore } from './store';
 import { uiLanguage } from '../i18n/t';

@@ -200,6 +200,15 @@ describe('the popup in Chromium', () => {
     for (const href of hrefs) expect(href).toMatch(/^https:\/\/(app|www)\.iess\.gob\.ec\//);
   });
 
+  it('keeps the content script free of the catalogues: a forced language is fetched from the background', () => {
+    const dir = requireBuild(OPEN_ROOT.chrome);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+    const code = readFileSync(join(dir, manifest.content_scripts[0]!.js[0]!), 'utf8');
+    // An English-only and a Spanish-only string of the checklist: neither is bundled into the page script.
+    expect(code).not.toContain('Helping: $LABEL$');
+    expect(code).not.toContain('Ayudando a: $LABEL$');
+  });
+
   it('is operable with the keyboard alone: add a person, tick an item, switch, erase', async () => {
     const s = session ?? (await relaunch());
     const popup = await openPopup(s);
@@ -275,6 +284,12 @@ describe('the popup in Chromium', () => {
         await popup.getByRole('button', { name: 'Add a person' }).click();
         await popup.locator('#person-email').fill('ana@gmial.com');
         await expect.poll(() => popup.evaluate(() => document.documentElement.lang)).toBe('en');
+        // The overlay beside the portal honours the override too (its words come from the background).
+        const portal = await s.context.newPage();
+        await portal.goto(server.states.find((st) => st.id === 'recover/identity')!.servedUrl);
+        await expect.poll(() => personLine(portal)).toBe('Helping: Para mí');
+        expect(await portal.evaluate(() => document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('.cg-app')?.getAttribute('lang'))).toBe('en');
+        await portal.close();
       }
       for (const scheme of ['light', 'dark'] as const) {
         await popup.emulateMedia({ colorScheme: scheme });

@@ -191,3 +191,20 @@ describe('ContentApp: who is being helped', () => {
     expect(asked).toHaveLength(4);
   });
 });
+
+describe('ContentApp: a forced language', () => {
+  it('the background answers the catalogue of a language we ship, and the content app uses the forced language', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    const i18n = await import('../../../src/i18n/t');
+    createBackground(fakeBrowser).start();
+    const answer = (await fakeBrowser.runtime.sendMessage({ type: 'i18n:catalogue', language: 'en' })) as Record<string, { message: string }>;
+    expect(answer.ppOverlayHelping?.message).toBe('Helping: $LABEL$');
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'i18n:catalogue', language: 'fr' })).toBeUndefined();
+    await fakeBrowser.storage.local.set({ options: { language: 'en' } });
+    startApp();
+    await vi.waitFor(() => expect(i18n.forcedLanguage()).toBe('en'));
+    expect(i18n.t('ppOverlayHelping', 'Mum')).toBe('Helping: Mum');
+    expect(i18n.uiLanguage()).toBe('en');
+    i18n.setLanguage('auto');
+  });
+});

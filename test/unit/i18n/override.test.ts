@@ -1,3 +1,4 @@
+import '../../../src/i18n/catalogues';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forcedLanguage, setLanguage, t, uiLanguage } from '../../../src/i18n/t';
 

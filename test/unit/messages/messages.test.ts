@@ -43,7 +43,14 @@ describe('messages', () => {
       'data:erase:extension',
       'page:step:content',
       'person:active:content',
+      'i18n:catalogue:content',
     ]);
+  });
+
+  it('asks for a catalogue only by a language we ship', () => {
+    expect(parseToBackground({ type: 'i18n:catalogue', language: 'en' })).toEqual({ type: 'i18n:catalogue', language: 'en' });
+    expect(parseToBackground({ type: 'i18n:catalogue', language: 'fr' })).toBeNull();
+    expect(parseToBackground({ type: 'i18n:catalogue', language: '__proto__' })).toBeNull();
   });
 
   it('maps every declared keyboard command, and only those', () => {

@@ -1,3 +1,4 @@
+import '../../../src/i18n/catalogues';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '../../../src/overlay/controller';
 import type { Overlay } from '../../../src/overlay/services';

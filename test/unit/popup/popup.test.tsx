@@ -1,3 +1,4 @@
+import '../../../src/i18n/catalogues';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
