@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../portal/clock';
-import { createPortalServer, type PortalServer } from '../portal/server';
 import { failed, runWalk } from '../walkthrough/runner';
-import { WALKS, type WalkContext } from '../walkthrough/walks';
+import { WALKS, walkContext } from '../walkthrough/walks';
 import { WALK_VIEWPORT } from '../walkthrough/browsers';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { SHIPPED, requireBuild } from './harness/extensions';
+import { usePracticePortal } from './harness/practice-portal';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
 import { installTranslator } from './harness/translator';
 
@@ -19,27 +19,11 @@ import { installTranslator } from './harness/translator';
 const TRANSLATED_WALKS = ['recover-link', 'otp-code', 'unlock'];
 
 const clock = new ManualClock();
-let portal: PortalServer;
-beforeAll(async () => {
-  portal = createPortalServer({ clock, deliveryDelayMs: 0 });
-  await portal.start();
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const practice = usePracticePortal({ clock, deliveryDelayMs: 0 });
 
 async function walkTranslated(driver: PageDriver, walkId: string): Promise<void> {
-  portal.world.reset();
   const walk = WALKS.find((w) => w.id === walkId)!;
-  const ctx: WalkContext = {
-    driver,
-    world: portal.world,
-    clock,
-    urls: portal.urls,
-    captchaTtlMs: portal.config.captchaTtlMs,
-    linkValidityMs: portal.config.linkValidityMs,
-    sessionTimeoutMs: portal.config.sessionTimeoutMs,
-  };
+  const ctx = walkContext(practice.server, driver, clock);
   const results = await runWalk(walk, ctx);
   const report = results.map((r) => `${r.stop.name}: ${failed(r) ? r.problems.join('; ') : 'ok'}`);
   expect(report).toEqual(results.map((r) => `${r.stop.name}: ok`));

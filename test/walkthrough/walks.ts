@@ -39,6 +39,24 @@ export interface WalkContext {
   sessionTimeoutMs: number;
 }
 
+/** A fresh walk context on a running practice portal: its world reset to the personas. */
+export function walkContext(
+  portal: { world: PortalWorld; urls: PortalUrls; config: { captchaTtlMs: number; linkValidityMs: number; sessionTimeoutMs: number } },
+  driver: PageDriver,
+  clock: ManualClock,
+): WalkContext {
+  portal.world.reset();
+  return {
+    driver,
+    world: portal.world,
+    clock,
+    urls: portal.urls,
+    captchaTtlMs: portal.config.captchaTtlMs,
+    linkValidityMs: portal.config.linkValidityMs,
+    sessionTimeoutMs: portal.config.sessionTimeoutMs,
+  };
+}
+
 export interface Stop {
   /** Short slug, used in screenshot names and progress lines. */
   name: string;
