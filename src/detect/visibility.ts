@@ -18,12 +18,15 @@ const HIDDEN_CLASSES = new Set([
   'ng-hide',
   'is-hidden',
   'oculto',
+  'ui-overlay-hidden',
 ]);
 
 /** Simple `.class` / `#id` rules that hide, read from the page's own `<style>` elements (bounded). */
 export interface HiddenByCss {
   classes: Set<string>;
   ids: Set<string>;
+  /** Some hiding rule has a selector the simple scan cannot resolve (`.wizard > .paso:not(.activo)`). */
+  complex: boolean;
 }
 
 const MAX_STYLE_ELEMENTS = 20;
@@ -33,7 +36,7 @@ const HIDES = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const SIMPLE = /^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$/i;
 
 export function scanStyles(doc: Document): HiddenByCss {
-  const found: HiddenByCss = { classes: new Set(), ids: new Set() };
+  const found: HiddenByCss = { classes: new Set(), ids: new Set(), complex: false };
   // getElementsByTagName, not querySelectorAll: happy-dom's selector engine recurses and overflows on
   // hostile deep nesting. The live collection's length is read once.
   const styles = doc.getElementsByTagName('style');
@@ -47,6 +50,7 @@ export function scanStyles(doc: Document): HiddenByCss {
       for (const selector of (m[1] ?? '').split(',')) {
         const s = SIMPLE.exec(selector);
         if (s?.[2]) (s[1] === '.' ? found.classes : found.ids).add(s[2]);
+        else if (selector.trim()) found.complex = true;
       }
     }
   }
@@ -84,4 +88,46 @@ export function layoutCheck(doc: Document): ((el: Element) => boolean) | null {
   if (!view || !probe || typeof probe.checkVisibility !== 'function') return null;
   if (/happydom|jsdom/i.test(view.navigator?.userAgent ?? '')) return null;
   return (el) => (el as Element & { checkVisibility(o?: object): boolean }).checkVisibility({ visibilityProperty: true });
+}
+
+/** Containers that can hide a wizard step or panel; inline elements and leaves are left to the markup checks. */
+const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'FIELDSET', 'FORM', 'TABLE', 'TBODY', 'TR', 'UL', 'OL', 'ARTICLE', 'ASIDE', 'MAIN', 'P', 'DL']);
+/** Computed-style reads per pass: a bound on the cost, spent on the outermost containers first (walk order). */
+export const MAX_STYLE_CHECKS = 400;
+
+/**
+ * Visibility as the browser computes it, for containers only: a class rule in the page's stylesheet that
+ * hides a wizard step (`.paso:not(.activo) { display: none }`). In a real browser `checkVisibility()` reads the
+ * style the page already has; elsewhere (happy-dom) `getComputedStyle` runs the cascade, so it is used only
+ * when the page's own <style> has a hiding rule the simple scan could not resolve. Results are cached per pass.
+ */
+export function computedStyleCheck(doc: Document, css: HiddenByCss, realLayout: boolean): ((el: Element) => boolean) | null {
+  const view = doc.defaultView;
+  if (!view) return null;
+  const probe = doc.documentElement as (Element & { checkVisibility?: unknown }) | null;
+  let hidden: (el: Element) => boolean;
+  if (realLayout && probe && typeof probe.checkVisibility === 'function') {
+    hidden = (el) => !(el as Element & { checkVisibility(o?: object): boolean }).checkVisibility({ visibilityProperty: true });
+  } else if (css.complex && typeof view.getComputedStyle === 'function') {
+    hidden = (el) => {
+      const s = view.getComputedStyle(el);
+      return s.display === 'none' || s.visibility === 'hidden';
+    };
+  } else return null;
+  const cache = new Map<Element, boolean>();
+  let budget = MAX_STYLE_CHECKS;
+  return (el) => {
+    if (!CONTAINER_TAGS.has(el.tagName.toUpperCase()) || (!el.id && !el.hasAttribute('class')) || el.firstElementChild === null) return false;
+    const known = cache.get(el);
+    if (known !== undefined) return known;
+    if (budget-- <= 0) return false;
+    let h = false;
+    try {
+      h = hidden(el);
+    } catch {
+      // A selector the engine cannot parse, or hostile nesting: fall back to the markup checks.
+    }
+    cache.set(el, h);
+    return h;
+  };
 }
