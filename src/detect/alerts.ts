@@ -31,6 +31,13 @@ export function readAlerts(f: Features, formless: boolean, errorPage: boolean): 
       }
       continue;
     }
+    if (rule.errorPath) {
+      if (errorPage && rule.errorPath.test(f.path)) {
+        found.add(rule.alert);
+        signals.push(`alert ${rule.alert}: path ${clip(f.path, 40)}`);
+      }
+      continue;
+    }
     if (!rule.match) continue;
     for (const text of sources) {
       const m = rule.match.exec(text);

@@ -149,11 +149,10 @@ function decideLayer(f: Features, inherited: number | null, flowFrom: Features =
 
 /** The flow of a page at a given step, or null when the step says nothing about one. */
 function flowOf(f: Features, step: StepId, counts: Map<Count, number>): { id: Exclude<FlowId, 'unknown'>; signals: string[] } | null {
-  // A login page leads to several flows and "Cambio de clave" is none of them; only an employer login
-  // (RUC, employer system) says which flow it starts.
-  if (step === 'change-key') return null;
+  // A login page leads to several flows and an affiliate's "Cambio de clave" is none of them; only the employer
+  // system (RUC, its own app) says which flow a login or a key change belongs to.
   const flows = FLOW_ORDER.map((id) => ({ id, ...scoreRules(f, FLOW_RULES[id], counts) }));
-  if (step === 'start') return flows.find((x) => x.id === 'employer' && x.score >= FLOW_MIN) ?? null;
+  if (step === 'start' || step === 'change-key') return flows.find((x) => x.id === 'employer' && x.score >= FLOW_MIN) ?? null;
   // The first flow in priority order with enough evidence wins; otherwise the best of the weak ones.
   const chosen = flows.find((x) => x.score >= FLOW_MIN) ?? [...flows].sort((a, b) => b.score - a.score)[0];
   return chosen && chosen.score > 0 ? chosen : null;

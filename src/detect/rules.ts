@@ -108,6 +108,8 @@ const K = {
   email: /correo|e_?mail|mail/,
   phone: /celular|telefono|movil|phone|cell/,
 };
+/** The page where the new key is typed, by path or form action. */
+const NEW_KEY_PAGE = /nueva-?clave|generar-?nueva|nueva-?contrasena|new-?(password|key)|restablecer-?clave/;
 /** One-digit boxes of a segmented code input, or PrimeFaces' inputOtp. */
 const OTP_WIDGET = /ui-inputotp|otp-input|codigo-digito|code-digit|pin-input/;
 
@@ -240,6 +242,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 1, all: [{ count: 'entries', max: 0 }] },
     // A masked address ("j***z@hotmail.com") and nothing to fill: where the link went, in any language.
     { w: 2, all: [{ text: /[a-z0-9][*•]{2,}[a-z0-9._-]*@[a-z0-9*-]+\.[a-z]{2,}/ }, { count: 'entries', max: 0 }] },
+    // The page's notice names an address and nothing is left to fill: where something was sent.
+    { w: 3, all: [{ message: /[a-z0-9*._-]@[a-z0-9*-]+\.[a-z]{2,}/, severity: ['info', 'unknown'] }, { count: 'entries', max: 0 }] },
     { w: -5, all: [{ field: { label: W.code, not: W.cedula, kinds: TEXTUAL } }] },
     { w: -5, all: [{ count: 'oneCharBoxes', min: 4 }] },
     { w: -5, all: [{ field: { ...pw } }] },
@@ -301,6 +305,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 6, all: [{ heading: W.done, stated: true }] },
     { w: 4, all: [{ statement: W.done }] },
     { w: 1, all: [{ count: 'entries', max: 0 }] },
+    // The new-key page with its form gone and a notice in its place: the key was set, whatever the language.
+    { w: 3, all: [{ app: NEW_KEY_PAGE }, { count: 'entries', max: 0 }, { message: /./, severity: ['info', 'unknown'] }] },
     { w: -4, all: [{ field: { ...pw } }] },
     { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
     { w: -2, all: [{ count: 'entries', min: 2 }] },
@@ -387,6 +393,8 @@ export interface AlertRule {
   match?: RegExp;
   not?: RegExp;
   flag?: 'antiBot';
+  /** On an error page, its path names the error (`/errorWeb/sesionExpirada.jsf`), in any page language. */
+  errorPath?: RegExp;
 }
 
 export const ALERT_RULES: readonly AlertRule[] = [
@@ -411,6 +419,8 @@ export const ALERT_RULES: readonly AlertRule[] = [
   },
   { alert: 'link-expired', match: E.link, not: /sesion|vista|view|session/ },
   { alert: 'session-expired', match: E.session },
+  { alert: 'session-expired', errorPath: /sesion-?(expirad|caducad|finalizad)|session-?(expired|timeout)|viewexpired/ },
+  { alert: 'link-expired', errorPath: /(enlace|link|vinculo|token)-?(caducad|expirad|vencid|invalid)/ },
   { alert: 'service-unavailable', match: E.unavailable, not: /intentos|bloquead|\b404\b|no encontrad|not found|no existe|attempts|blocked|locked/ },
   { alert: 'service-unavailable', flag: 'antiBot' },
 ];

@@ -25,7 +25,10 @@ const HIDDEN_CLASSES = new Set([
 export interface HiddenByCss {
   classes: Set<string>;
   ids: Set<string>;
-  /** Some hiding rule has a selector the simple scan cannot resolve (`.wizard > .paso:not(.activo)`). */
+  /**
+   * Some rule the simple scan cannot resolve decides display or visibility (`.wizard > .paso:not(.activo)`
+   * hides, or `.paso.activo` shows again what `.paso` hid): then the computed style decides, for containers.
+   */
   complex: boolean;
 }
 
@@ -33,6 +36,8 @@ const MAX_STYLE_ELEMENTS = 20;
 const MAX_STYLE_CHARS = 60_000;
 const RULE = /([^{}]{1,300})\{([^{}]{0,600})\}/g;
 const HIDES = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const SHOWS = /display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible/i;
+const NAMES = /([.#])([\w-]+)/g;
 const SIMPLE = /^\s*(?:[a-z][a-z0-9]*)?([.#])([\w-]+)\s*$/i;
 
 export function scanStyles(doc: Document): HiddenByCss {
@@ -42,18 +47,31 @@ export function scanStyles(doc: Document): HiddenByCss {
   const styles = doc.getElementsByTagName('style');
   const count = Math.min(styles.length, MAX_STYLE_ELEMENTS);
   let budget = MAX_STYLE_CHARS;
+  const shownClasses = new Set<string>();
+  const shownIds = new Set<string>();
   for (let i = 0; i < count && budget > 0; i++) {
     const css = (styles[i]?.textContent ?? '').slice(0, budget);
     budget -= css.length;
     for (const m of css.matchAll(RULE)) {
-      if (!HIDES.test(m[2] ?? '')) continue;
+      const body = m[2] ?? '';
+      const hides = HIDES.test(body);
+      const shows = !hides && SHOWS.test(body);
+      if (!hides && !shows) continue;
       for (const selector of (m[1] ?? '').split(',')) {
+        if (shows) {
+          // `.paso.activo { display: block }` undoes `.paso { display: none }` for some elements: a class or id
+          // named here is left to the computed style.
+          for (const n of selector.matchAll(NAMES)) if (n[2]) (n[1] === '.' ? shownClasses : shownIds).add(n[2]);
+          continue;
+        }
         const s = SIMPLE.exec(selector);
         if (s?.[2]) (s[1] === '.' ? found.classes : found.ids).add(s[2]);
         else if (selector.trim()) found.complex = true;
       }
     }
   }
+  for (const c of shownClasses) if (found.classes.delete(c)) found.complex = true;
+  for (const i of shownIds) if (found.ids.delete(i)) found.complex = true;
   return found;
 }
 
