@@ -264,14 +264,10 @@ export function withoutQuestions(folded: string): string {
   return folded.includes('?') ? folded.replace(QUESTION, ' ') : folded;
 }
 
-const DIALOG_TOKEN = /^(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel)$/;
-const MASK_TOKEN = /^(?:ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui)$/;
-const GROWL_TOKEN = /^(?:ui-growl|ui-toast|toast-container)$/;
-const hasToken = (cls: string | null, re: RegExp): boolean => {
-  if (!cls) return false;
-  for (const token of cls.split(/\s+/)) if (token && re.test(token)) return true;
-  return false;
-};
+// Whole class-string tests (no split per element: the walk visits every element).
+const TOP_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel|ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui|ui-growl|ui-toast|toast-container)(?:\s|$)/;
+const DIALOG_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel)(?:\s|$)/;
+const MASK_CLASS = /(?:^|\s)(?:ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui)(?:\s|$)/;
 
 /** Where recovery content lives: walked first, so a huge page spends its element budget there. */
 const MAX_ROOTS = 24;
@@ -386,10 +382,11 @@ class Walker {
 
       if (this.collectTop) {
         const role = el.getAttribute('role');
-        if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || hasToken(cls, DIALOG_TOKEN)) {
+        const layer = cls !== null && TOP_CLASS.test(cls);
+        if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || (layer && DIALOG_CLASS.test(cls))) {
           if (pass.dialogs.length < 5) pass.dialogs.push({ el, modal: tag === 'DIALOG' || el.getAttribute('aria-modal') === 'true' });
-        } else if (hasToken(cls, MASK_TOKEN)) pass.mask = true;
-        else if (hasToken(cls, GROWL_TOKEN) && pass.growls.length < 3) pass.growls.push(el);
+        } else if (layer && MASK_CLASS.test(cls)) pass.mask = true;
+        else if (layer && pass.growls.length < 3) pass.growls.push(el);
       }
 
       if (tag === 'IFRAME') {
@@ -534,7 +531,7 @@ function rootState(pass: Pass, el: Element): 'hidden' | 'chrome' | 'plain' {
 
 const PRIORITY_TAGS = new Set(['FORM', 'MAIN', 'DIALOG']);
 const PRIORITY_ROLES = new Set(['main', 'dialog', 'alertdialog']);
-const PRIORITY_TOKEN = /^(?:ui-dialog|ui-growl|ui-messages|ui-wizard|ui-confirm-dialog)$/;
+const PRIORITY_CLASS = /(?:^|\s)(?:ui-dialog|ui-growl|ui-messages|ui-wizard|ui-confirm-dialog)(?:\s|$)/;
 /** Elements skimmed (tag, class and role only) to find the recovery content of a huge page. */
 const MAX_SKIM = 300_000;
 
@@ -554,7 +551,8 @@ function skimPage(root: Element): { big: boolean; roots: Element[] } {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || tag === 'SCRIPT') continue;
     const role = el.getAttribute('role');
-    if (el !== root && (PRIORITY_TAGS.has(tag) || (role !== null && PRIORITY_ROLES.has(role)) || hasToken(el.getAttribute('class'), PRIORITY_TOKEN))) {
+    const cls = el.getAttribute('class');
+    if (el !== root && (PRIORITY_TAGS.has(tag) || (role !== null && PRIORITY_ROLES.has(role)) || (cls !== null && PRIORITY_CLASS.test(cls)))) {
       roots.push(el);
       // Inside a root, only the count matters.
       if (n <= LIMITS.elements) n += Math.min(countBelow(el, LIMITS.elements + 1 - n), LIMITS.elements + 1);
@@ -563,6 +561,15 @@ function skimPage(root: Element): { big: boolean; roots: Element[] } {
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
   return { big: n > LIMITS.elements, roots };
+}
+
+/** The document's element count: native and cached in browsers; a page that defeats it is treated as big. */
+function elementCount(doc: Document): number {
+  try {
+    return doc.getElementsByTagName('*').length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /** Elements under `el`, counted up to `max`. */
@@ -604,7 +611,7 @@ export function extractFeatures(doc: Document, path: string): Features {
 
   // On a page bigger than the element budget, recovery content first (forms, main, dialogs, message regions),
   // then the rest in document order: the budget goes where the step is, not to 50,000 rows above it.
-  const skim = html ? skimPage(html) : { big: false, roots: [] };
+  const skim = html && elementCount(doc) > LIMITS.elements ? skimPage(html) : { big: false, roots: [] };
   const walked = new Set<Element>();
   const walker = new Walker(pass, f, walked, true);
   let within = true;

@@ -109,7 +109,7 @@ export function layoutCheck(doc: Document): ((el: Element) => boolean) | null {
 }
 
 /** Containers that can hide a wizard step or panel; inline elements and leaves are left to the markup checks. */
-const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'FIELDSET', 'FORM', 'TABLE', 'TBODY', 'TR', 'UL', 'OL', 'ARTICLE', 'ASIDE', 'MAIN', 'P', 'DL']);
+const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'FIELDSET', 'FORM', 'TABLE', 'TBODY', 'UL', 'OL', 'ARTICLE', 'ASIDE', 'MAIN', 'DL']);
 /** Computed-style reads per pass: a bound on the cost, spent on the outermost containers first (walk order). */
 export const MAX_STYLE_CHECKS = 400;
 

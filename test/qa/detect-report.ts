@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   await closeParser();
   process.stdout.write(`\n== summary (confidence threshold ASK_BELOW = ${ASK_BELOW}) ==\n`);
   for (const [name, t] of rows) process.stdout.write(`${name}\n    ${tallyLine(t)}\n`);
-  const wrong = rows.reduce((k, [, t]) => k + t.pages - t.all, 0);
+  // Fails on the hard target only: an answer wrong above the threshold. Misses and asks are listed above;
+  // the corpus test pins every label (and the few known differences).
+  const wrong = rows.reduce((k, [, t]) => k + t.wrongAnswered, 0);
   process.exitCode = wrong > 0 ? 1 : 0;
 }
 
