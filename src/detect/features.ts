@@ -361,7 +361,7 @@ class Walker {
       }
       if (node.nodeType !== 1) continue;
       const el = node as Element;
-      if (node !== root && this.skip.has(el)) continue;
+      if (this.skip.size > 0 && node !== root && this.skip.has(el)) continue;
       if (++f.examined > LIMITS.elements) {
         f.truncated = true;
         return false;

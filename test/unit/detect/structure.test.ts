@@ -72,6 +72,22 @@ describe('visibility as the browser computes it', () => {
   });
 });
 
+describe('a class hidden by one rule and shown again by another', () => {
+  it('is left to the computed style, so only the active wizard step is read', () => {
+    const doc = parseHtml(
+      '<style>.paso{display:none}.paso.activo{display:block}</style><body><form>' +
+        '<div class="paso"><label for="c">Cédula</label><input id="c" maxlength="10"></div>' +
+        '<div class="paso activo"><label for="a">Nueva clave</label><input id="a" type="password"><label for="b">Confirmar clave</label><input id="b" type="password"></div>' +
+        '</form></body>',
+    );
+    const css = scanStyles(doc);
+    expect(css.classes.has('paso')).toBe(false);
+    expect(css.complex).toBe(true);
+    expect(extractFeatures(doc, '/x').fields.map((f) => f.kind)).toEqual(['password', 'password']);
+    expect(classify(doc, REC).step).toBe('new-key');
+  });
+});
+
 describe('what is on top', () => {
   const dialog = (body: string, extra = ''): string =>
     `<div class="ui-dialog ui-widget ui-overlay-visible" role="dialog"${extra} style="display:block"><div class="ui-dialog-content">${body}</div></div>`;
