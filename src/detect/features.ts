@@ -269,7 +269,7 @@ const TOP_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overla
 const DIALOG_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel)(?:\s|$)/;
 const MASK_CLASS = /(?:^|\s)(?:ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui)(?:\s|$)/;
 
-/** Where recovery content lives: walked first, so a huge page spends its element budget there. */
+/** Where recovery content lives on a big page (walked first): at most this many subtrees. */
 const MAX_ROOTS = 24;
 const MAX_ANCESTORS = 200;
 
@@ -536,53 +536,49 @@ const PRIORITY_CLASS = /(?:^|\s)(?:ui-dialog|ui-growl|ui-messages|ui-wizard|ui-c
 const MAX_SKIM = 300_000;
 
 /**
- * Counts the page's elements up to the walk's budget; past it, the page is big and the skim goes on (bounded)
- * to list its forms, main, dialogs, growls and message regions, outermost only, in document order. It reads
- * tag, class and role only, and uses no selector engine (emulated DOMs make one slow full pass per call, and
- * hostile nesting can overflow them).
+ * The forms, main, dialogs, growls and message regions of a page bigger than the walk's budget, outermost only,
+ * in document order. The skim reads tag, class and role only (bounded), and uses no selector engine: emulated
+ * DOMs make one slow full pass per call, and hostile nesting can overflow them.
  */
-function skimPage(root: Element): { big: boolean; roots: Element[] } {
+function priorityRoots(root: Element): Element[] {
   const roots: Element[] = [];
   const stack: Element[] = [root];
   let n = 0;
-  while (stack.length > 0 && n < MAX_SKIM && roots.length < MAX_ROOTS) {
+  while (stack.length > 0 && n++ < MAX_SKIM && roots.length < MAX_ROOTS) {
     const el = stack.pop() as Element;
-    n++;
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || tag === 'SCRIPT') continue;
     const role = el.getAttribute('role');
     const cls = el.getAttribute('class');
     if (el !== root && (PRIORITY_TAGS.has(tag) || (role !== null && PRIORITY_ROLES.has(role)) || (cls !== null && PRIORITY_CLASS.test(cls)))) {
       roots.push(el);
-      // Inside a root, only the count matters.
-      if (n <= LIMITS.elements) n += Math.min(countBelow(el, LIMITS.elements + 1 - n), LIMITS.elements + 1);
       continue;
     }
     for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
-  return { big: n > LIMITS.elements, roots };
+  return roots;
 }
 
-/** The document's element count: native and cached in browsers; a page that defeats it is treated as big. */
-function elementCount(doc: Document): number {
-  try {
-    return doc.getElementsByTagName('*').length;
-  } catch {
-    return Number.POSITIVE_INFINITY;
+/**
+ * Whether the page has more elements than the walk's budget. A browser counts natively (and caches the count);
+ * in an emulated DOM (happy-dom: tests, the QA tools) that call is a slow full pass, so count in JS up to the bound.
+ */
+function biggerThanBudget(doc: Document, root: Element, browser: boolean): boolean {
+  if (browser) {
+    try {
+      return doc.getElementsByTagName('*').length > LIMITS.elements;
+    } catch {
+      return true;
+    }
   }
-}
-
-/** Elements under `el`, counted up to `max`. */
-function countBelow(el: Element, max: number): number {
   let n = 0;
-  const stack: Element[] = [];
-  for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  while (stack.length > 0 && n < max) {
-    const e = stack.pop() as Element;
-    n++;
-    for (let c = e.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (++n > LIMITS.elements) return true;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
   }
-  return n;
+  return false;
 }
 
 export function extractFeatures(doc: Document, path: string): Features {
@@ -611,11 +607,11 @@ export function extractFeatures(doc: Document, path: string): Features {
 
   // On a page bigger than the element budget, recovery content first (forms, main, dialogs, message regions),
   // then the rest in document order: the budget goes where the step is, not to 50,000 rows above it.
-  const skim = html && elementCount(doc) > LIMITS.elements ? skimPage(html) : { big: false, roots: [] };
+  const roots = html && biggerThanBudget(doc, html, visible !== null) ? priorityRoots(html) : [];
   const walked = new Set<Element>();
   const walker = new Walker(pass, f, walked, true);
   let within = true;
-  for (const r of skim.big ? skim.roots : []) {
+  for (const r of roots) {
     const state = rootState(pass, r);
     if (state === 'hidden') continue;
     walked.add(r);
