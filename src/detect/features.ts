@@ -2,6 +2,7 @@
  * One bounded walk over the visible DOM that extracts everything the rules look at. Nothing here reads a
  * field's value: only the kind of control, its limits and the words a person sees next to it.
  */
+import { HOST_ATTRIBUTE } from '../page/marker';
 import { fold } from './fold';
 import { computedStyleCheck, hiddenByMarkup, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
 
@@ -313,7 +314,7 @@ interface Pass {
 
 /** Hidden for any reason the pass can tell without layout: markup, simple CSS rules, computed style. */
 function hiddenEl(pass: Pass, el: Element, tag: string): boolean {
-  if (hiddenByMarkup(el, pass.css) || el.hasAttribute('data-claveguia-host')) return true;
+  if (hiddenByMarkup(el, pass.css) || el.hasAttribute(HOST_ATTRIBUTE)) return true;
   if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
   return pass.styleHidden !== null && pass.styleHidden(el);
 }
