@@ -9,6 +9,15 @@
 
 export function installTranslator(kind: string): void {
   const WORDS: [RegExp, string][] = [
+    [/ha sido (generada|creada) exitosamente|se gener[oó] (correctamente|exitosamente)/gi, 'has been generated successfully'],
+    [/ha sido cambiada exitosamente|se cambi[oó] (correctamente|exitosamente)/gi, 'has been changed successfully'],
+    [/clave generada/gi, 'password generated'],
+    [/ha sido desbloqueada/gi, 'has been unlocked'],
+    [/desbloqueo exitoso/gi, 'successful unlock'],
+    [/exitoso/gi, 'successful'],
+    [/estimado/gi, 'dear'],
+    [/exitosamente|correctamente|con [eé]xito/gi, 'successfully'],
+    [/informaci[oó]n/gi, 'information'],
     [/fecha de nacimiento/gi, 'date of birth'],
     [/correo electr[oó]nico/gi, 'email'],
     [/n[uú]mero de c[eé]dula/gi, 'ID number'],
