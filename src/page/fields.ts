@@ -85,7 +85,7 @@ export function findValueFields(root: ParentNode): Map<ValueFieldRole, HTMLInput
       emails.push(input);
       continue;
     }
-    if (!TEXT_TYPES.has(type) || type === 'tel' || NAME_HINTS.phone.test(name) || NAME_HINTS.code.test(name)) continue;
+    if (!TEXT_TYPES.has(type) || type === 'tel' || NAME_HINTS.phone.test(name)) continue;
     const max = input.maxLength;
     if (max === 13 || (NAME_HINTS.ruc.test(name) && max !== 10)) claim('ruc', input);
     else if (NAME_HINTS.sucursal.test(name) || (max === 4 && found.has('ruc'))) claim('sucursal', input);

@@ -8,11 +8,15 @@ import { h, render } from 'preact';
 import { warningId, type FieldWarning, type WarningAnchor, type WarningTone } from '../../flow/warnings';
 import { t } from '../../i18n/t';
 import type { Rect } from '../placement';
+import { FIELD_SELECTOR } from '../../page/fields';
 import { placeNote } from './position';
 import { warningText } from './text';
 import { WarningNotes, type NoteGroup } from './WarningNotes';
 
 export type WarningAnchors = ReadonlyMap<WarningAnchor, Element>;
+
+/** Portal controls looked at, at most, to keep notes off them (an on-screen keypad's keys, other fields). */
+const MAX_CONTROLS = 300;
 
 const TONE_ORDER: readonly WarningTone[] = ['error', 'warning', 'info'];
 
@@ -104,6 +108,7 @@ export class WarningsLayer {
     const notes = [...this.container.querySelectorAll<HTMLElement>('[data-cg-note]')];
     const fieldBoxes = new Map<WarningAnchor, Rect | null>();
     for (const [anchor, element] of this.anchors) fieldBoxes.set(anchor, element.isConnected ? visibleBox(element) : null);
+    const controls = notes.length > 0 ? this.controlBoxes(viewport) : [];
     const placed: Rect[] = [];
     const writes: [HTMLElement, ReturnType<typeof placeNote>][] = [];
     for (const note of notes) {
@@ -115,9 +120,8 @@ export class WarningsLayer {
         continue;
       }
       const size = note.getBoundingClientRect();
-      const others = [...fieldBoxes.entries()].filter(([a, box]) => a !== anchor && box).map(([, box]) => box!);
       const spot = placeNote(
-        { field, keepClear: [...others, ...placed], note: { width: size.width, height: size.height }, viewport },
+        { field, keepClear: [...placed, ...controls], note: { width: size.width, height: size.height }, viewport },
         labelBoxes(element),
       );
       if (spot) placed.push({ left: spot.left, top: spot.top, right: spot.left + size.width, bottom: spot.top + size.height });
@@ -134,6 +138,18 @@ export class WarningsLayer {
       note.style.top = `${Math.round(spot.top)}px`;
       note.style.visibility = 'visible';
     }
+  }
+
+  /** Boxes of the portal's visible controls (fields, buttons, keypad keys, labels): notes keep off them when they can. */
+  private controlBoxes(viewport: { width: number; height: number }): Rect[] {
+    const boxes: Rect[] = [];
+    const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
+    for (let i = 0; i < controls.length && i < MAX_CONTROLS; i++) {
+      const box = visibleBox(controls[i]!);
+      if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= viewport.width || box.top >= viewport.height) continue;
+      boxes.push(box);
+    }
+    return boxes;
   }
 
   private readonly schedule = (): void => {
