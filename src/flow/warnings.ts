@@ -197,15 +197,20 @@ function keyWarnings(input: WarningInput, out: FieldWarning[]): void {
       out.push({ anchor: 'new-key', code: `key-${reason}`, tone: reason === 'non-ascii-letter' ? 'warning' : 'error', ...(bound ? { bound } : {}) });
     }
     const person = input.person;
-    if (person) {
-      const kinds = findPersonalData(key, {
-        cedula: person.cedula,
-        birthDay: person.birthDay,
-        birthMonth: person.birthMonth,
-        names: person.names ? [person.names] : [],
-        email: person.email,
-      });
-      for (const kind of kinds) out.push({ anchor: 'new-key', code: `key-has-${kind}`, tone: 'warning', personLabel: person.label });
+    const kinds = person
+      ? findPersonalData(key, {
+          cedula: person.cedula,
+          birthDay: person.birthDay,
+          birthMonth: person.birthMonth,
+          names: person.names ? [person.names] : [],
+          email: person.email,
+        })
+      : [];
+    for (const kind of kinds) out.push({ anchor: 'new-key', code: `key-has-${kind}`, tone: 'warning', personLabel: person!.label });
+    // The change-key page asks for the cédula on the same form: the key must not contain it either.
+    const typedId = input.values.get('id-number') ?? '';
+    if (!kinds.includes('cedula') && cedulaProgress(typedId).state === 'valid' && findPersonalData(key, { cedula: typedId }).length > 0) {
+      out.push({ anchor: 'new-key', code: 'key-has-cedula', tone: 'warning' });
     }
     if (input.strength) out.push({ anchor: 'new-key', code: `strength-${input.strength}`, tone: input.strength === 'weak' ? 'warning' : 'info' });
   }

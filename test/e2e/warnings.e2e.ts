@@ -168,6 +168,33 @@ describe('mismatch warnings beside the fields', () => {
     expect(dump.messages.map((m) => (m as { type: string }).type)).toContain('person:active');
     const all = JSON.stringify({ ...dump, consoleLines });
     for (const piece of [KEY, 'ab1104567838', 'ab110456783']) expect(all).not.toContain(piece);
+
+    // 200% zoom on a 1280×720 screen (a 640×360 CSS viewport): still beside, inside the window, off the field.
+    await page.setViewportSize({ width: 640, height: 360 });
+    const driver = playwrightDriver(page);
+    await driver.goto(url('recover/identity'));
+    await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('identity');
+    await driver.fill(CEDULA, '1712345601');
+    await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-check-digit']);
+    expectBeside(await note(driver, 'id-number', CEDULA));
+    await page.screenshot({ path: 'test-results/warnings/chromium-200-percent.png' });
+  });
+
+  it('in Chromium, in English', async () => {
+    const english = await launchChromium(requireBuild(OPEN_ROOT.chrome), { locale: 'en' });
+    try {
+      await english.serviceWorker.evaluate(async (people) => chrome.storage.session.set({ people }), PEOPLE);
+      const page = await english.context.newPage();
+      const driver = playwrightDriver(page);
+      await driver.goto(url('recover/identity'));
+      await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('identity');
+      await driver.fill(CEDULA, '1712345600');
+      await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-differs']);
+      expect((await note(driver, 'id-number', CEDULA))!.text).toContain("This cédula is not the one in Mamá's data");
+      await page.screenshot({ path: 'test-results/warnings/chromium-en-1280x720.png' });
+    } finally {
+      await english.close();
+    }
   });
 
   it('in Firefox (the person seeded in storage.local, rememberPeople on)', async () => {

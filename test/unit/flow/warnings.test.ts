@@ -61,6 +61,7 @@ describe('computeWarnings: one row per case', () => {
     ['strength weak', warn('new-key', { 'new-key': 'Nueva2025' }, { strength: 'weak' }), ['new-key:strength-weak']],
     ['strength strong', warn('new-key', { 'new-key': 'Tq8rVm2Lz' }, { strength: 'strong' }), ['new-key:strength-strong']],
     ['change-key: cédula and key', warn('change-key', { 'id-number': '1712345601', 'new-key': 'Nueva2025', 'key-confirmation': 'Nueva2026' }), ['id-number:cedula-check-digit', 'key-confirmation:key-confirmation-differs']],
+    ['change-key: the key contains the cédula typed on the same form', warn('change-key', { 'id-number': '0902345610', 'new-key': 'ab0902345610', 'key-confirmation': '' }, { person: null }), ['new-key:key-has-cedula']],
     ['a key value on another step is ignored', warn('identity', { 'new-key': 'x' }), []],
   ];
   it.each(rows)('%s', (_name, list, expected) => {
