@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FieldWarning, WarningAnchor } from '../../../src/flow/warnings';
-import { Announcer } from '../../../src/overlay/announcer';
+import { Announcer, LIVE_SETTLE_MS } from '../../../src/overlay/announcer';
 import { overlaps, type Rect } from '../../../src/overlay/placement';
 import { placeNote } from '../../../src/overlay/warnings/position';
 import es from '../../../src/public/_locales/es/messages.json';
@@ -117,6 +117,16 @@ describe('warnings beside the fields', () => {
     expect(noteFor('key-confirmation')).toBeNull();
     await showOn([CONFIRM_DIFFERS], anchors);
     expect(spoken().slice(baseline)).toHaveLength(2);
+  });
+
+  it('speaks through the overlay’s one polite live region', async () => {
+    mounted = await mount({}, detection({ step: 'new-key' }));
+    const { input } = field('confirm', { left: 300, top: 300, width: 300 });
+    await new Promise((r) => setTimeout(r, LIVE_SETTLE_MS + 50));
+    await showOn([CONFIRM_DIFFERS], new Map([['key-confirmation', input]]));
+    const regions = mounted.$$('[aria-live]');
+    expect(regions).toHaveLength(1);
+    await vi.waitFor(() => expect(regions[0]!.textContent).toContain(es.valConfirmDiffers.message));
   });
 
   it('can be dismissed, stays dismissed while the mistake remains, returns when it comes back', async () => {
