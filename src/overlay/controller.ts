@@ -19,12 +19,15 @@ import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
 import * as S from './state';
 import type { ViewModel } from './view';
+import type { FieldWarning } from '../flow/warnings';
+import { WarningsLayer, type WarningAnchors } from './warnings/layer';
 
 interface Parts {
   host: OverlayHost;
   announcer: Announcer;
   focus: FocusKeeper;
   avoider: FieldAvoider;
+  warnings: WarningsLayer;
 }
 
 function defaultShadowMode(): ShadowRootMode {
@@ -112,6 +115,10 @@ class OverlayController implements Overlay {
       focus,
       announcer: new Announcer(() => this.render()),
       avoider: new FieldAvoider(this.doc, host.element, (node) => focus.isOurs(node), () => this.place()),
+      warnings: new WarningsLayer(this.doc, host.root, (text) => {
+        this.parts?.announcer.say(text);
+        this.render();
+      }),
     };
     this.render();
 
@@ -158,6 +165,11 @@ class OverlayController implements Overlay {
     parts.focus.focusInside('[data-cg-focus-start], [data-action="expand"]');
   }
 
+  showWarnings(list: readonly FieldWarning[], anchors: WarningAnchors): void {
+    if (this.destroyed) return;
+    this.parts?.warnings.show(list, anchors);
+  }
+
   forget(): void {
     if (this.destroyed) return;
     this.state = S.forgotten(this.state);
@@ -172,6 +184,7 @@ class OverlayController implements Overlay {
     this.parts = null;
     if (!parts) return;
     parts.announcer.destroy();
+    parts.warnings.destroy();
     parts.avoider.destroy();
     parts.focus.destroy();
     render(null, parts.host.container);

@@ -3,6 +3,7 @@
  * content script over the platform adapter, faked in tests) and what it offers (the Overlay handle).
  */
 import type { Detection } from '../detect/vocabulary';
+import type { FieldWarning, WarningAnchor } from '../flow/warnings';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
 
 export interface OverlayServices {
@@ -26,6 +27,11 @@ export interface Overlay {
   toggleVisibility(): void;
   /** Moves focus into the panel and, called again, back to the page element that had it. */
   toggleFocus(): void;
+  /**
+   * Mismatch warnings beside the portal's fields (issue 13): the list replaces the previous one; `anchors` are
+   * the portal elements to sit beside, only ever measured.
+   */
+  showWarnings(list: readonly FieldWarning[], anchors: ReadonlyMap<WarningAnchor, Element>): void;
   /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
   forget(): void;
   destroy(): void;
