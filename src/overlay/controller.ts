@@ -11,6 +11,7 @@ import type { SettingsPatch } from '../storage/schema';
 import type { OverlayActions } from './actions';
 import { Announcer } from './announcer';
 import { App } from './App';
+import { CountdownFeed } from './countdown-feed';
 import { FieldAvoider } from './avoidance';
 import { FocusKeeper } from './focus';
 import { OverlayHost } from './host';
@@ -25,6 +26,8 @@ interface Parts {
   announcer: Announcer;
   focus: FocusKeeper;
   avoider: FieldAvoider;
+  /** The link countdown, when the services offer one; it ticks and re-renders only its own components. */
+  countdown: CountdownFeed | null;
 }
 
 function defaultShadowMode(): ShadowRootMode {
@@ -112,7 +115,18 @@ class OverlayController implements Overlay {
       focus,
       announcer: new Announcer(() => this.render()),
       avoider: new FieldAvoider(this.doc, host.element, (node) => focus.isOurs(node), () => this.place()),
+      countdown: null,
     };
+    if (this.services.countdown) {
+      // Threshold announcements go through the one live region; only then is the whole overlay re-rendered.
+      const feed = new CountdownFeed(this.services.countdown, (text) => {
+        this.parts?.announcer.say(text);
+        this.render();
+      });
+      this.parts.countdown = feed;
+      this.doc.addEventListener('visibilitychange', this.onVisibility);
+      feed.start();
+    }
     this.render();
 
     this.services.loadSettings().then(
@@ -171,12 +185,19 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
+    parts.countdown?.destroy();
+    this.doc.removeEventListener('visibilitychange', this.onVisibility);
     parts.announcer.destroy();
     parts.avoider.destroy();
     parts.focus.destroy();
     render(null, parts.host.container);
     parts.host.destroy();
   }
+
+  /** Background tabs throttle timers: read the absolute clock again when the tab shows. */
+  private readonly onVisibility = (): void => {
+    if (this.doc.visibilityState === 'visible') this.parts?.countdown?.tick();
+  };
 
   // ---- state → DOM
 
@@ -234,6 +255,7 @@ class OverlayController implements Overlay {
         lang: overlayLanguage(),
         getReport: () => this.report(),
         actions: this.actions,
+        countdown: parts.countdown,
       }),
       parts.host.container,
     );
