@@ -15,6 +15,7 @@ import {
   deadlineKey,
   dueAnnouncements,
   nextAlarmTimes,
+  rebase,
   startDeadline,
   type Announcement,
   type Badge,
@@ -150,9 +151,18 @@ export function createDeadlineKeeper(api: PlatformApi, store: Store, clock: Cloc
 
   /** Badge (and thresholds) from the stored window; no alarm changes. */
   async function refresh(): Promise<Badge> {
-    const deadlines = await store.get(DEADLINES);
-    const entry = currentDeadline(deadlines);
+    let deadlines = await store.get(DEADLINES);
     const now = clock.now();
+    const stale = currentDeadline(deadlines);
+    if (stale && now < stale.requestedAt) {
+      // The computer's clock went back: restart the window from now with what was left (never longer).
+      deadlines = await store.update(DEADLINES, (d) => {
+        const e = d.current ? d.entries[d.current] : undefined;
+        if (!e || !(now < e.requestedAt)) return d;
+        return { ...d, entries: { ...d.entries, [d.current!]: { ...e, ...rebase(e, now) } } };
+      });
+    }
+    const entry = currentDeadline(deadlines);
     if (!entry) {
       await setBadge(viewless, '');
       scheduleTick(0);

@@ -176,6 +176,20 @@ describe('background countdown: alarms, badge and notifications', () => {
     expect(fakeControl.badge.text).toBe('!');
   });
 
+  it('a clock moved back never lengthens the window: it restarts from now with at most its validity', async () => {
+    const { clock, background, store } = setup();
+    await step('email-sent');
+    clock.set(T0 - 10 * MIN);
+    await background.deadlines.sync();
+    const entry = currentDeadline(await store.get(DEADLINES))!;
+    expect(entry.requestedAt).toBe(T0 - 10 * MIN);
+    expect(entry.deadline - entry.requestedAt).toBeLessThanOrEqual(3 * MIN);
+    expect(fakeControl.badge.text).toBe('3:00');
+    clock.advance(1000);
+    await background.deadlines.sync();
+    expect(fakeControl.badge.text).toBe('2:59');
+  });
+
   it('schedules alarms clamped to 30 s ahead, as a packed build does', async () => {
     const { clock, background } = setup();
     await step('email-sent');
