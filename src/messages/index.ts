@@ -24,7 +24,11 @@ export type ToBackground =
   /** What the page shows now (structure only): the popup's status and the link countdown follow it. */
   | { type: 'page:step'; step: StepId; flow: FlowId }
   /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
-  | { type: 'person:active' };
+  | { type: 'person:active' }
+  /** The popup starts or restarts the link countdown by hand (flow and validity optional). */
+  | { type: 'countdown:start'; flow?: FlowId; validityMs?: number }
+  /** The popup stops the countdown shown. */
+  | { type: 'countdown:stop' };
 
 export type ToBackgroundType = ToBackground['type'];
 export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
@@ -67,6 +71,19 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     parse: (m) => (isStepId(m.step) && isFlowId(m.flow) ? { type: 'page:step', step: m.step, flow: m.flow } : null),
   },
   'person:active': { from: 'content', parse: () => ({ type: 'person:active' }) },
+  'countdown:start': {
+    from: 'extension',
+    parse: (m) => {
+      if (m.flow !== undefined && !isFlowId(m.flow)) return null;
+      if (m.validityMs !== undefined && !(typeof m.validityMs === 'number' && Number.isFinite(m.validityMs))) return null;
+      return {
+        type: 'countdown:start',
+        ...(m.flow !== undefined ? { flow: m.flow as FlowId } : {}),
+        ...(m.validityMs !== undefined ? { validityMs: m.validityMs as number } : {}),
+      };
+    },
+  },
+  'countdown:stop': { from: 'extension', parse: () => ({ type: 'countdown:stop' }) },
 };
 
 const isFields = (raw: unknown): raw is Fields => !!raw && typeof raw === 'object' && !Array.isArray(raw);
@@ -93,3 +110,6 @@ export const COMMAND_TO_MESSAGE: Record<string, ToContent> = {
 
 /** The port every content script holds open: its disconnection is how a stale script learns it is orphaned. */
 export const CONTENT_PORT_NAME = 'claveguia:content';
+
+/** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
+export const COUNTDOWN_PORT_NAME = 'claveguia:countdown';

@@ -4,6 +4,8 @@ import type { DockSide, Ticks } from '../storage/schema';
 import { Icon } from '../ui/Icon';
 import type { OverlayActions } from './actions';
 import { AlertList } from './AlertList';
+import { CountdownChip, EmailWaitAdvice } from './Countdown';
+import type { CountdownFeed } from './countdown-feed';
 import { HideOnSite } from './HideOnSite';
 import { ProgressStrip } from './ProgressStrip';
 import { QaPanel } from './QaPanel';
@@ -26,12 +28,14 @@ export function Panel({
   ticks,
   getReport,
   actions,
+  countdown = null,
 }: {
   view: ViewModel;
   dock: DockSide;
   ticks: Ticks;
   getReport: () => QaReport;
   actions: OverlayActions;
+  countdown?: CountdownFeed | null;
 }) {
   const picker = view.mode === 'picker';
   const title = picker ? t('ovPickerQuestion') : view.guide ? t(view.guide.title) : '';
@@ -70,6 +74,8 @@ export function Panel({
       </header>
 
       <div class="cg-scroll">
+        {countdown && <CountdownChip feed={countdown} />}
+        {countdown && <EmailWaitAdvice feed={countdown} />}
         <AlertList alerts={view.alerts} />
         <p class="cg-flow">{t(FLOW_NAMES[view.flow])}</p>
         <h2 class="cg-title" tabIndex={-1} data-cg-focus-start="">

@@ -11,6 +11,7 @@ import type { SettingsPatch } from '../storage/schema';
 import type { OverlayActions } from './actions';
 import { Announcer } from './announcer';
 import { App } from './App';
+import { CountdownFeed } from './countdown-feed';
 import { FieldAvoider } from './avoidance';
 import { FocusKeeper } from './focus';
 import { OverlayHost } from './host';
@@ -28,6 +29,8 @@ interface Parts {
   focus: FocusKeeper;
   avoider: FieldAvoider;
   warnings: WarningsLayer;
+  /** The link countdown, when the services offer one; it ticks and re-renders only its own components. */
+  countdown: CountdownFeed | null;
 }
 
 function defaultShadowMode(): ShadowRootMode {
@@ -119,7 +122,18 @@ class OverlayController implements Overlay {
         this.parts?.announcer.say(text);
         this.render();
       }),
+      countdown: null,
     };
+    if (this.services.countdown) {
+      // Threshold announcements go through the one live region; only then is the whole overlay re-rendered.
+      const feed = new CountdownFeed(this.services.countdown, (text) => {
+        this.parts?.announcer.say(text);
+        this.render();
+      });
+      this.parts.countdown = feed;
+      this.doc.addEventListener('visibilitychange', this.onVisibility);
+      feed.start();
+    }
     this.render();
 
     this.services.loadSettings().then(
@@ -183,6 +197,8 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
+    parts.countdown?.destroy();
+    this.doc.removeEventListener('visibilitychange', this.onVisibility);
     parts.announcer.destroy();
     parts.warnings.destroy();
     parts.avoider.destroy();
@@ -190,6 +206,11 @@ class OverlayController implements Overlay {
     render(null, parts.host.container);
     parts.host.destroy();
   }
+
+  /** Background tabs throttle timers: read the absolute clock again when the tab shows. */
+  private readonly onVisibility = (): void => {
+    if (this.doc.visibilityState === 'visible') this.parts?.countdown?.tick();
+  };
 
   // ---- state → DOM
 
@@ -247,6 +268,7 @@ class OverlayController implements Overlay {
         lang: overlayLanguage(),
         getReport: () => this.report(),
         actions: this.actions,
+        countdown: parts.countdown,
       }),
       parts.host.container,
     );

@@ -5,6 +5,7 @@
 import type { Detection } from '../detect/vocabulary';
 import type { FieldWarning, WarningAnchor } from '../flow/warnings';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
+import type { CountdownSource } from './countdown-feed';
 
 export interface OverlayServices {
   /** Extension version, for the QA panel. */
@@ -18,6 +19,8 @@ export interface OverlayServices {
   saveTicks(ticks: Ticks): Promise<void>;
   /** For "Copiar informe". */
   copyText(text: string): Promise<void>;
+  /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
+  countdown?: CountdownSource;
 }
 
 export interface Overlay {

@@ -9,6 +9,16 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   scripting:
     'Chrome only: after an install or update, put the guide back on IESS tabs that were already open ' +
     '(Chrome does not inject content scripts there; Firefox does, so its build does not ask for it).',
+  alarms:
+    'The link countdown: wakes the background at 2:00, 1:00, 0:30 and at expiry to update the toolbar badge ' +
+    '(and the optional notification) while no ClaveGuía view is open. No install warning.',
+};
+
+/**
+ * Asked for only when the person turns the option on (the options page requests it); never at install.
+ */
+export const ALLOWED_OPTIONAL_PERMISSIONS: Readonly<Record<string, string>> = {
+  notifications: 'Optional: a system notification at one minute left and at expiry of the link countdown.',
 };
 
 /**

@@ -3,6 +3,7 @@ import { t } from '../i18n/t';
 import { OFFICIAL_LINKS } from '../flow/links';
 import type { Settings } from '../storage/schema';
 import type { PopupStore } from './store';
+import { Countdown } from './Countdown';
 
 
 export function Popup({ store }: { store: PopupStore }) {
@@ -20,6 +21,7 @@ export function Popup({ store }: { store: PopupStore }) {
         <h1 id="popup-title">{t('popupTitle')}</h1>
         <p class="tagline">{t('popupTagline')}</p>
       </header>
+      <Countdown />
       <p class="privacy">{t('popupPrivacy')}</p>
       <p>
         <a href={OFFICIAL_LINKS.recover.href} target="_blank" rel="noopener noreferrer">

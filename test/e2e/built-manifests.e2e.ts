@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_CONTENT_SCRIPT_MATCHES, ALLOWED_HOST_PERMISSIONS, ALLOWED_PERMISSIONS } from '../../src/platform/permissions';
+import {
+  ALLOWED_CONTENT_SCRIPT_MATCHES,
+  ALLOWED_HOST_PERMISSIONS,
+  ALLOWED_OPTIONAL_PERMISSIONS,
+  ALLOWED_PERMISSIONS,
+} from '../../src/platform/permissions';
 import { SHIPPED, requireBuild } from './harness/extensions';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -13,7 +18,7 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
 
   it('asks only for allow-listed permissions, and host access only to the IESS', () => {
     for (const permission of manifest.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS)).toContain(permission);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual(Object.keys(ALLOWED_OPTIONAL_PERMISSIONS));
     expect(manifest.host_permissions ?? []).toEqual(browser === 'chrome' ? ALLOWED_HOST_PERMISSIONS : []);
     expect(manifest.permissions.includes('scripting')).toBe(browser === 'chrome');
     expect(manifest.optional_host_permissions ?? []).toEqual([]);

@@ -42,6 +42,8 @@ describe('messages', () => {
       'data:erase:extension',
       'page:step:content',
       'person:active:content',
+      'countdown:start:extension',
+      'countdown:stop:extension',
     ]);
   });
 
