@@ -50,6 +50,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
         environment: 'happy-dom',
         include: ['test/unit/**/*.test.{ts,tsx}'],
         setupFiles: [resolve(root, 'test/unit/setup.ts')],
+        // Property tests over whole corpora on a 2-core machine: time is the benchmark's business, not a test's.
+        testTimeout: 30_000,
       },
     } as UserConfig;
   }

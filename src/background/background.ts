@@ -3,17 +3,19 @@
  * ~30 s idle and Firefox unloads the event page, so everything lives in the store. Constructing it does
  * nothing; `start` registers every listener once (synchronously, as MV3 requires at the worker's top level).
  */
-import { CONTENT_PORT_NAME, type ToContent } from '../messages';
+import { CONTENT_PORT_NAME, COUNTDOWN_PORT_NAME, type ToContent } from '../messages';
 import type { PlatformApi, PortApi, StorageChange } from '../platform/api';
 import { PEOPLE_SESSION, activePerson, parsePeople } from '../storage/people';
 import { tabStepItem, ticksItem } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { createCommandRouter } from './commands';
+import { createDeadlineKeeper, type Clock, type DeadlineKeeper } from './deadline';
 import { createDispatcher, messageHandlers } from './messages';
 import { reinjectIntoOpenTabs } from './reinject';
 
 export interface Background {
   readonly store: Store;
+  readonly deadlines: DeadlineKeeper;
   start(): void;
 }
 
@@ -23,8 +25,9 @@ const PERSON_CHANGED: ToContent = { type: 'person:changed' };
 /** The active person's label in a stored people value (either area), for comparing before and after. */
 const activeLabel = (raw: unknown): string | null => activePerson(parsePeople(raw).value)?.label ?? null;
 
-export function createBackground(api: PlatformApi, store: Store = createStore(api.storage)): Background {
+export function createBackground(api: PlatformApi, store: Store = createStore(api.storage), clock?: Clock): Background {
   let started = false;
+  const deadlines = createDeadlineKeeper(api, store, clock);
 
   const onInstalled = (details: { reason: string }) => {
     void store.migrateStored();
@@ -32,7 +35,8 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
   };
   // Content scripts hold a port open only so that its loss tells them the extension went away.
   const onConnect = (port: PortApi) => {
-    if (port.name !== CONTENT_PORT_NAME) port.disconnect();
+    if (port.name === COUNTDOWN_PORT_NAME) deadlines.onViewPort(port);
+    else if (port.name !== CONTENT_PORT_NAME) port.disconnect();
   };
   const onTabRemoved = (tabId: number) => {
     void store.remove(ticksItem(tabId));
@@ -60,16 +64,21 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
 
   return {
     store,
+    deadlines,
     start() {
       if (started) return;
       started = true;
-      api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store)));
+      api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store, deadlines)));
+      api.alarms.onAlarm.addListener(deadlines.onAlarm);
       api.commands.onCommand.addListener(createCommandRouter(api));
       api.runtime.onInstalled.addListener(onInstalled);
       api.runtime.onConnect.addListener(onConnect);
       api.tabs.onRemoved.addListener(onTabRemoved);
       store.onErase(tellTabsErased);
       api.storage.onChanged.addListener(onStorageChanged);
+      store.onErase(() => deadlines.erase());
+      // A woken worker (or event page) recomputes the badge and re-creates alarms from the stored deadline.
+      void deadlines.sync().catch(() => undefined);
     },
   };
 }

@@ -10,6 +10,7 @@ import { OPTIONS } from '../storage/options';
 import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/people';
 import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema';
 import type { Store } from '../storage/store';
+import type { DeadlineKeeper } from './deadline';
 import { senderHost, senderKind } from './sender';
 
 export interface HandlerContext {
@@ -20,7 +21,7 @@ export interface HandlerContext {
 
 type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
 
-export function messageHandlers(store: Store): Handlers {
+export function messageHandlers(store: Store, deadlines?: DeadlineKeeper): Handlers {
   return {
     'ticks:get': (_m, { tabId }) => store.get(ticksItem(tabId!)),
     'ticks:set': async (m, { tabId }) => {
@@ -42,7 +43,20 @@ export function messageHandlers(store: Store): Handlers {
       return true;
     },
     'page:step': async (m, { tabId }) => {
+      // The same tab's previous step tells a resubmitted form from a reload (flow/countdown.ts startDeadline).
+      const previous = await store.get(tabStepItem(tabId!));
       await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, at: Date.now() }));
+      await deadlines?.onStep(m.step, m.flow, previous?.step ?? null);
+      return true;
+    },
+    'countdown:start': async (m) => {
+      if (!deadlines) return false;
+      await deadlines.startManual({ ...(m.flow ? { flow: m.flow } : {}), ...(m.validityMs !== undefined ? { validityMs: m.validityMs } : {}) });
+      return true;
+    },
+    'countdown:stop': async () => {
+      if (!deadlines) return false;
+      await deadlines.stop();
       return true;
     },
     'person:active': async (): Promise<ActivePersonData | null> => {

@@ -22,13 +22,15 @@ import { PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
+import { VALUE_ROLES_BY_STEP } from '../flow/warnings';
 import { FieldWatcher, type FieldValues } from './field-watcher';
+import { MismatchChecker } from './mismatch';
 import { PageWatcher } from './page-watcher';
 import { overlayServices } from './services';
 import { Teardown } from './teardown';
 
-/** Steps whose field values the mismatch checks read (id number, new key and its confirmation). */
-const VALUE_STEPS: ReadonlySet<StepId> = new Set(['identity', 'new-key', 'change-key']);
+/** Steps whose field values the mismatch checks read, and which roles on each (flow/warnings.ts). */
+const VALUE_STEPS: ReadonlySet<StepId> = new Set(Object.keys(VALUE_ROLES_BY_STEP) as StepId[]);
 
 export interface ContentAppOptions {
   /** Receives field values in memory on the steps that have them; nothing else ever sees them. */
@@ -38,7 +40,8 @@ export interface ContentAppOptions {
 export class ContentApp {
   private teardown: Teardown | null = null;
   /** What exists only while the guide is shown; torn down on hide and with everything else. */
-  private shown: { overlay: Overlay; watcher: PageWatcher; fields: FieldWatcher; teardown: Teardown } | null = null;
+  private shown: { overlay: Overlay; watcher: PageWatcher; fields: FieldWatcher; checker: MismatchChecker; teardown: Teardown } | null =
+    null;
   private context: ExtensionContext | null = null;
   private readonly store: Store;
   private settings: Settings | null = null;
@@ -119,7 +122,15 @@ export class ContentApp {
     const overlay = createOverlay(this.doc, services);
     teardown.add(() => overlay.destroy());
     overlay.start();
-    const fields = new FieldWatcher({ doc: this.doc, onChange: (values) => this.options.onFieldValues?.(values) });
+    const checker = new MismatchChecker(this.doc, this.api, this.store, overlay);
+    teardown.add(() => checker.destroy());
+    const fields: FieldWatcher = new FieldWatcher({
+      doc: this.doc,
+      onChange: (values) => {
+        checker.setFields({ values, left: fields.left, capsLock: fields.capsLock, elements: fields.elements });
+        this.options.onFieldValues?.(values);
+      },
+    });
     teardown.add(() => fields.destroy());
     const watcher = new PageWatcher({
       doc: this.doc,
@@ -136,7 +147,7 @@ export class ContentApp {
       },
     });
     teardown.add(() => watcher.destroy());
-    this.shown = { overlay, watcher, fields, teardown };
+    this.shown = { overlay, watcher, fields, checker, teardown };
     watcher.start();
   }
 
@@ -151,7 +162,9 @@ export class ContentApp {
     // Structure only: the step and flow, never a value (the popup's status and the countdown follow it).
     void this.api.runtime.sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow }).catch(() => undefined);
     this.shown.overlay.update(detection);
-    this.shown.fields.watch(VALUE_STEPS.has(detection.step));
+    this.shown.checker.setStep(detection.step);
+    // Only the roles this step needs; leaving the step forgets every value (and the new key with it).
+    this.shown.fields.watch(VALUE_STEPS.has(detection.step) ? (VALUE_ROLES_BY_STEP[detection.step] ?? []) : false);
     this.shown.fields.refind();
   }
 
@@ -164,6 +177,7 @@ export class ContentApp {
   private handle(message: ToContent): void {
     if (message.type === 'data:erased') {
       this.shown?.overlay.forget();
+      this.shown?.checker.forgetPerson();
       return;
     }
     if (message.type === 'person:changed') {

@@ -1,10 +1,11 @@
 /**
  * Re-runs the step detector while the page changes under PrimeFaces AJAX, on-screen keypads and history
- * navigation, at a bounded cost. Bitwarden-style lifecycle: the constructor does nothing, start/stop are
+ * navigation, at a bounded cost: mutations are triaged (mutation-triage.ts), passes back off while the answer
+ * stays the same, and a page that storms is polled slowly instead of observed. Bitwarden-style lifecycle: the constructor does nothing, start/stop are
  * idempotent, destroy removes every observer, listener and timer for good.
  */
 import type { Detection } from '../detect/vocabulary';
-import { HOST_SELECTOR } from '../page/marker';
+import { triage } from './mutation-triage';
 
 export interface PageWatcherOptions {
   doc: Document;
@@ -22,11 +23,17 @@ export interface PageWatcherOptions {
   idleTimeoutMs?: number;
   /** URL polling period: pushState fires no event (ms). */
   urlPollMs?: number;
+  /** Longest wait between passes while the page keeps changing without changing the answer (ms). */
+  maxBackoffMs?: number;
+  /** Mutation callbacks per second that, two seconds running, make a storm. */
+  stormCallbacksPerSecond?: number;
+  /** While a storm lasts the observer is off and the page is classified this often (ms)… */
+  stormPollMs?: number;
+  /** …until the observer is tried again after this long (ms). */
+  stormRestMs?: number;
 }
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'class', 'aria-hidden', 'disabled', 'type'];
-/** Records looked at per callback before the page is simply assumed changed. */
-const MAX_RECORDS_CHECKED = 50;
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
@@ -49,9 +56,34 @@ export class PageWatcher {
   private lastRun = Number.NEGATIVE_INFINITY;
   private lastUrl = '';
   private lastKey: string | null = null;
+  /** Current wait between passes: grows while passes change nothing, back to the minimum on real change. */
+  private interval: number;
+  /** When the pending pass is due (epoch ms), to bring it forward on a strong change. */
+  private dueAt = 0;
+  /** Mutation callbacks in the current one-second window, and how many windows running were stormy. */
+  private windowStart = 0;
+  private callbacks = 0;
+  private stormyWindows = 0;
+  private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(options: PageWatcherOptions) {
-    this.opts = { minIntervalMs: 100, idleTimeoutMs: 150, urlPollMs: 500, onDocumentReplaced: () => undefined, ...options };
+    this.opts = {
+      minIntervalMs: 100,
+      idleTimeoutMs: 150,
+      urlPollMs: 500,
+      maxBackoffMs: 1600,
+      stormCallbacksPerSecond: 60,
+      stormPollMs: 2000,
+      stormRestMs: 10_000,
+      onDocumentReplaced: () => undefined,
+      ...options,
+    };
+    this.interval = this.opts.minIntervalMs;
+  }
+
+  /** Whether a mutation storm has switched the observer off for now (the page is polled slowly instead). */
+  get storming(): boolean {
+    return this.storm !== null;
   }
 
   start(): void {
@@ -61,12 +93,8 @@ export class PageWatcher {
     const root = doc.body ?? doc.documentElement;
     this.observedRoot = root;
     const view = doc.defaultView;
-    if (root && view?.MutationObserver) {
-      this.observer = new view.MutationObserver(this.onMutations);
-      this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
-      // The same observer, one level only: the document's own children change only when it is rewritten.
-      this.observer.observe(doc, { childList: true });
-    }
+    if (root && view?.MutationObserver) this.observer = new view.MutationObserver(this.onMutations);
+    this.observe();
     // Captured on the document: the portal's keypad sets values and dispatches these without key events.
     doc.addEventListener('input', this.onEvent, true);
     doc.addEventListener('change', this.onEvent, true);
@@ -83,6 +111,7 @@ export class PageWatcher {
     const view = doc.defaultView;
     this.observer?.disconnect();
     this.observer = null;
+    this.endStorm();
     doc.removeEventListener('input', this.onEvent, true);
     doc.removeEventListener('change', this.onEvent, true);
     view?.removeEventListener('popstate', this.onEvent);
@@ -93,6 +122,15 @@ export class PageWatcher {
     // A restart reports the page afresh.
     this.lastKey = null;
     this.dirty = false;
+    this.interval = this.opts.minIntervalMs;
+  }
+
+  private observe(): void {
+    const root = this.observedRoot;
+    if (!this.observer || !root) return;
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+    // The same observer, one level only: the document's own children change only when it is rewritten.
+    this.observer.observe(this.opts.doc, { childList: true });
   }
 
   destroy(): void {
@@ -109,41 +147,93 @@ export class PageWatcher {
 
   private readonly onMutations = (records: MutationRecord[]): void => {
     // One flag read per callback, however many records a busy page produces.
-    if (this.observedRoot && !this.observedRoot.isConnected) {
-      // Let the page finish writing its new document, then hand over to the owner.
-      this.stop();
-      this.replacedTimer = setTimeout(() => {
-        this.replacedTimer = null;
-        if (!this.destroyed) this.opts.onDocumentReplaced();
-      }, 0);
-      return;
-    }
-    // Already scheduled: nothing else to do, however many mutations arrive.
-    if (this.dirty) return;
-    const n = Math.min(records.length, MAX_RECORDS_CHECKED);
-    let relevant = records.length > MAX_RECORDS_CHECKED;
-    for (let i = 0; i < n && !relevant; i++) {
-      const target = records[i]?.target;
-      const el = target && (target.nodeType === 1 ? (target as Element) : target.parentElement);
-      // Our own overlay host changing is not the page changing.
-      if (!el || !el.closest(HOST_SELECTOR)) relevant = true;
-    }
-    if (relevant) this.schedule();
+    if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
+    if (this.countStorm()) return;
+    // A pass is already due about as soon as any change could make it: nothing to triage.
+    if (this.dirty && this.dueAt - Date.now() <= this.opts.minIntervalMs) return;
+    const worth = triage(records);
+    if (worth === 'strong') this.schedule(true);
+    else if (worth === 'weak') this.schedule(false);
   };
 
+  private documentReplaced(): void {
+    // Let the page finish writing its new document, then hand over to the owner.
+    this.stop();
+    this.replacedTimer = setTimeout(() => {
+      this.replacedTimer = null;
+      if (!this.destroyed) this.opts.onDocumentReplaced();
+    }, 0);
+  }
+
+  /**
+   * Counts callbacks per second. A page that mutates more than the limit for two seconds running is a storm:
+   * being subscribed to it costs more than it tells, so the observer goes off and the page is polled slowly
+   * until the storm has had time to pass. Input, change and URL changes are still heard at once.
+   */
+  private countStorm(): boolean {
+    const now = Date.now();
+    if (now - this.windowStart >= 1000) {
+      this.stormyWindows = this.callbacks > this.opts.stormCallbacksPerSecond ? this.stormyWindows + 1 : 0;
+      this.windowStart = now;
+      this.callbacks = 0;
+    }
+    this.callbacks++;
+    if (this.stormyWindows < 2 && !(this.stormyWindows === 1 && this.callbacks > this.opts.stormCallbacksPerSecond)) {
+      return false;
+    }
+    this.startStorm();
+    return true;
+  }
+
+  private startStorm(): void {
+    if (this.storm) return;
+    this.observer?.disconnect();
+    this.storm = {
+      poll: setInterval(() => {
+        if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
+        this.schedule(false);
+      }, this.opts.stormPollMs),
+      rest: setTimeout(() => {
+        this.endStorm();
+        // Listen again; if it still storms, the next two seconds say so.
+        if (this.started) this.observe();
+      }, this.opts.stormRestMs),
+    };
+  }
+
+  private endStorm(): void {
+    if (!this.storm) return;
+    clearInterval(this.storm.poll);
+    clearTimeout(this.storm.rest);
+    this.storm = null;
+    this.stormyWindows = 0;
+    this.callbacks = 0;
+    this.windowStart = Date.now();
+  }
+
   private readonly onEvent = (): void => {
-    this.schedule();
+    this.schedule(true);
   };
 
   private readonly pollUrl = (): void => {
-    if (this.readUrl() !== this.lastUrl) this.schedule();
+    if (this.readUrl() !== this.lastUrl) this.schedule(true);
   };
 
-  private schedule(): void {
-    if (!this.started || this.dirty) return;
+  /**
+   * Plans one pass. A strong reason (input, a URL change, a form or message region changing) resets the
+   * back-off and brings a pass planned further out forward; a weak one waits out the current back-off.
+   */
+  private schedule(strong: boolean): void {
+    if (!this.started) return;
+    if (strong) this.interval = this.opts.minIntervalMs;
+    const wait = Math.max(0, this.lastRun + this.interval - Date.now());
+    if (this.dirty) {
+      if (!strong || this.throttleTimer === null || Date.now() + wait >= this.dueAt) return;
+      clearTimeout(this.throttleTimer);
+    }
     this.dirty = true;
-    // At most one pass per minIntervalMs window; then wait for idle time, but never longer than idleTimeoutMs.
-    const wait = Math.max(0, this.lastRun + this.opts.minIntervalMs - Date.now());
+    this.dueAt = Date.now() + wait;
+    // Then wait for idle time, but never longer than idleTimeoutMs.
     this.throttleTimer = setTimeout(() => {
       this.throttleTimer = null;
       this.whenIdle();
@@ -197,7 +287,12 @@ export class PageWatcher {
       return;
     }
     const key = JSON.stringify([detection.step, detection.flow, detection.alerts, detection.candidates?.map((c) => c.step) ?? null]);
-    if (key === this.lastKey) return;
+    if (key === this.lastKey) {
+      // Nothing new: the page is busy with something else. Look less often until something real changes.
+      this.interval = Math.min(this.interval * 2, this.opts.maxBackoffMs);
+      return;
+    }
+    this.interval = this.opts.minIntervalMs;
     this.lastKey = key;
     this.opts.onChange(detection);
   }

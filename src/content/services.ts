@@ -3,8 +3,10 @@
  * the store but never write storage: every change is a message the background applies under its lock, so
  * two tabs (or a tab and the popup) never lose each other's writes.
  */
-import type { ToBackground } from '../messages';
-import type { PlatformApi } from '../platform/api';
+import { COUNTDOWN_PORT_NAME, type ToBackground } from '../messages';
+import type { CountdownSource } from '../overlay/countdown-feed';
+import type { PlatformApi, PortApi } from '../platform/api';
+import { DEADLINES } from '../storage/deadlines';
 import type { OverlayServices } from '../overlay/services';
 import { SETTINGS, parseTicks, type Ticks } from '../storage/schema';
 import type { Store } from '../storage/store';
@@ -28,6 +30,43 @@ async function copyText(text: string, doc: Document): Promise<void> {
   }
 }
 
+/**
+ * The countdown's deadline comes straight from the store (content scripts may read storage.local; only the
+ * background writes it). While a clock runs, a port to the background carries a ping every second; if the
+ * worker stopped, the port dropped and the next ping reconnects, which wakes it.
+ */
+export function countdownSource(api: PlatformApi, store: Store): CountdownSource {
+  let port: PortApi | null = null;
+  const drop = () => {
+    port = null;
+  };
+  return {
+    load: () => store.get(DEADLINES),
+    subscribe: (listener) => store.subscribe(DEADLINES, listener),
+    ping() {
+      try {
+        if (!port) {
+          port = api.runtime.connect({ name: COUNTDOWN_PORT_NAME });
+          port.onDisconnect.addListener(drop);
+        }
+        port.postMessage({ type: 'tick' });
+      } catch {
+        // Extension context gone (reload, update): the content script is about to remove itself.
+        port = null;
+      }
+    },
+    release() {
+      const open = port;
+      port = null;
+      try {
+        open?.disconnect();
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
 export function overlayServices(
   api: PlatformApi,
   store: Store,
@@ -49,5 +88,6 @@ export function overlayServices(
       const label = answer && typeof answer === 'object' ? (answer as { label?: unknown }).label : null;
       return typeof label === 'string' && label.trim() !== '' ? label.slice(0, 40) : null;
     },
+    countdown: countdownSource(api, store),
   };
 }

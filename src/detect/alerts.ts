@@ -1,5 +1,5 @@
 /** Alerts come from the page's message regions; on pages without a form, also from headings and text. */
-import type { Features } from './features';
+import { withoutQuestions, type Features } from './features';
 import { ALERT_RULES } from './rules';
 import { clip } from './fold';
 import { ALERT_IDS, type AlertId } from './vocabulary';
@@ -17,7 +17,9 @@ export function readAlerts(f: Features, formless: boolean, errorPage: boolean): 
   // Info messages on a form are usually instructions ("marque No soy un robot"), not problems.
   const sources = f.messages.filter((m) => formless || m.severity !== 'info').map((m) => m.text);
   if (formless || errorPage) sources.push(...f.headings);
-  if (errorPage) sources.push(f.text);
+  if (errorPage) sources.push(f.statements);
+  // Prose that asks about a state ("¿Qué hago si mi clave está bloqueada?") is not the portal reporting it.
+  for (let i = 0; i < sources.length; i++) sources[i] = withoutQuestions(sources[i] ?? '');
   const found = new Set<AlertId>();
   const signals: string[] = [];
   for (const rule of ALERT_RULES) {
@@ -26,6 +28,13 @@ export function readAlerts(f: Features, formless: boolean, errorPage: boolean): 
       if (f.antiBot) {
         found.add(rule.alert);
         signals.push(`alert ${rule.alert}: anti-bot challenge`);
+      }
+      continue;
+    }
+    if (rule.errorPath) {
+      if (errorPage && rule.errorPath.test(f.path)) {
+        found.add(rule.alert);
+        signals.push(`alert ${rule.alert}: path ${clip(f.path, 40)}`);
       }
       continue;
     }

@@ -7,16 +7,24 @@ import { extractFeatures, type Features } from './features';
 import { cleanPath, iessUrl } from './host';
 import { CONTEXT_RULES, FLOW_MIN, FLOW_ORDER, FLOW_RULES, NEEDS_CONTEXT, STEP_RULES, type Count, type ScoredStep } from './rules';
 import { countOf, scoreRules } from './score';
-import type { Detection, FlowId, StepCandidate } from './vocabulary';
+import { ALERT_IDS, type AlertId, type Detection, type FlowId, type StepCandidate, type StepId } from './vocabulary';
 
-/** Below this a step is not claimed. */
-export const MIN_SCORE = 4;
+/**
+ * The confidence under which the detector does not name a step: the result is `none` with the candidates it
+ * hesitated between, and the overlay asks "¿En qué paso está?". Confidence is the evidence strength of the best
+ * step scaled by its margin over the runner-up; see test/corpus/README.md for how it was calibrated.
+ */
+export const ASK_BELOW = 0.5;
 /** Minimum recovery-context score for the in-flow steps; without it their score is scaled down. */
 const MIN_CONTEXT = 2;
 const NO_CONTEXT_FACTOR = 0.3;
-/** When the runner-up is this close (ratio), the detector asks instead of guessing. */
-const CLOSE_RATIO = 0.8;
+/** Confidence factor for an in-flow step on a page without recovery context: only overwhelming evidence names it. */
+const OUT_OF_CONTEXT = 0.6;
+/** Candidates offered when asking: steps with at least this share of the evidence scale. */
+const CANDIDATE_MIN_SCORE = 2;
 const MAX_SIGNALS = 12;
+/** Alerts after which the flow cannot go on from the page behind: a modal saying so is the page now. */
+const FLOW_STOPPING: ReadonlySet<AlertId> = new Set(['session-expired', 'link-expired', 'service-unavailable']);
 
 const STEPS = Object.keys(STEP_RULES) as ScoredStep[];
 
@@ -35,16 +43,55 @@ export function classify(doc: Document, url: string | URL): Detection {
   }
 }
 
+/** Evidence strength in [0, 1): 3 points ≈ 0.43, 4 ≈ 0.58, 6 ≈ 0.76, 10 ≈ 0.92; one point is free (a lone weak hint). */
 function strength(score: number): number {
-  return 1 - Math.exp(-Math.max(0, score) / 5);
+  return 1 - Math.exp(-Math.max(0, score - 1) / 3.5);
+}
+
+/**
+ * Confidence of naming `top`: its strength, scaled down as the runner-up comes close (ratio² so that a distant
+ * second costs little and a close one a lot), and further when the page shows no recovery context at all.
+ */
+function confidenceOf(topScore: number, secondScore: number, inFlow: boolean, needsContext: boolean): number {
+  const ratio = topScore > 0 ? Math.min(1, secondScore / topScore) : 1;
+  return strength(topScore) * (1 - ratio * ratio) * (needsContext && !inFlow ? OUT_OF_CONTEXT : 1);
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+/** The page's decision, unless a modal dialog or a growl on top says what the page is now. */
 export function decide(f: Features): Detection {
+  const page = decideLayer(f, null);
+  if (!f.top) return page.detection;
+  const top = decideLayer(f.top, page.context, f);
+  const topWins =
+    top.detection.step !== 'none' &&
+    // An error notice on top of a form is an alert about that form; only a modal that ends the flow
+    // (session over, link expired, service down) replaces the step.
+    (top.detection.step !== 'error' || (f.topKind === 'dialog' && top.detection.alerts.some((a) => FLOW_STOPPING.has(a))));
+  if (!topWins) return page.detection;
+  const alerts = new Set<AlertId>([...top.detection.alerts, ...page.detection.alerts]);
+  return {
+    ...top.detection,
+    alerts: ALERT_IDS.filter((a) => alerts.has(a)),
+    signals: [`on top: ${f.topKind ?? 'layer'}`, ...top.detection.signals].slice(0, MAX_SIGNALS),
+  };
+}
+
+interface LayerResult {
+  detection: Detection;
+  context: number;
+}
+
+/**
+ * Scores one layer. `inherited` is the page's recovery context when this layer is a dialog or growl read on
+ * its own; `flowFrom` the page whose evidence decides the flow then.
+ */
+function decideLayer(f: Features, inherited: number | null, flowFrom: Features = f): LayerResult {
   const counts = new Map<Count, number>();
-  const context = scoreRules(f, CONTEXT_RULES, counts);
-  const inFlow = context.score >= MIN_CONTEXT;
+  const ctx = scoreRules(f, CONTEXT_RULES, counts);
+  const context = Math.max(ctx.score, inherited ?? -Infinity);
+  const inFlow = context >= MIN_CONTEXT;
 
   const ranked = STEPS.map((step) => {
     const s = scoreRules(f, STEP_RULES[step], counts);
@@ -53,36 +100,28 @@ export function decide(f: Features): Detection {
   }).sort((a, b) => b.score - a.score);
 
   const top = ranked[0];
-  const second = ranked[1];
-  const topScore = top ? top.score : 0;
-  const secondScore = second ? Math.max(0, second.score) : 0;
-  const sure = top !== undefined && topScore >= MIN_SCORE && secondScore < topScore * CLOSE_RATIO;
+  const topScore = top ? Math.max(0, top.score) : 0;
+  const secondScore = ranked[1] ? Math.max(0, ranked[1].score) : 0;
+  const confidence = top ? confidenceOf(topScore, secondScore, inFlow, NEEDS_CONTEXT.has(top.step)) : 0;
+  const sure = top !== undefined && confidence >= ASK_BELOW;
+  const step: StepId = sure && top ? top.step : 'none';
 
-  const entries = counts.get('entries') ?? countOf(f, 'entries');
-  const step = sure && top ? top.step : 'none';
-  const formless = f.fields.length === 0;
+  const entries = f.truncated ? 1 : (counts.get('entries') ?? countOf(f, 'entries'));
+  // A truncated view may hold a form it did not reach: it is never read as a page without one.
+  const formless = f.fields.length === 0 && !f.truncated;
   const alerts = readAlerts(f, formless, step === 'error' || (step === 'none' && entries === 0));
+
+  // Candidates only when the page is part of a recovery flow: elsewhere "not a recovery page" is the answer.
+  const candidates: StepCandidate[] = ranked
+    .filter((r) => inFlow && step === 'none' && r.score >= CANDIDATE_MIN_SCORE)
+    .slice(0, 3)
+    .map((r) => ({ step: r.step, score: round(strength(r.score)) }));
 
   let flow: FlowId = 'unknown';
   const flowSignals: string[] = [];
-  // Candidates only when the page is part of a recovery flow: elsewhere "not a recovery page" is the answer.
-  const candidates: StepCandidate[] = ranked
-    .filter((r) => inFlow && step === 'none' && r.score >= MIN_SCORE / 2)
-    .slice(0, 3)
-    .map((r) => ({ step: r.step, score: round(strength(r.score)) }));
   if (step !== 'none' || candidates.length > 0) {
-    const flows = FLOW_ORDER.map((id) => ({ id, ...scoreRules(f, FLOW_RULES[id], counts) }));
-    // The first flow in priority order with enough evidence wins; otherwise the best of the weak ones.
-    const chosen = flows.find((x) => x.score >= FLOW_MIN) ?? [...flows].sort((a, b) => b.score - a.score)[0];
-    // A login page leads to several flows and "Cambio de clave" is none of them; only an employer login
-    // (RUC, employer system) says which flow it starts.
-    const only = step === 'start' ? flows.filter((x) => x.id === 'employer' && x.score >= FLOW_MIN)[0] : undefined;
-    if (step === 'change-key' || (step === 'start' && !only)) {
-      // flow stays unknown
-    } else if (only) {
-      flow = only.id;
-      flowSignals.push(...only.signals.map((x) => `flow ${only.id}: ${x}`));
-    } else if (chosen && chosen.score > 0) {
+    const chosen = flowOf(flowFrom, step, flowFrom === f ? counts : new Map());
+    if (chosen) {
       flow = chosen.id;
       flowSignals.push(...chosen.signals.map((x) => `flow ${chosen.id}: ${x}`));
     }
@@ -91,19 +130,30 @@ export function decide(f: Features): Detection {
   const signals = [
     ...(step !== 'none' && top ? top.signals : []),
     ...(inFlow ? [] : ['no recovery context']),
+    ...(f.translated ? ['page translated by the browser'] : []),
     ...flowSignals.slice(0, 3),
     ...alerts.signals,
   ];
   if (f.truncated) signals.push('page truncated at caps');
 
-  const margin = topScore > 0 ? (topScore - secondScore) / topScore : 0;
   const detection: Detection = {
     step,
     flow,
     alerts: alerts.alerts,
-    confidence: round(step === 'none' ? (candidates.length ? 1 - strength(topScore) : 1 - 0.5 * strength(topScore)) : strength(topScore) * (0.5 + 0.5 * margin)),
+    confidence: round(step === 'none' ? (candidates.length ? 1 - strength(topScore) : 1 - 0.5 * strength(topScore)) : confidence),
     signals: [...new Set(signals)].slice(0, MAX_SIGNALS),
   };
   if (step === 'none' && candidates.length > 0) detection.candidates = candidates;
-  return detection;
+  return { detection, context };
+}
+
+/** The flow of a page at a given step, or null when the step says nothing about one. */
+function flowOf(f: Features, step: StepId, counts: Map<Count, number>): { id: Exclude<FlowId, 'unknown'>; signals: string[] } | null {
+  // A login page leads to several flows and an affiliate's "Cambio de clave" is none of them; only the employer
+  // system (RUC, its own app) says which flow a login or a key change belongs to.
+  const flows = FLOW_ORDER.map((id) => ({ id, ...scoreRules(f, FLOW_RULES[id], counts) }));
+  if (step === 'start' || step === 'change-key') return flows.find((x) => x.id === 'employer' && x.score >= FLOW_MIN) ?? null;
+  // The first flow in priority order with enough evidence wins; otherwise the best of the weak ones.
+  const chosen = flows.find((x) => x.score >= FLOW_MIN) ?? [...flows].sort((a, b) => b.score - a.score)[0];
+  return chosen && chosen.score > 0 ? chosen : null;
 }

@@ -2,8 +2,9 @@
  * One bounded walk over the visible DOM that extracts everything the rules look at. Nothing here reads a
  * field's value: only the kind of control, its limits and the words a person sees next to it.
  */
+import { HOST_ATTRIBUTE } from '../page/marker';
 import { fold } from './fold';
-import { hiddenByMarkup, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
+import { computedStyleCheck, hiddenByMarkup, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
 
 export type FieldKind =
   | 'text'
@@ -31,6 +32,12 @@ export interface Field {
   key: string;
   /** Radio group name, to count groups. */
   group: string;
+  /** Folded `autocomplete` tokens (new-password, one-time-code, bday-day…): set by the page, never translated. */
+  autocomplete: string;
+  /** Options of a select (12 → months, 31 → days), 0 otherwise. */
+  options: number;
+  /** Folded class names of the control (ui-password, ui-keyboard-input, ui-inputotp…), capped. */
+  widget: string;
 }
 
 export type Severity = 'error' | 'warn' | 'info' | 'unknown';
@@ -49,6 +56,16 @@ export interface Features {
   messages: Message[];
   /** Folded visible text (capped). */
   text: string;
+  /** The same text without questions ("¿Qué hago si mi clave está bloqueada?"): prose asking about a state is not the portal reporting it. */
+  statements: string;
+  /** Folded paths of the forms' `action`s: the app a form posts to survives translation and rewording. */
+  actions: string[];
+  /** The page was rewritten by a browser translator (Chrome's <font> wrappers, translated-ltr/rtl classes). */
+  translated: boolean;
+  /** What is on top: a visible modal dialog (or, failing that, a growl) read on its own; null when none. */
+  top: Features | null;
+  /** Which kind of layer `top` is. */
+  topKind: 'dialog' | 'growl' | null;
   captcha: boolean;
   antiBot: boolean;
   imageChoices: number;
@@ -242,10 +259,23 @@ interface PendingField {
   field: Field;
 }
 
-export function extractFeatures(doc: Document, path: string): Features {
-  const css: HiddenByCss = scanStyles(doc);
-  const visible = layoutCheck(doc);
-  const f: Features = {
+/** Questions in folded text: a `¿…?` span, or a sentence that ends in `?`. */
+const QUESTION = /¿[^?¿]{0,240}\?|[^.!?¿:;]{1,240}\?/g;
+export function withoutQuestions(folded: string): string {
+  return folded.includes('?') ? folded.replace(QUESTION, ' ') : folded;
+}
+
+// Whole class-string tests (no split per element: the walk visits every element).
+const TOP_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel|ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui|ui-growl|ui-toast|toast-container)(?:\s|$)/;
+const DIALOG_CLASS = /(?:^|\s)(?:ui-dialog|ui-confirm-dialog|modal-dialog|ui-overlaypanel)(?:\s|$)/;
+const MASK_CLASS = /(?:^|\s)(?:ui-widget-overlay|ui-dialog-mask|modal-backdrop|ui-blockui)(?:\s|$)/;
+
+/** Where recovery content lives on a big page (walked first): at most this many subtrees. */
+const MAX_ROOTS = 24;
+const MAX_ANCESTORS = 200;
+
+function emptyFeatures(path: string): Features {
+  return {
     path,
     fields: [],
     buttons: [],
@@ -253,6 +283,11 @@ export function extractFeatures(doc: Document, path: string): Features {
     headings: [],
     messages: [],
     text: '',
+    statements: '',
+    actions: [],
+    translated: false,
+    top: null,
+    topKind: null,
     captcha: false,
     antiBot: false,
     imageChoices: 0,
@@ -261,162 +296,351 @@ export function extractFeatures(doc: Document, path: string): Features {
     examined: 0,
     truncated: false,
   };
-  const title = fold(doc.title, LIMITS.itemChars);
-  if (title) f.headings.push(title);
+}
 
-  const pending: PendingField[] = [];
-  const labelsFor = new Map<string, string>();
-  const chunks: string[] = [];
-  let textChars = 0;
-  let lastMessage: Element | null = null;
+/** One extraction pass: visibility checks shared (and cached) by the main walk and the top-layer walk. */
+interface Pass {
+  doc: Document;
+  css: HiddenByCss;
+  visible: ((el: Element) => boolean) | null;
+  /** Computed-style check for containers, null when not needed or not available. */
+  styleHidden: ((el: Element) => boolean) | null;
+  labelsFor: Map<string, string>;
+  dialogs: Array<{ el: Element; modal: boolean }>;
+  growls: Element[];
+  mask: boolean;
+  translated: boolean;
+}
 
-  // From the root element, so that <head> scripts are seen (the F5 challenge page is one inline script).
-  const root: Node | null = doc.documentElement ?? doc.body;
-  if (!root) return f;
-  let scripts = 0;
+/** Hidden for any reason the pass can tell without layout: markup, simple CSS rules, computed style. */
+function hiddenEl(pass: Pass, el: Element, tag: string): boolean {
+  if (hiddenByMarkup(el, pass.css) || el.hasAttribute(HOST_ATTRIBUTE)) return true;
+  if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
+  return pass.styleHidden !== null && pass.styleHidden(el);
+}
 
-  // Iterative depth-first walk: deep nesting cannot overflow the stack.
-  // `null` on the stack marks the end of a chrome element's subtree.
-  const stack: Array<Node | null> = [root];
-  let chrome = 0;
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null) {
-      chrome--;
-      continue;
-    }
-    if (node === undefined) break;
-    if (node.nodeType === 3) {
-      if (textChars < LIMITS.textChars && chrome === 0) {
-        const data = (node as Text).data;
-        if (data.trim()) {
-          const piece = data.length > LIMITS.textChars - textChars ? data.slice(0, LIMITS.textChars - textChars) : data;
-          chunks.push(piece);
-          textChars += piece.length;
-        }
-      }
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (++f.examined > LIMITS.elements) {
-      f.truncated = true;
-      break;
-    }
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'SCRIPT') {
-      if (!f.antiBot && scripts++ < LIMITS.scripts && ANTI_BOT.test(scriptText(el))) f.antiBot = true;
-      continue;
-    }
-    if (SKIP.has(tag)) {
-      // Picture choices are often inline SVG; count them like <img> (bounded).
-      if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, css)) f.imageChoices++;
-      continue;
-    }
-    if (hiddenByMarkup(el, css) || el.hasAttribute('data-claveguia-host')) continue;
+class Walker {
+  private readonly pending: PendingField[] = [];
+  private readonly chunks: string[] = [];
+  private textChars = 0;
+  private lastMessage: Element | null = null;
+  private scripts = 0;
 
-    if (tag === 'IFRAME') {
-      if (/captcha/i.test(`${el.getAttribute('title') ?? ''} ${el.getAttribute('src') ?? ''}`)) f.captcha = true;
-      continue;
-    }
-    const cls = el.getAttribute('class');
-    const style = el.getAttribute('style');
+  constructor(
+    private readonly pass: Pass,
+    readonly f: Features,
+    /** Elements walked already as priority roots; the document walk skips them. */
+    private readonly skip: ReadonlySet<Element>,
+    /** Record dialogs, masks and growls for the top layer (only on the page walk). */
+    private readonly collectTop: boolean,
+  ) {}
 
-    if (cls && STEP_NAV_CLASS.test(cls)) {
-      // Wizard / steps bar: the titles of all steps are listed; only the active one describes this page.
-      const active = findActive(el);
-      const t = text(active);
-      if (t && f.headings.length < LIMITS.headings) f.headings.push(t);
-      continue;
-    }
-    if (cls && CAPTCHA_CLASS.test(cls)) f.captcha = true;
-
-    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
-      const type = (el.getAttribute('type') ?? '').toLowerCase();
-      // A site search box (header chrome) is never a field of the flow.
-      if (type === 'hidden' || type === 'search') continue;
-      if (tag === 'INPUT' && (type === 'submit' || type === 'button' || type === 'image' || type === 'reset')) {
-        const t = fold(el.getAttribute('value') || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title'), SHORT);
-        addButton(f, t, el, visible);
+  /** Walks one subtree; returns false when the element budget ran out. */
+  walk(root: Node, startChrome: number): boolean {
+    const { f, pass } = this;
+    // Iterative depth-first walk: deep nesting cannot overflow the stack.
+    // `null` on the stack marks the end of a chrome element's subtree.
+    const stack: Array<Node | null> = [root];
+    let chrome = startChrome;
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node === null) {
+        chrome--;
         continue;
       }
-      if (/captcha/i.test(`${el.id} ${el.getAttribute('name') ?? ''}`)) f.captcha = true;
-      if (pending.length < LIMITS.fields && (!visible || visible(el))) {
-        const kind = kindOf(el, tag);
-        const max = Number.parseInt(el.getAttribute('maxlength') ?? '', 10);
-        const inputmode = el.getAttribute('inputmode') ?? '';
-        const pattern = el.getAttribute('pattern') ?? '';
-        const readOnly = el.hasAttribute('disabled') || (el.hasAttribute('readonly') && !keypadDriven(el, kind));
-        pending.push({
-          el,
-          field: {
-            kind,
-            maxLength: Number.isFinite(max) && max > 0 ? max : 0,
-            numeric: kind === 'number' || kind === 'tel' || /numeric|decimal/.test(inputmode) || /\\d|\[0-9\]/.test(pattern),
-            editable: !readOnly,
-            label: '',
-            key: keyOf(el),
-            group: kind === 'radio' ? (el.getAttribute('name') ?? '') : '',
-          },
-        });
-      } else if (pending.length >= LIMITS.fields) f.truncated = true;
-      continue;
-    }
-
-    if (tag === 'BUTTON' || el.getAttribute('role') === 'button' || (tag === 'A' && cls && BUTTON_CLASS.test(cls))) {
-      addButton(f, text(el, SHORT) || fold(el.getAttribute('aria-label') || el.getAttribute('title'), SHORT), el, visible);
-      continue;
-    }
-
-    if (tag === 'FORM') f.forms++;
-    else if (tag === 'A') {
-      if (f.links.length < LIMITS.links && chrome === 0) {
-        const t = text(el, SHORT) || fold(el.getAttribute('title'), SHORT);
-        if (t) f.links.push(t);
-      }
-    } else if (tag === 'LABEL') {
-      const forId = el.getAttribute('for');
-      if (forId && labelsFor.size < LIMITS.labels && !labelsFor.has(forId)) labelsFor.set(forId, text(el, 200));
-    } else if (tag === 'IMG') {
-      const desc = `${el.getAttribute('src') ?? ''} ${el.getAttribute('alt') ?? ''} ${el.id} ${cls ?? ''}`;
-      if (/captcha/i.test(desc)) f.captcha = true;
-      else if (f.imageChoices < 100 && !LOGO.test(desc) && el.closest('form')) f.imageChoices++;
-    }
-
-    if ((HEADING_TAGS.has(tag) || (cls && HEADING_CLASS.test(cls))) && f.headings.length < LIMITS.headings && chrome === 0) {
-      const t = text(el);
-      if (t && (!visible || visible(el))) f.headings.push(t);
-    }
-
-    const severity = messageSeverity(el, tag, cls, style);
-    if (severity && f.messages.length < LIMITS.messages && !(lastMessage && lastMessage.contains(el))) {
-      if (!visible || visible(el)) {
-        // p:messages lists several messages in one region, one <li> each; keep them apart so that one
-        // message's wording cannot veto another's alert.
-        const items = el.getElementsByTagName('li');
-        const parts = items.length > 1 ? Array.from(items).slice(0, 10) : [el];
-        for (const part of parts) {
-          const t = text(part, 400);
-          if (t.length >= 3 && f.messages.length < LIMITS.messages) f.messages.push({ severity, text: t });
+      if (node === undefined) break;
+      if (node.nodeType === 3) {
+        if (this.textChars < LIMITS.textChars && chrome === 0) {
+          const data = (node as Text).data;
+          if (data.trim()) {
+            const piece = data.length > LIMITS.textChars - this.textChars ? data.slice(0, LIMITS.textChars - this.textChars) : data;
+            this.chunks.push(piece);
+            this.textChars += piece.length;
+          }
         }
-        lastMessage = el;
+        continue;
       }
-    }
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (this.skip.size > 0 && node !== root && this.skip.has(el)) continue;
+      if (++f.examined > LIMITS.elements) {
+        f.truncated = true;
+        return false;
+      }
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'SCRIPT') {
+        if (!f.antiBot && this.scripts++ < LIMITS.scripts && ANTI_BOT.test(scriptText(el))) f.antiBot = true;
+        continue;
+      }
+      if (SKIP.has(tag)) {
+        // Picture choices are often inline SVG; count them like <img> (bounded).
+        if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, pass.css)) f.imageChoices++;
+        continue;
+      }
+      if (hiddenEl(pass, el, tag)) continue;
+      const cls = el.getAttribute('class');
+      if (tag === 'FONT' && !pass.translated && /vertical-align/i.test(el.getAttribute('style') ?? '')) pass.translated = true;
 
-    if (isChrome(el, tag)) {
-      chrome++;
-      stack.push(null);
+      if (this.collectTop) {
+        const role = el.getAttribute('role');
+        const layer = cls !== null && TOP_CLASS.test(cls);
+        if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog' || (layer && DIALOG_CLASS.test(cls))) {
+          if (pass.dialogs.length < 5) pass.dialogs.push({ el, modal: tag === 'DIALOG' || el.getAttribute('aria-modal') === 'true' });
+        } else if (layer && MASK_CLASS.test(cls)) pass.mask = true;
+        else if (layer && pass.growls.length < 3) pass.growls.push(el);
+      }
+
+      if (tag === 'IFRAME') {
+        if (/captcha/i.test(`${el.getAttribute('title') ?? ''} ${el.getAttribute('src') ?? ''}`)) f.captcha = true;
+        continue;
+      }
+      const style = el.getAttribute('style');
+
+      if (cls && STEP_NAV_CLASS.test(cls)) {
+        // Wizard / steps bar: the titles of all steps are listed; only the active one describes this page.
+        const active = findActive(el);
+        const t = text(active);
+        if (t && f.headings.length < LIMITS.headings) f.headings.push(t);
+        continue;
+      }
+      if (cls && CAPTCHA_CLASS.test(cls)) f.captcha = true;
+
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
+        this.control(el, tag, cls);
+        continue;
+      }
+
+      if (tag === 'BUTTON' || el.getAttribute('role') === 'button' || (tag === 'A' && cls && BUTTON_CLASS.test(cls))) {
+        addButton(f, text(el, SHORT) || fold(el.getAttribute('aria-label') || el.getAttribute('title'), SHORT), el, pass.visible);
+        continue;
+      }
+
+      if (tag === 'FORM') {
+        f.forms++;
+        const action = el.getAttribute('action');
+        if (action && f.actions.length < 10) f.actions.push(fold(action.replace(/;jsessionid=[^/?#]*/i, ''), 200));
+      } else if (tag === 'A') {
+        if (f.links.length < LIMITS.links && chrome === 0) {
+          const t = text(el, SHORT) || fold(el.getAttribute('title'), SHORT);
+          if (t) f.links.push(t);
+        }
+      } else if (tag === 'LABEL') {
+        const forId = el.getAttribute('for');
+        if (forId && pass.labelsFor.size < LIMITS.labels && !pass.labelsFor.has(forId)) pass.labelsFor.set(forId, text(el, 200));
+      } else if (tag === 'IMG') {
+        const desc = `${el.getAttribute('src') ?? ''} ${el.getAttribute('alt') ?? ''} ${el.id} ${cls ?? ''}`;
+        if (/captcha/i.test(desc)) f.captcha = true;
+        else if (f.imageChoices < 100 && !LOGO.test(desc) && el.closest('form')) f.imageChoices++;
+      }
+
+      if ((HEADING_TAGS.has(tag) || (cls && HEADING_CLASS.test(cls))) && f.headings.length < LIMITS.headings && chrome === 0) {
+        const t = text(el);
+        if (t && (!pass.visible || pass.visible(el))) f.headings.push(t);
+      }
+
+      const severity = messageSeverity(el, tag, cls, style);
+      if (severity && f.messages.length < LIMITS.messages && !(this.lastMessage && this.lastMessage.contains(el))) {
+        if (!pass.visible || pass.visible(el)) {
+          // p:messages lists several messages in one region, one <li> each; keep them apart so that one
+          // message's wording cannot veto another's alert.
+          const items = el.getElementsByTagName('li');
+          const parts = items.length > 1 ? Array.from(items).slice(0, 10) : [el];
+          for (const part of parts) {
+            const t = text(part, 400);
+            if (t.length >= 3 && f.messages.length < LIMITS.messages) f.messages.push({ severity, text: t });
+          }
+          this.lastMessage = el;
+        }
+      }
+
+      if (isChrome(el, tag)) {
+        chrome++;
+        stack.push(null);
+      }
+      // Push children in reverse so they are visited in document order.
+      for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    // Push children in reverse so they are visited in document order.
-    for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+    return true;
   }
 
-  for (const { el, field } of pending) {
-    if (field.kind !== 'radio') field.label = nameOf(el, doc, labelsFor);
-    f.fields.push(field);
+  private control(el: Element, tag: string, cls: string | null): void {
+    const { f, pass } = this;
+    const type = (el.getAttribute('type') ?? '').toLowerCase();
+    // A site search box (header chrome) is never a field of the flow.
+    if (type === 'hidden' || type === 'search') return;
+    if (tag === 'INPUT' && (type === 'submit' || type === 'button' || type === 'image' || type === 'reset')) {
+      const t = fold(el.getAttribute('value') || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title'), SHORT);
+      addButton(f, t, el, pass.visible);
+      return;
+    }
+    if (/captcha/i.test(`${el.id} ${el.getAttribute('name') ?? ''}`)) f.captcha = true;
+    if (this.pending.length >= LIMITS.fields) {
+      f.truncated = true;
+      return;
+    }
+    if (pass.visible && !pass.visible(el)) return;
+    const kind = kindOf(el, tag);
+    const max = Number.parseInt(el.getAttribute('maxlength') ?? '', 10);
+    const inputmode = el.getAttribute('inputmode') ?? '';
+    const pattern = el.getAttribute('pattern') ?? '';
+    const readOnly = el.hasAttribute('disabled') || (el.hasAttribute('readonly') && !keypadDriven(el, kind));
+    this.pending.push({
+      el,
+      field: {
+        kind,
+        maxLength: Number.isFinite(max) && max > 0 ? max : 0,
+        numeric: kind === 'number' || kind === 'tel' || /numeric|decimal/.test(inputmode) || /\\d|\[0-9\]/.test(pattern),
+        editable: !readOnly,
+        label: '',
+        key: keyOf(el),
+        group: kind === 'radio' ? (el.getAttribute('name') ?? '') : '',
+        autocomplete: fold(el.getAttribute('autocomplete'), 60),
+        options: tag === 'SELECT' ? Math.min(el.childElementCount, 400) : 0,
+        widget: fold(cls, 120),
+      },
+    });
   }
-  f.text = fold(chunks.join(' '), LIMITS.textChars);
+
+  finish(): Features {
+    const { f, pass } = this;
+    for (const { el, field } of this.pending) {
+      if (field.kind !== 'radio') field.label = nameOf(el, pass.doc, pass.labelsFor);
+      f.fields.push(field);
+    }
+    f.text = fold(this.chunks.join(' '), LIMITS.textChars);
+    f.statements = withoutQuestions(f.text);
+    f.translated = pass.translated;
+    return f;
+  }
+}
+
+/**
+ * The state of a priority root's ancestors: hidden (then the root is left to the document walk, which prunes
+ * it), inside site chrome, or plain. Bounded; a root nested deeper than the bound is left to the document walk.
+ */
+function rootState(pass: Pass, el: Element): 'hidden' | 'chrome' | 'plain' {
+  let chrome = false;
+  let n = 0;
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    if (++n > MAX_ANCESTORS) return 'hidden';
+    const tag = a.tagName.toUpperCase();
+    if (SKIP.has(tag) || hiddenEl(pass, a, tag)) return 'hidden';
+    if (isChrome(a, tag)) chrome = true;
+  }
+  return chrome ? 'chrome' : 'plain';
+}
+
+const PRIORITY_TAGS = new Set(['FORM', 'MAIN', 'DIALOG']);
+const PRIORITY_ROLES = new Set(['main', 'dialog', 'alertdialog']);
+const PRIORITY_CLASS = /(?:^|\s)(?:ui-dialog|ui-growl|ui-messages|ui-wizard|ui-confirm-dialog)(?:\s|$)/;
+/** Elements skimmed (tag, class and role only) to find the recovery content of a huge page. */
+const MAX_SKIM = 300_000;
+
+/**
+ * The forms, main, dialogs, growls and message regions of a page bigger than the walk's budget, outermost only,
+ * in document order. The skim reads tag, class and role only (bounded), and uses no selector engine: emulated
+ * DOMs make one slow full pass per call, and hostile nesting can overflow them.
+ */
+function priorityRoots(root: Element): Element[] {
+  const roots: Element[] = [];
+  const stack: Element[] = [root];
+  let n = 0;
+  while (stack.length > 0 && n++ < MAX_SKIM && roots.length < MAX_ROOTS) {
+    const el = stack.pop() as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || tag === 'SCRIPT') continue;
+    const role = el.getAttribute('role');
+    const cls = el.getAttribute('class');
+    if (el !== root && (PRIORITY_TAGS.has(tag) || (role !== null && PRIORITY_ROLES.has(role)) || (cls !== null && PRIORITY_CLASS.test(cls)))) {
+      roots.push(el);
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return roots;
+}
+
+/**
+ * Whether the page has more elements than the walk's budget. A browser counts natively (and caches the count);
+ * in an emulated DOM (happy-dom: tests, the QA tools) that call is a slow full pass, so count in JS up to the bound.
+ */
+function biggerThanBudget(doc: Document, root: Element, browser: boolean): boolean {
+  if (browser) {
+    try {
+      return doc.getElementsByTagName('*').length > LIMITS.elements;
+    } catch {
+      return true;
+    }
+  }
+  let n = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (++n > LIMITS.elements) return true;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
+  return false;
+}
+
+export function extractFeatures(doc: Document, path: string): Features {
+  const css: HiddenByCss = scanStyles(doc);
+  const visible = layoutCheck(doc);
+  const pass: Pass = {
+    doc,
+    css,
+    visible,
+    styleHidden: computedStyleCheck(doc, css, visible !== null),
+    labelsFor: new Map(),
+    dialogs: [],
+    growls: [],
+    mask: false,
+    translated: false,
+  };
+  const f = emptyFeatures(path);
+  const title = fold(doc.title, LIMITS.itemChars);
+  if (title) f.headings.push(title);
+  const html = doc.documentElement;
+  if (html && /(?:^|\s)translated-(?:ltr|rtl)(?:\s|$)/.test(html.getAttribute('class') ?? '')) pass.translated = true;
+
+  // From the root element, so that <head> scripts are seen (the F5 challenge page is one inline script).
+  const root: Node | null = html ?? doc.body;
+  if (!root) return f;
+
+  // On a page bigger than the element budget, recovery content first (forms, main, dialogs, message regions),
+  // then the rest in document order: the budget goes where the step is, not to 50,000 rows above it.
+  const roots = html && biggerThanBudget(doc, html, visible !== null) ? priorityRoots(html) : [];
+  const walked = new Set<Element>();
+  const walker = new Walker(pass, f, walked, true);
+  let within = true;
+  for (const r of roots) {
+    const state = rootState(pass, r);
+    if (state === 'hidden') continue;
+    walked.add(r);
+    within = walker.walk(r, state === 'chrome' ? 1 : 0);
+    if (!within) break;
+  }
+  if (within) walker.walk(root, 0);
+  walker.finish();
+  readTopLayer(pass, f);
   return f;
+}
+
+/**
+ * What is on top describes the page now: a visible modal dialog (a dialog marked modal, or any visible dialog
+ * while a mask covers the page), else a visible growl. Each is read on its own, as if it were the page.
+ */
+function readTopLayer(pass: Pass, f: Features): void {
+  const modal = pass.dialogs.filter((d) => d.modal || pass.mask).map((d) => d.el);
+  const layer = modal.length > 0 ? modal : pass.growls;
+  if (layer.length === 0) return;
+  const top = emptyFeatures(f.path);
+  const walker = new Walker(pass, top, new Set(), false);
+  for (const el of layer) if (!walker.walk(el, 0)) break;
+  walker.finish();
+  top.translated = f.translated;
+  if (top.messages.length === 0 && top.fields.length === 0 && top.headings.length === 0 && !top.text) return;
+  f.top = top;
+  f.topKind = modal.length > 0 ? 'dialog' : 'growl';
 }
 
 function addButton(f: Features, t: string, el: Element, visible: ((el: Element) => boolean) | null): void {

@@ -1,6 +1,6 @@
 /** Interprets the rule tables of rules.ts against a feature summary. */
 import { clip } from './fold';
-import type { Features, Field, FieldKind } from './features';
+import { withoutQuestions, type Features, type Field, type FieldKind } from './features';
 import type { Count, FieldProbe, Probe, Rule } from './rules';
 
 const DEFAULT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'password', 'email', 'tel', 'number', 'date', 'select', 'textarea', 'other']);
@@ -22,6 +22,10 @@ function fieldMatches(field: Field, p: FieldProbe): RegExpExecArray | true | nul
   if (p.kinds ? !p.kinds.includes(field.kind) : !DEFAULT_KINDS.has(field.kind)) return null;
   if (p.maxLength && (field.maxLength < p.maxLength[0] || field.maxLength > p.maxLength[1])) return null;
   if (p.not?.test(field.label)) return null;
+  if (p.options && (field.options < p.options[0] || field.options > p.options[1])) return null;
+  if (p.numeric !== undefined && field.numeric !== p.numeric) return null;
+  if (p.autocomplete && !p.autocomplete.test(field.autocomplete)) return null;
+  if (p.widget && !p.widget.test(field.widget)) return null;
   let m: RegExpExecArray | true = true;
   if (p.label) {
     const hit = p.label.exec(field.label);
@@ -62,6 +66,8 @@ export function countOf(f: Features, what: Count): number {
       return f.keypadKeys;
     case 'forms':
       return f.forms;
+    case 'oneCharBoxes':
+      return f.fields.filter((x) => x.editable && x.maxLength === 1 && (x.kind === 'text' || x.kind === 'number' || x.kind === 'tel' || x.kind === 'password')).length;
   }
 }
 
@@ -89,7 +95,7 @@ export function probe(f: Features, p: Probe, counts: Map<Count, number>): string
     return m ? `link ${quote(m)}` : null;
   }
   if ('heading' in p) {
-    const m = firstMatch(f.headings, p.heading);
+    const m = firstMatch(p.stated ? f.headings.map(withoutQuestions) : f.headings, p.heading);
     return m ? `heading ${quote(m)}` : null;
   }
   if ('message' in p) {
@@ -105,8 +111,17 @@ export function probe(f: Features, p: Probe, counts: Map<Count, number>): string
     const m = p.text.exec(f.text);
     return m ? `text ${quote(m)}` : null;
   }
+  if ('statement' in p) {
+    const m = p.statement.exec(f.statements);
+    return m ? `text ${quote(m)}` : null;
+  }
   if ('path' in p) {
     return p.path.test(f.path) ? `path ${clip(f.path, 60)}` : null;
+  }
+  if ('app' in p) {
+    if (p.app.test(f.path)) return `path ${clip(f.path, 60)}`;
+    const action = f.actions.find((a) => p.app.test(a));
+    return action ? `form action ${clip(action, 60)}` : null;
   }
   if ('count' in p) {
     let n = counts.get(p.count);
@@ -115,7 +130,8 @@ export function probe(f: Features, p: Probe, counts: Map<Count, number>): string
       counts.set(p.count, n);
     }
     if (p.min !== undefined && n < p.min) return null;
-    if (p.max !== undefined && n > p.max) return null;
+    // A truncated view cannot tell that something is absent: "at most N" never holds on it.
+    if (p.max !== undefined && (n > p.max || f.truncated)) return null;
     return `${p.count}=${n}`;
   }
   if (p.flag === 'captcha') return f.captcha ? 'captcha widget' : null;

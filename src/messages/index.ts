@@ -32,6 +32,10 @@ export type ToBackground =
   | { type: 'person:active' }
   /** The words of a language forced on the options page (the content script ships none of its own). */
   | { type: 'i18n:catalogue'; language: 'es' | 'en' };
+  /** The popup starts or restarts the link countdown by hand (flow and validity optional). */
+  | { type: 'countdown:start'; flow?: FlowId; validityMs?: number }
+  /** The popup stops the countdown shown. */
+  | { type: 'countdown:stop' };
 
 export type ToBackgroundType = ToBackground['type'];
 export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
@@ -78,6 +82,19 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     from: 'content',
     parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),
   },
+  'countdown:start': {
+    from: 'extension',
+    parse: (m) => {
+      if (m.flow !== undefined && !isFlowId(m.flow)) return null;
+      if (m.validityMs !== undefined && !(typeof m.validityMs === 'number' && Number.isFinite(m.validityMs))) return null;
+      return {
+        type: 'countdown:start',
+        ...(m.flow !== undefined ? { flow: m.flow as FlowId } : {}),
+        ...(m.validityMs !== undefined ? { validityMs: m.validityMs as number } : {}),
+      };
+    },
+  },
+  'countdown:stop': { from: 'extension', parse: () => ({ type: 'countdown:stop' }) },
 };
 
 const isFields = (raw: unknown): raw is Fields => !!raw && typeof raw === 'object' && !Array.isArray(raw);
@@ -104,3 +121,6 @@ export const COMMAND_TO_MESSAGE: Record<string, ToContent> = {
 
 /** The port every content script holds open: its disconnection is how a stale script learns it is orphaned. */
 export const CONTENT_PORT_NAME = 'claveguia:content';
+
+/** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
+export const COUNTDOWN_PORT_NAME = 'claveguia:countdown';

@@ -1,6 +1,8 @@
 import type { DockSide, Ticks } from '../storage/schema';
 import { LiveRegion } from '../ui/LiveRegion';
 import type { OverlayActions } from './actions';
+import { CountdownChip } from './Countdown';
+import type { CountdownFeed } from './countdown-feed';
 import { Panel } from './Panel';
 import { Pill } from './Pill';
 import { t } from '../i18n/t';
@@ -26,18 +28,23 @@ export interface AppProps {
   /** Built only while the QA panel is open. */
   getReport: () => QaReport;
   actions: OverlayActions;
+  /** The link countdown (null in tests without one). */
+  countdown?: CountdownFeed | null;
 }
 
 /** Root of the overlay inside the shadow root. */
-export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions }: AppProps) {
+export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions, countdown = null }: AppProps) {
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />
       {view.mode !== 'hidden' &&
         (collapsed ? (
-          <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
+          <div class="cg-pill-row">
+            <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
+            {countdown && <CountdownChip feed={countdown} compact />}
+          </div>
         ) : (
-          <Panel view={view} dock={dock} ticks={ticks} person={person} getReport={getReport} actions={actions} />
+          <Panel view={view} dock={dock} ticks={ticks} person={person} getReport={getReport} actions={actions} countdown={countdown} />
         ))}
     </div>
   );

@@ -4,6 +4,8 @@ import type { DockSide, Ticks } from '../storage/schema';
 import { Icon } from '../ui/Icon';
 import type { OverlayActions } from './actions';
 import { AlertList } from './AlertList';
+import { CountdownChip, EmailWaitAdvice } from './Countdown';
+import type { CountdownFeed } from './countdown-feed';
 import { HideOnSite } from './HideOnSite';
 import { ProgressStrip } from './ProgressStrip';
 import { QaPanel } from './QaPanel';
@@ -27,6 +29,7 @@ export function Panel({
   person = null,
   getReport,
   actions,
+  countdown = null,
 }: {
   view: ViewModel;
   dock: DockSide;
@@ -34,6 +37,7 @@ export function Panel({
   person?: string | null;
   getReport: () => QaReport;
   actions: OverlayActions;
+  countdown?: CountdownFeed | null;
 }) {
   const picker = view.mode === 'picker';
   const title = picker ? t('ovPickerQuestion') : view.guide ? t(view.guide.title) : '';
@@ -72,6 +76,8 @@ export function Panel({
       </header>
 
       <div class="cg-scroll">
+        {countdown && <CountdownChip feed={countdown} />}
+        {countdown && <EmailWaitAdvice feed={countdown} />}
         <AlertList alerts={view.alerts} />
         <p class="cg-flow">{t(FLOW_NAMES[view.flow])}</p>
         {person && (

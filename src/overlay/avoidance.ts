@@ -2,7 +2,8 @@
  * Keeps the overlay off the portal's fields. Geometry is decided in placement.ts; this part reads the page's
  * layout, and only when the answer can change: the page changed step, the person focused a field, the page
  * scrolled or resized (once per frame), or the overlay itself changed size or side. Field boxes are cached
- * between those moments, so a re-render for a tick or a spoken message reads no layout at all.
+ * between those moments, so a re-render for a tick or a spoken message reads no layout at all, and a page
+ * scroll only shifts them by the scroll distance.
  */
 import { FIELD_SELECTOR } from '../page/fields';
 import { choosePlacement, type Avoidance, type Rect, type Size } from './placement';
@@ -28,6 +29,10 @@ export class FieldAvoider {
   private panelSize: Size | null = null;
   private pillSize: Size | null = null;
   private fields: Rect[] | null = null;
+  /** The window's scroll position when `fields` were read: a page scroll only shifts them. */
+  private readAt = { x: 0, y: 0 };
+  /** Something other than the window scrolled (an inner panel): its fields moved in ways a shift cannot tell. */
+  private innerScroll = false;
   private frame = 0;
 
   constructor(
@@ -90,30 +95,51 @@ export class FieldAvoider {
   }
 
   private fieldBoxes(): Rect[] {
-    if (this.fields) return this.fields;
     const view = this.doc.defaultView;
     const width = view?.innerWidth ?? 0;
     const height = view?.innerHeight ?? 0;
+    if (this.fields) return this.shifted(this.fields, width, height);
     const boxes: Rect[] = [];
     const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
     for (let i = 0; i < controls.length && i < MAX_FIELDS; i++) {
       const control = controls[i]!;
       if (this.isOurs(control)) continue;
       const box = boxOf(control);
-      if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
-      boxes.push(box);
+      if (!box) continue;
+      boxes.push({ left: box.left, right: box.right, top: box.top, bottom: box.bottom });
     }
+    // Every field, on screen or not, so a later page scroll can shift them instead of reading layout again.
     this.fields = boxes;
-    return boxes;
+    this.readAt = { x: view?.scrollX ?? 0, y: view?.scrollY ?? 0 };
+    return this.shifted(boxes, width, height);
   }
 
-  /** Scrolling and resizing move the portal's fields under a fixed panel: re-place once per frame. */
-  private readonly onScrollOrResize = (): void => {
+  /** The cached boxes moved by the window's scroll since they were read, keeping those in the viewport. */
+  private shifted(boxes: Rect[], width: number, height: number): Rect[] {
     const view = this.doc.defaultView;
+    const dx = (view?.scrollX ?? 0) - this.readAt.x;
+    const dy = (view?.scrollY ?? 0) - this.readAt.y;
+    const out: Rect[] = [];
+    for (const b of boxes) {
+      const box = { left: b.left - dx, right: b.right - dx, top: b.top - dy, bottom: b.bottom - dy };
+      if (box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
+      out.push(box);
+    }
+    return out;
+  }
+
+  /**
+   * Scrolling and resizing move the portal's fields under a fixed panel: re-place once per frame. A window
+   * scroll only shifts the cached boxes (no layout read); a resize or an inner panel's scroll reads them again.
+   */
+  private readonly onScrollOrResize = (event: Event): void => {
+    const view = this.doc.defaultView;
+    if (event.type === 'resize' || (event.target !== this.doc && event.target !== view)) this.innerScroll = true;
     if (!view || this.frame || this.host.hidden) return;
     this.frame = view.requestAnimationFrame(() => {
       this.frame = 0;
-      this.fields = null;
+      if (this.innerScroll) this.fields = null;
+      this.innerScroll = false;
       this.onLayoutChange();
     });
   };

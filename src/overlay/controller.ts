@@ -8,9 +8,10 @@ import { h, render } from 'preact';
 import type { Detection } from '../detect/vocabulary';
 import { pageUrl } from '../page/location';
 import type { SettingsPatch } from '../storage/schema';
-import type { OverlayActions } from './actions';
+import { createActions, type OverlayActions } from './actions';
 import { Announcer } from './announcer';
 import { App } from './App';
+import { CountdownFeed } from './countdown-feed';
 import { FieldAvoider } from './avoidance';
 import { FocusKeeper } from './focus';
 import { OverlayHost } from './host';
@@ -19,12 +20,17 @@ import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
 import * as S from './state';
 import type { ViewModel } from './view';
+import type { FieldWarning } from '../flow/warnings';
+import { WarningsLayer, type WarningAnchors } from './warnings/layer';
 
 interface Parts {
   host: OverlayHost;
   announcer: Announcer;
   focus: FocusKeeper;
   avoider: FieldAvoider;
+  warnings: WarningsLayer;
+  /** The link countdown, when the services offer one; it ticks and re-renders only its own components. */
+  countdown: CountdownFeed | null;
 }
 
 function defaultShadowMode(): ShadowRootMode {
@@ -48,47 +54,19 @@ class OverlayController implements Overlay {
   /** The active person's label only ("Ayudando a: Mamá"); null names nobody. */
   private personLabel: string | null = null;
 
-  private readonly actions: OverlayActions = {
-    tick: (id, checked) => {
-      this.state = { ...this.state, ticks: { ...this.state.ticks, [id]: checked } };
-      this.render();
-      quietly(this.services.saveTicks(this.state.ticks));
+  private readonly actions: OverlayActions = createActions({
+    update: (change, how) => {
+      this.state = change(this.state);
+      if (how === 'refresh') this.refresh();
+      else this.render();
     },
-    collapse: () => {
-      this.changeSettings({ collapsed: true });
-      this.parts?.focus.focusInside('[data-action="expand"]');
-    },
-    expand: () => {
-      this.state = { ...this.state, userExpanded: true };
-      this.changeSettings({ collapsed: false });
-      this.parts?.focus.focusInside('[data-cg-focus-start]');
-    },
-    setDock: (side) => this.changeSettings({ dock: side }),
-    hideOnThisSite: () => {
-      this.state = { ...this.state, userVisible: false };
-      this.refresh();
-      this.parts?.focus.giveBack();
-      this.services.hideOnThisSite();
-    },
-    pick: (step) => {
-      this.state = S.withChoice(this.state, step);
-      this.refresh();
-      this.parts?.focus.focusInside('[data-cg-focus-start]');
-    },
-    repick: () => {
-      this.state = { ...this.state, picking: true };
-      this.refresh();
-      this.parts?.focus.focusInside('[data-cg-focus-start]');
-    },
-    copyReport: async () => {
-      try {
-        await this.services.copyText(JSON.stringify(this.report(), null, 2));
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
+    changeSettings: (patch) => this.changeSettings(patch),
+    focusInside: (selector) => this.parts?.focus.focusInside(selector),
+    giveBack: () => this.parts?.focus.giveBack(),
+    saveTicks: (ticks) => quietly(this.services.saveTicks(ticks)),
+    hideOnThisSite: () => this.services.hideOnThisSite(),
+    copyReport: () => this.services.copyText(JSON.stringify(this.report(), null, 2)),
+  });
 
   constructor(
     private readonly doc: Document,
@@ -114,7 +92,16 @@ class OverlayController implements Overlay {
       focus,
       announcer: new Announcer(() => this.render()),
       avoider: new FieldAvoider(this.doc, host.element, (node) => focus.isOurs(node), () => this.place()),
+      warnings: new WarningsLayer(this.doc, host.root, this.speak),
+      countdown: null,
     };
+    if (this.services.countdown) {
+      // Threshold announcements go through the one live region; only then is the whole overlay re-rendered.
+      const feed = new CountdownFeed(this.services.countdown, this.speak);
+      this.parts.countdown = feed;
+      this.doc.addEventListener('visibilitychange', this.onVisibility);
+      feed.start();
+    }
     this.render();
 
     this.services.loadSettings().then(
@@ -169,6 +156,11 @@ class OverlayController implements Overlay {
     );
   }
 
+  showWarnings(list: readonly FieldWarning[], anchors: WarningAnchors): void {
+    if (this.destroyed) return;
+    this.parts?.warnings.show(list, anchors);
+  }
+
   forget(): void {
     if (this.destroyed) return;
     this.personLabel = null;
@@ -183,14 +175,28 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
+    parts.countdown?.destroy();
+    this.doc.removeEventListener('visibilitychange', this.onVisibility);
     parts.announcer.destroy();
+    parts.warnings.destroy();
     parts.avoider.destroy();
     parts.focus.destroy();
     render(null, parts.host.container);
     parts.host.destroy();
   }
 
+  /** Background tabs throttle timers: read the absolute clock again when the tab shows. */
+  private readonly onVisibility = (): void => {
+    if (this.doc.visibilityState === 'visible') this.parts?.countdown?.tick();
+  };
+
   // ---- state → DOM
+
+  /** Says `text` in the one live region (warnings, countdown thresholds) and renders it. */
+  private readonly speak = (text: string): void => {
+    this.parts?.announcer.say(text);
+    this.render();
+  };
 
   private afterLoad(apply: () => void): void {
     if (this.destroyed) return;
@@ -226,15 +232,7 @@ class OverlayController implements Overlay {
     const visible = S.isVisible(state, view);
     const dock = S.dockOf(state);
     const collapsed = S.isCollapsed(state);
-    parts.host.setAttributes({
-      'data-claveguia-step': view.step,
-      'data-claveguia-flow': view.flow,
-      // The alerts shown, so QA (and tests) can read them without opening the root, even from the pill.
-      ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
-      'data-claveguia-dock': dock,
-      'data-claveguia-collapsed': String(collapsed),
-      ...(visible ? {} : { hidden: '' }),
-    });
+    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible));
     parts.host.showInTopLayer(visible);
     render(
       h(App, {
@@ -247,6 +245,7 @@ class OverlayController implements Overlay {
         lang: overlayLanguage(),
         getReport: () => this.report(),
         actions: this.actions,
+        countdown: parts.countdown,
       }),
       parts.host.container,
     );

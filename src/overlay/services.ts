@@ -3,7 +3,9 @@
  * content script over the platform adapter, faked in tests) and what it offers (the Overlay handle).
  */
 import type { Detection } from '../detect/vocabulary';
+import type { FieldWarning, WarningAnchor } from '../flow/warnings';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
+import type { CountdownSource } from './countdown-feed';
 
 export interface OverlayServices {
   /** Extension version, for the QA panel. */
@@ -19,6 +21,8 @@ export interface OverlayServices {
   copyText(text: string): Promise<void>;
   /** The LABEL of the person being helped ("Mamá"), or null; never any other personal value. */
   activePersonLabel?(): Promise<string | null>;
+  /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
+  countdown?: CountdownSource;
 }
 
 export interface Overlay {
@@ -28,6 +32,11 @@ export interface Overlay {
   toggleVisibility(): void;
   /** Moves focus into the panel and, called again, back to the page element that had it. */
   toggleFocus(): void;
+  /**
+   * Mismatch warnings beside the portal's fields (issue 13): the list replaces the previous one; `anchors` are
+   * the portal elements to sit beside, only ever measured.
+   */
+  showWarnings(list: readonly FieldWarning[], anchors: ReadonlyMap<WarningAnchor, Element>): void;
   /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
   forget(): void;
   /** Asks again who is being helped (and re-renders, e.g. after a language change). */

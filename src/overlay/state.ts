@@ -95,3 +95,15 @@ export const isCollapsed = (state: OverlayState): boolean => state.settings.coll
 
 /** The stage the person is at ("Validación"), for the pill. */
 export const currentStageLabel = (view: ViewModel) => view.progress.find((s) => s.state === 'current')?.label ?? null;
+
+/** The host's data attributes: what QA (and tests) read without opening the shadow root, even from the pill. */
+export function hostAttributes(view: ViewModel, dock: DockSide, collapsed: boolean, visible: boolean): Record<string, string> {
+  return {
+    'data-claveguia-step': view.step,
+    'data-claveguia-flow': view.flow,
+    ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
+    'data-claveguia-dock': dock,
+    'data-claveguia-collapsed': String(collapsed),
+    ...(visible ? {} : { hidden: '' }),
+  };
+}

@@ -39,7 +39,15 @@ export interface MessageSender {
 export interface PortApi {
   readonly name: string;
   readonly onDisconnect: ApiEvent<(port: PortApi) => void>;
+  /** Messages from the other end (the countdown's views ping the background through one). */
+  readonly onMessage: ApiEvent<(message: unknown, port: PortApi) => void>;
+  postMessage(message: unknown): void;
   disconnect(): void;
+}
+
+export interface AlarmInfo {
+  name: string;
+  scheduledTime: number;
 }
 
 export interface ManifestInfo {
@@ -76,10 +84,30 @@ export interface PlatformApi {
   scripting?: {
     executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]>;
   };
-  /** Optional permissions (notifications), asked for from the options page on a click. */
-  permissions?: {
-    request(permissions: { permissions?: string[] }): Promise<boolean>;
+  /** The link countdown's thresholds (background only; needs the `alarms` permission). */
+  alarms: {
+    create(name: string, info: { when: number }): void | Promise<void>;
+    clear(name: string): Promise<boolean>;
+    getAll(): Promise<AlarmInfo[]>;
+    onAlarm: ApiEvent<(alarm: AlarmInfo) => void>;
+  };
+  /** The toolbar button: the countdown's badge and title (no permission needed). */
+  action: {
+    setBadgeText(details: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
+    /** Chrome 110+, Firefox 63+. */
+    setBadgeTextColor?(details: { color: string }): Promise<void>;
+    setTitle(details: { title: string }): Promise<void>;
+  };
+  /** Optional permissions: `notifications` only when the person turns the countdown's notifications on. */
+  permissions: {
     contains(permissions: { permissions?: string[] }): Promise<boolean>;
+    request(permissions: { permissions?: string[] }): Promise<boolean>;
+  };
+  /** Present only once the optional `notifications` permission is granted. */
+  notifications?: {
+    create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<string>;
+    clear(id: string): Promise<boolean>;
   };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;

@@ -13,6 +13,9 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
     'Only after the person clicks the toolbar button: the popup reads that one tab\'s address (tabs.query for the ' +
     'active tab) to say whether it is the official IESS portal or a look-alike, and to show the guide\'s status ' +
     'there. No access to other tabs, no install warning, nothing kept.',
+  alarms:
+    'The link countdown: wakes the background at 2:00, 1:00, 0:30 and at expiry to update the toolbar badge ' +
+    '(and the optional notification) while no ClaveGuía view is open. No install warning.',
 };
 
 /**
@@ -20,7 +23,7 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
  * at install: the browser shows its own prompt.
  */
 export const ALLOWED_OPTIONAL_PERMISSIONS: Readonly<Record<string, string>> = {
-  notifications: 'A notification when the IESS link is about to expire, if the person turns "Avisos" on in the options.',
+  notifications: 'Optional: a system notification at one minute left and at expiry of the link countdown, if the person turns it on in the options.',
 };
 
 /**

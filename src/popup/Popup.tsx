@@ -9,6 +9,7 @@ import { Preflight } from '../ui/Preflight';
 import { People } from './People';
 import { SiteStatus } from './SiteStatus';
 import type { ActiveTab, PopupStore } from './store';
+import { Countdown } from './Countdown';
 
 const EMPTY_PEOPLE: PeopleData = { activeId: null, list: [] };
 
@@ -88,6 +89,7 @@ export function Popup({ store }: { store: PopupStore }) {
         <h1 id="popup-title">{t('popupTitle')}</h1>
         <p class="tagline">{t('popupTagline')}</p>
       </header>
+      <Countdown />
       <p class="privacy">{t('popupPrivacy')}</p>
 
       <section aria-labelledby="tab-heading" class="card">

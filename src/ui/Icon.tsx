@@ -17,7 +17,8 @@ export type IconName =
   | 'minimise'
   | 'hide'
   | 'report'
-  | 'question';
+  | 'question'
+  | 'clock';
 
 const stroke = { fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;
 
@@ -79,6 +80,13 @@ const SHAPES: Record<IconName, JSX.Element> = {
     <>
       <path d="M6 3h9l4 4v14H6z" {...stroke} />
       <path d="M9 12h7M9 16h7" {...stroke} />
+    </>
+  ),
+  // The countdown while there is time: a clock face (warning and expired reuse the triangle and the octagon).
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9.5" {...stroke} />
+      <path d="M12 6.5V12l3.5 2.5" {...stroke} />
     </>
   ),
   question: (

@@ -3,19 +3,18 @@
  * swap, in both browsers. The clock starts when the portal's own script has put the new step into the DOM
  * (seen by a page observer), and stops when the overlay host's step attribute changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Frame as PlaywrightFrame } from 'playwright-core';
 import type { Frame as PuppeteerFrame } from 'puppeteer-core';
-import { createPortalServer, type PortalServer } from '../portal/server';
 import { personaById } from '../portal/personas';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { SHIPPED, requireBuild } from './harness/extensions';
+import { usePracticePortal } from './harness/practice-portal';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
+import { fillIdentity, RECOVER_SEARCH } from './harness/portal-steps';
 
 const REDETECT_BUDGET_MS = 300;
-const CEDULA = '[id="frmRecuperar:txtCedula"]';
-const SEARCH = '[id="frmRecuperar:btnBuscar"]';
 const BIRTH_DAY = 'frmRecuperar:txtDia';
 
 /** Arms observers in the page: when the verification form appears, and when the overlay re-detects. */
@@ -43,26 +42,15 @@ async function measureSwap(driver: PageDriver, tickCaptcha: () => Promise<void>,
   const ana = personaById('ana')!;
   await driver.goto(entryUrl);
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('identity');
-  await driver.fill(CEDULA, ana.cedula);
-  await tickCaptcha();
-  await expect.poll(() => driver.evaluate(() => (document.getElementById('g-recaptcha-response') as HTMLTextAreaElement).value.length, null)).toBeGreaterThan(0);
+  await fillIdentity(driver, ana.cedula, tickCaptcha);
   await driver.evaluate(armTimers, BIRTH_DAY);
-  await driver.click(SEARCH);
+  await driver.click(RECOVER_SEARCH);
   await expect.poll(() => driver.evaluate(readMarks, null).then((m) => m.detected ?? null), { timeout: 5_000 }).not.toBeNull();
   const marks = await driver.evaluate(readMarks, null);
   return { url: driver.url(), lag: marks.detected! - marks.swapped! };
 }
 
-let portal: PortalServer;
-let entryUrl: string;
-beforeAll(async () => {
-  portal = createPortalServer();
-  const { urls } = await portal.start();
-  entryUrl = `${urls.app}/iess-gestion-desbloqueo-publico-web/`;
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const portal = usePracticePortal();
 
 describe('AJAX step change is re-detected within 300 ms', () => {
   let chromium: ChromiumSession;
@@ -79,7 +67,7 @@ describe('AJAX step change is re-detected within 300 ms', () => {
       const frame = page.frames().find((f: PlaywrightFrame) => f.url().includes('/captcha/anchor'))!;
       await frame.click('#recaptcha-anchor');
     };
-    const { url, lag } = await measureSwap(playwrightDriver(page), tick, entryUrl);
+    const { url, lag } = await measureSwap(playwrightDriver(page), tick, portal.entryUrl);
     expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);
@@ -92,7 +80,7 @@ describe('AJAX step change is re-detected within 300 ms', () => {
       const frame = page.frames().find((f: PuppeteerFrame) => f.url().includes('/captcha/anchor'))!;
       await frame.click('#recaptcha-anchor');
     };
-    const { url, lag } = await measureSwap(puppeteerDriver(page), tick, entryUrl);
+    const { url, lag } = await measureSwap(puppeteerDriver(page), tick, portal.entryUrl);
     expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);

@@ -4,18 +4,17 @@
  * still following AJAX step changes. Chromium reloads through `runtime.reload()`; Firefox re-installs the
  * same add-on id, which is how an update arrives.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame as PlaywrightFrame, Page } from 'playwright-core';
 import type { Frame as PuppeteerFrame } from 'puppeteer-core';
-import { createPortalServer, type PortalServer } from '../portal/server';
 import { personaById } from '../portal/personas';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { SHIPPED, requireBuild } from './harness/extensions';
+import { usePracticePortal } from './harness/practice-portal';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
+import { fillIdentity, RECOVER_SEARCH } from './harness/portal-steps';
 
-const CEDULA = '[id="frmRecuperar:txtCedula"]';
-const SEARCH = '[id="frmRecuperar:btnBuscar"]';
 
 /** A mark only a page reload could erase, and a count of our host elements coming and going. */
 function armPageProbe(): void {
@@ -32,12 +31,8 @@ const readProbe = () => (window as unknown as { __cgProbe?: { inserted: number; 
 const hostCount = () => document.querySelectorAll('[data-claveguia-host]').length;
 
 async function toVerification(driver: PageDriver, tickCaptcha: () => Promise<void>): Promise<void> {
-  await driver.fill(CEDULA, personaById('ana')!.cedula);
-  await tickCaptcha();
-  await expect
-    .poll(() => driver.evaluate(() => (document.getElementById('g-recaptcha-response') as HTMLTextAreaElement).value.length, null))
-    .toBeGreaterThan(0);
-  await driver.click(SEARCH);
+  await fillIdentity(driver, personaById('ana')!.cedula, tickCaptcha);
+  await driver.click(RECOVER_SEARCH);
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('verification');
 }
 
@@ -86,16 +81,7 @@ async function reloadFromExtensionsPage(session: ChromiumSession): Promise<void>
   await extensions.close();
 }
 
-let portal: PortalServer;
-let entryUrl: string;
-beforeAll(async () => {
-  portal = createPortalServer();
-  const { urls } = await portal.start();
-  entryUrl = `${urls.app}/iess-gestion-desbloqueo-publico-web/`;
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const portal = usePracticePortal();
 
 describe('the extension reloaded with a portal tab open', () => {
   let chromium: ChromiumSession;
@@ -114,7 +100,7 @@ describe('the extension reloaded with a portal tab open', () => {
     await cdp.send('Runtime.enable');
     cdp.on('Runtime.exceptionThrown', (e) => errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text));
     const driver = playwrightDriver(page);
-    await driver.goto(entryUrl);
+    await driver.goto(portal.entryUrl);
     await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('identity');
     await page.evaluate(armPageProbe);
     const [oldWorld, ...others] = worlds.ours(chromium.extensionId);
@@ -148,7 +134,7 @@ describe('the extension reloaded with a portal tab open', () => {
     firefox = await launchFirefox(requireBuild(SHIPPED.firefox));
     const page = await firefox.browser.newPage();
     const driver = puppeteerDriver(page);
-    await driver.goto(entryUrl);
+    await driver.goto(portal.entryUrl);
     await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('identity');
     await page.evaluate(armPageProbe);
 

@@ -6,24 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../portal/clock';
-import { createPortalServer, type PortalServer } from '../portal/server';
 import { openBrowser, type BrowserUnderTest, type WalkBrowser } from '../walkthrough/browsers';
 import { failed, runWalk } from '../walkthrough/runner';
-import { WALKS, type WalkContext } from '../walkthrough/walks';
+import { WALKS, walkContext } from '../walkthrough/walks';
 import { requireBuild, SHIPPED } from './harness/extensions';
+import { usePracticePortal } from './harness/practice-portal';
 
 const BUILDS: Record<WalkBrowser, string> = { chromium: SHIPPED.chrome, firefox: SHIPPED.firefox };
 
 const clock = new ManualClock();
-let portal: PortalServer;
-
-beforeAll(async () => {
-  portal = createPortalServer({ clock, deliveryDelayMs: 0 });
-  await portal.start();
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const practice = usePracticePortal({ clock, deliveryDelayMs: 0 });
 
 describe.each(['chromium', 'firefox'] as const)('%s: every walk of the practice portal', (name) => {
   let browser: BrowserUnderTest | undefined;
@@ -37,17 +29,8 @@ describe.each(['chromium', 'firefox'] as const)('%s: every walk of the practice 
 
   it.each(WALKS.map((walk) => [walk.id, walk] as const))('%s', async (_id, walk) => {
     if (!browser) throw new Error(`${name} did not start`);
-    portal.world.reset();
     const driver = await browser.newDriver();
-    const ctx: WalkContext = {
-      driver,
-      world: portal.world,
-      clock,
-      urls: portal.urls,
-      captchaTtlMs: portal.config.captchaTtlMs,
-      linkValidityMs: portal.config.linkValidityMs,
-      sessionTimeoutMs: portal.config.sessionTimeoutMs,
-    };
+    const ctx = walkContext(practice.server, driver, clock);
     try {
       const results = await runWalk(walk, ctx);
       // One line per stop, so a failure shows the whole walk at once.

@@ -1,12 +1,14 @@
 /**
- * Accuracy report over the labelled pages: a confusion matrix (expected step × detected step) plus flow and
- * alert accuracy, for the corpus and (when it exists) the practice portal's states.
+ * Accuracy report over the labelled pages: per corpus, a confusion matrix (expected step × detected step),
+ * flow and alert accuracy, how many answers are wrong above the confidence threshold (target 0) and how many
+ * pages made the detector ask "¿En qué paso está?".
  *   npm run detect:report [-- --verbose]
  */
-import { classify } from '../../src/detect/classify';
+import { ASK_BELOW, classify } from '../../src/detect/classify';
 import { STEP_IDS, type Detection } from '../../src/detect/vocabulary';
-import { corpusPages, portalPages, type LabelledPage } from './labelled';
+import { corpusSets, portalPages, type LabelledPage } from './labelled';
 import { canonicalUrl, closeParser, parseHtml } from './load';
+import { emptyTally, judge, tallyLine, type Tally } from './tally';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -14,30 +16,23 @@ function pad(s: string | number, n: number): string {
   return String(s).padStart(n);
 }
 
-function report(name: string, pages: LabelledPage[]): number {
+function report(name: string, pages: LabelledPage[]): Tally {
   const matrix = new Map<string, number>();
-  let stepOk = 0;
-  let flowOk = 0;
-  let alertOk = 0;
-  let allOk = 0;
+  const tally = emptyTally();
   const misses: string[] = [];
   for (const page of pages) {
     const doc = parseHtml(page.html);
     const d: Detection = classify(doc, page.url ?? canonicalUrl(doc));
     const key = `${page.expected.step}|${d.step}`;
     matrix.set(key, (matrix.get(key) ?? 0) + 1);
-    const s = d.step === page.expected.step;
-    const f = d.flow === page.expected.flow;
-    const a = d.alerts.join(',') === page.expected.alerts.join(',');
-    stepOk += Number(s);
-    flowOk += Number(f);
-    alertOk += Number(a);
-    allOk += Number(s && f && a);
-    if (!(s && f && a) || verbose) {
+    const v = judge(d, page.expected, tally);
+    const ok = v.step && v.flow && v.alerts;
+    if (!ok || verbose) {
+      const tag = ok ? '  ok ' : v.asked ? 'ASKED' : v.step ? 'MISS ' : 'WRONG';
       misses.push(
-        `${s && f && a ? '  ok ' : 'MISS '}${page.id}: expected ${page.expected.step}/${page.expected.flow}/[${page.expected.alerts}] got ${d.step}/${d.flow}/[${d.alerts}] c=${d.confidence}` +
+        `${tag} ${page.id}: expected ${page.expected.step}/${page.expected.flow}/[${page.expected.alerts}] got ${d.step}/${d.flow}/[${d.alerts}] c=${d.confidence}` +
           (d.candidates ? ` candidates=${d.candidates.map((c) => `${c.step}:${c.score}`).join(',')}` : '') +
-          (verbose || !(s && f && a) ? `\n      ${d.signals.join('\n      ')}` : ''),
+          `\n      ${d.signals.join('\n      ')}`,
       );
     }
   }
@@ -49,19 +44,24 @@ function report(name: string, pages: LabelledPage[]): number {
   for (const row of used) {
     out.push(`${row.padEnd(w)}${used.map((col) => pad(matrix.get(`${row}|${col}`) ?? '.', 7)).join('')}`);
   }
-  const pct = (k: number): string => `${k}/${n} (${n ? ((100 * k) / n).toFixed(1) : '0'} %)`;
-  out.push(`step accuracy   ${pct(stepOk)}`, `flow accuracy   ${pct(flowOk)}`, `alert accuracy  ${pct(alertOk)} (exact set)`, `all three       ${pct(allOk)}`);
+  out.push(tallyLine(tally));
   if (misses.length) out.push('', ...misses);
   process.stdout.write(`${out.join('\n')}\n`);
-  return n - allOk;
+  return tally;
 }
 
 async function main(): Promise<void> {
-  let wrong = report('corpus (test/corpus)', corpusPages());
+  const rows: Array<[string, Tally]> = [];
+  for (const set of corpusSets()) if (set.pages.length) rows.push([set.name, report(set.name, set.pages)]);
   const portal = await portalPages();
-  if (portal) wrong += report('practice portal (test/portal/states.ts)', portal);
+  if (portal) rows.push(['practice portal (test/portal/states.ts)', report('practice portal (test/portal/states.ts)', portal)]);
   else process.stdout.write('\n(practice portal states not found: test/portal/states.ts)\n');
   await closeParser();
+  process.stdout.write(`\n== summary (confidence threshold ASK_BELOW = ${ASK_BELOW}) ==\n`);
+  for (const [name, t] of rows) process.stdout.write(`${name}\n    ${tallyLine(t)}\n`);
+  // Fails on the hard target only: an answer wrong above the threshold. Misses and asks are listed above;
+  // the corpus test pins every label (and the few known differences).
+  const wrong = rows.reduce((k, [, t]) => k + t.wrongAnswered, 0);
   process.exitCode = wrong > 0 ? 1 : 0;
 }
 

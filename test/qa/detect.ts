@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     const doc = parseHtml(html);
     const d = classify(doc, job.url ?? canonicalUrl(doc));
     process.stdout.write(
-      `${JSON.stringify({ file: job.file, step: d.step, flow: d.flow, alerts: d.alerts, confidence: d.confidence, signals: d.signals })}\n`,
+      `${JSON.stringify({ file: job.file, step: d.step, flow: d.flow, alerts: d.alerts, confidence: d.confidence, candidates: d.candidates, signals: d.signals })}\n`,
     );
   }
   await closeParser();

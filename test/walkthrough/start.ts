@@ -22,7 +22,7 @@ import { EMPLOYERS, INVALID_CEDULA, PERSONAS, UNREGISTERED_CEDULA } from '../por
 import { createPortalServer, type PortalServer } from '../portal/server';
 import { openBrowser, type WalkBrowser } from './browsers';
 import { failed, runWalk, type StopResult } from './runner';
-import { WALKS, type WalkContext } from './walks';
+import { WALKS, walkContext } from './walks';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -198,17 +198,8 @@ async function walkAll(extensionDir: string): Promise<number> {
   for (const walk of WALKS) {
     if (interrupted) break;
     console.log(`\n${walk.kind === 'happy' ? '●' : '○'} ${walk.title}${walk.persona ? ` (${walk.persona})` : ''}`);
-    portal.world.reset();
     const driver = await browser.newDriver();
-    const ctx: WalkContext = {
-      driver,
-      world: portal.world,
-      clock,
-      urls: portal.urls,
-      captchaTtlMs: portal.config.captchaTtlMs,
-      linkValidityMs: portal.config.linkValidityMs,
-      sessionTimeoutMs: portal.config.sessionTimeoutMs,
-    };
+    const ctx = walkContext(portal, driver, clock);
     const done = new Set<number>();
     try {
       await runWalk(walk, ctx, {

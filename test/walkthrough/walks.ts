@@ -39,6 +39,24 @@ export interface WalkContext {
   sessionTimeoutMs: number;
 }
 
+/** A fresh walk context on a running practice portal: its world reset to the personas. */
+export function walkContext(
+  portal: { world: PortalWorld; urls: PortalUrls; config: { captchaTtlMs: number; linkValidityMs: number; sessionTimeoutMs: number } },
+  driver: PageDriver,
+  clock: ManualClock,
+): WalkContext {
+  portal.world.reset();
+  return {
+    driver,
+    world: portal.world,
+    clock,
+    urls: portal.urls,
+    captchaTtlMs: portal.config.captchaTtlMs,
+    linkValidityMs: portal.config.linkValidityMs,
+    sessionTimeoutMs: portal.config.sessionTimeoutMs,
+  };
+}
+
 export interface Stop {
   /** Short slug, used in screenshot names and progress lines. */
   name: string;
@@ -69,7 +87,7 @@ const CAPTCHA_FRAME = '/captcha/anchor';
 const CAPTCHA_BOX = '#recaptcha-anchor';
 const NEW_KEY = 'Nueva2025';
 
-function persona(id: string): Persona {
+export function persona(id: string): Persona {
   const p = PERSONAS.find((x) => x.id === id);
   if (!p) throw new Error(`no persona ${id}`);
   return p;
@@ -119,7 +137,7 @@ async function clickLink(ctx: WalkContext, text: string): Promise<void> {
  * Follows «Clic para Continuar» in the practice inbox. The mail opens it in a new tab (target=_blank);
  * a walk drives one tab, so the target is dropped first, as "open in the same tab" would.
  */
-async function followMailLink(ctx: WalkContext): Promise<void> {
+export async function followMailLink(ctx: WalkContext): Promise<void> {
   await ctx.driver.waitFor('a.continuar');
   await ctx.driver.evaluate(() => document.querySelector('a.continuar')?.removeAttribute('target'), null);
   await ctx.driver.click('a.continuar');
@@ -211,7 +229,7 @@ function answer(who: Persona, round: number, expect: Expectation, opts: { wrong?
   };
 }
 
-const openInbox = (owner: string): Stop => ({
+export const openInbox = (owner: string): Stop => ({
   name: 'inbox',
   does: `abre el buzón de práctica de ${owner}`,
   action: (ctx) => ctx.driver.goto(inboxUrl(ctx, owner)),
@@ -254,7 +272,7 @@ function keySteps(form: 'frmClave' | 'frmRecuperar'): Stop[] {
 }
 
 /** Identity → verification → email sent, for a persona whose mail link comes next. */
-const upToEmailSent = (who: Persona): Stop[] => [openRecover, searchFound(who), answer(who, 0, on('email-sent', 'recover'))];
+export const upToEmailSent = (who: Persona): Stop[] => [openRecover, searchFound(who), answer(who, 0, on('email-sent', 'recover'))];
 
 // ---------------------------------------------------------------- employer stops
 

@@ -208,3 +208,61 @@ describe('ContentApp: a forced language', () => {
     i18n.setLanguage('auto');
   });
 });
+
+describe('mismatch warnings through the whole content script (issue 13)', () => {
+  const KEY = 'Rosa1712345600';
+  /** The overlay's root, closed in shipped builds: captured as it is attached. */
+  function captureRoots(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    const attach = HTMLElement.prototype.attachShadow;
+    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    return roots;
+  }
+
+  it('warns beside the key typed on the keypad; the key is in no message, no storage area and no console line', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    const { PEOPLE_SESSION } = await import('../../../src/storage/people');
+    const background = createBackground(fakeBrowser);
+    background.start();
+    await fakeBrowser.storage.session.set({
+      [PEOPLE_SESSION.key]: { activeId: 'm', list: [{ id: 'm', label: 'Mamá', cedula: '1712345600', names: 'Rosa Loor' }] },
+    });
+    const sent: unknown[] = [];
+    const send = fakeBrowser.runtime.sendMessage;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((message: unknown) => {
+      sent.push(structuredClone(message));
+      return send(message);
+    });
+    const logged: unknown[] = [];
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args));
+    }
+    const roots = captureRoots();
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    const [key, confirmation] = document.querySelectorAll<HTMLInputElement>('input[type="password"]');
+    key!.value = KEY; // the keypad: no event
+    const note = () => roots[0]?.querySelector('[data-cg-note="new-key"]');
+    await vi.waitFor(() => expect(note()?.querySelector('[data-cg-warning="key-has-cedula"]')).toBeTruthy());
+    expect(note()!.textContent).toContain('Mamá');
+    expect(note()!.textContent).not.toContain('1712345600');
+    confirmation!.value = `${KEY}9`;
+    await vi.waitFor(() => expect(roots[0]?.querySelector('[data-cg-warning="key-confirmation-differs"]')).toBeTruthy());
+    confirmation!.value = KEY;
+    await vi.waitFor(() => expect(roots[0]?.querySelector('[data-cg-warning="key-confirmation-differs"]')).toBeNull());
+
+    const dump = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null), sent, logged]);
+    expect(sent.map((m) => (m as { type: string }).type)).toContain('person:active');
+    for (const piece of [KEY, KEY.slice(0, 6)]) expect(dump).not.toContain(piece);
+
+    // Leaving the step: nothing of the key is kept, the notes go.
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Preguntas frecuentes' }));
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).not.toBe('new-key'));
+    await vi.waitFor(() => expect(roots[0]?.querySelector('[data-cg-note]')).toBeNull());
+  });
+});

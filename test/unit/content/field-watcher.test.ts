@@ -29,13 +29,63 @@ describe('findValueFields', () => {
     expect(findValueFields(document).get('new-key')?.id).toBe('new');
   });
 
-  it('ignores disabled, hidden and hidden-wizard fields, and 13-digit RUC counts as an id number', () => {
+  it('ignores disabled, hidden and hidden-wizard fields; a 13-digit field is a RUC', () => {
     form(`<div hidden><input type="password"></div><input type="password" disabled><input maxlength="13" id="ruc">`);
-    expect([...findValueFields(document).keys()]).toEqual(['id-number']);
+    expect([...findValueFields(document).keys()]).toEqual(['ruc']);
+  });
+
+  const roles = () => [...findValueFields(document).entries()].map(([role, el]) => `${role}:${el.id}`);
+
+  it('the employer form: RUC, the sucursal after it, the representative’s cédula', () => {
+    form(`<label for="r">Numero de RUC:</label><input id="r" maxlength="13"><label for="s">Sucursal:</label><input id="s" maxlength="4">
+      <label for="c">Cedula del Representante Legal:</label><input id="c" maxlength="10">`);
+    expect(roles()).toEqual(['ruc:r', 'sucursal:s', 'id-number:c']);
+  });
+
+  it('day and month by their names, whatever their order; by position when unnamed', () => {
+    form(`<label for="m">Mes de nacimiento</label><input id="m" maxlength="2"><label for="d">Día de nacimiento</label><input id="d" maxlength="2">`);
+    expect(roles()).toEqual(['birth-day:d', 'birth-month:m']);
+    form(`<input id="a" maxlength="2" inputmode="numeric"><input id="b" maxlength="2" inputmode="numeric">`);
+    expect(roles()).toEqual(['birth-day:a', 'birth-month:b']);
+  });
+
+  it('email and its confirmation; a 10-digit phone is not a cédula; hidden wizard tabs are skipped', () => {
+    form(`<input id="e" type="email"><input id="e2" type="email"><label for="p">Teléfono celular</label><input id="p" maxlength="10">
+      <input id="t" type="tel" maxlength="10"><div style="display:none"><input id="x" maxlength="10"></div>`);
+    expect(roles()).toEqual(['email:e', 'email-confirmation:e2']);
+  });
+
+  it('finds the masked address in visible page text, not in a folded card', async () => {
+    const { findMaskedEmail } = await import('../../../src/page/fields');
+    form(`<details><summary>Tarjeta</summary><p>x***@card.com</p></details><p id="m">Se ha enviado un correo a a***@example.com con un enlace.</p>`);
+    const found = findMaskedEmail(document);
+    expect(found?.mask).toBe('a***@example.com');
+    expect(found?.element.id).toBe('m');
+    form(`<p>Escriba ana@example.com</p>`);
+    expect(findMaskedEmail(document)).toBeNull();
   });
 });
 
 describe('FieldWatcher', () => {
+  it('reads only the roles asked for, notes leaving a field and Caps Lock, never the key pressed', () => {
+    vi.useFakeTimers();
+    form(`<input id="c" maxlength="10" value="171"><input type="password" id="a"><input type="password" id="b">`);
+    const seen: FieldValues[] = [];
+    const watcher = new FieldWatcher({ doc: document, onChange: (v) => seen.push(v), pollMs: 100 });
+    watcher.watch(['new-key', 'key-confirmation']);
+    expect([...seen.at(-1)!.keys()]).toEqual(['new-key', 'key-confirmation']);
+    const b = document.querySelector<HTMLInputElement>('#b')!;
+    b.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(watcher.left.has('key-confirmation')).toBe(true);
+    const key = new KeyboardEvent('keydown', { key: 'A', bubbles: true });
+    Object.defineProperty(key, 'getModifierState', { value: (m: string) => m === 'CapsLock' });
+    b.dispatchEvent(key);
+    expect(watcher.capsLock).toBe(true);
+    watcher.watch(false);
+    expect(watcher.left.size).toBe(0);
+    expect(watcher.capsLock).toBe(false);
+  });
+
   it('reads values set without events (an on-screen keypad), and reports only changes', () => {
     vi.useFakeTimers();
     form(`<input type="password" id="a"><input type="password" id="b">`);

@@ -25,9 +25,11 @@ beforeEach(() => {
   const a = document.createElement('div');
   a.id = 'a';
   a.setAttribute('data-step', 'identity');
+  a.append(Object.assign(document.createElement('h1'), { textContent: 'Identificación' }));
   const b = document.createElement('div');
   b.id = 'b';
   b.setAttribute('data-step', 'verification');
+  b.append(Object.assign(document.createElement('h1'), { textContent: 'Validación' }));
   b.hidden = true;
   document.body.append(a, b);
 });
@@ -80,21 +82,61 @@ describe('PageWatcher', () => {
     watcher.destroy();
   });
 
-  it('costs at most one pass per 100 ms on a page that mutates constantly', async () => {
+  it('looks less and less often at a page that keeps changing without changing the answer', async () => {
     const { watcher, classify } = setup();
     watcher.start();
     const ticker = document.createElement('span');
     document.body.append(ticker);
-    for (let t = 0; t < 1000; t += 5) {
+    for (let t = 0; t < 3000; t += 20) {
       ticker.textContent = String(t);
+      ticker.setAttribute('style', `left:${t}px`);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    // 3 s of a clock ticking outside any form: passes back off 100, 200, 400, 800, 1600 ms.
+    expect(classify.mock.calls.length).toBeLessThanOrEqual(7);
+    expect(classify.mock.calls.length).toBeGreaterThanOrEqual(3);
+    watcher.destroy();
+  });
+
+  it('after backing off, still sees a real step change within 300 ms', async () => {
+    const { watcher, onChange } = setup();
+    watcher.start();
+    const ticker = document.body.appendChild(document.createElement('span'));
+    for (let t = 0; t < 2000; t += 20) {
+      ticker.textContent = String(t);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    ajaxSwap();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1]?.[0].step).toBe('verification');
+    watcher.destroy();
+  });
+
+  it('stops observing a page that storms, polls it slowly, and listens again once it calms', async () => {
+    const { watcher, classify, onChange } = setup({ stormRestMs: 5000 });
+    watcher.start();
+    const ticker = document.body.appendChild(document.createElement('span'));
+    for (let t = 0; t < 3000; t += 5) {
       ticker.setAttribute('style', `left:${t}px`);
       await vi.advanceTimersByTimeAsync(5);
     }
+    expect(watcher.storming).toBe(true);
+    const during = classify.mock.calls.length;
+    // A step change during the storm is still seen, at the slow poll.
+    ajaxSwap();
+    await vi.advanceTimersByTimeAsync(2200);
+    expect(onChange.mock.calls.at(-1)?.[0].step).toBe('verification');
+    expect(classify.mock.calls.length - during).toBeLessThanOrEqual(2);
+    // Calm: after the rest the observer is back, and a change is seen at the usual speed.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(watcher.storming).toBe(false);
+    document.getElementById('b')?.setAttribute('hidden', '');
+    document.getElementById('a')?.removeAttribute('hidden');
     await vi.advanceTimersByTimeAsync(300);
-    // 1 s of churn: one pass per 100 ms window at most, plus the first one.
-    expect(classify.mock.calls.length).toBeLessThanOrEqual(12);
-    expect(classify.mock.calls.length).toBeGreaterThanOrEqual(5);
+    expect(onChange.mock.calls.at(-1)?.[0].step).toBe('identity');
     watcher.destroy();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('ignores mutations inside its own overlay host', async () => {

@@ -6,7 +6,7 @@
  * a reload or update does.
  */
 import es from '../../../src/public/_locales/es/messages.json';
-import type { MessageSender, PlatformApi, PortApi, StorageChange, TabInfo } from '../../../src/platform/api';
+import type { AlarmInfo, MessageSender, PlatformApi, PortApi, StorageChange, TabInfo } from '../../../src/platform/api';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -88,6 +88,7 @@ const commandEvent = event<[string, TabInfo | undefined]>();
 const installed = event<[{ reason: string; previousVersion?: string }]>();
 const connected = event<[PortApi]>();
 const tabRemoved = event<[number]>();
+const alarmFired = event<[AlarmInfo]>();
 const local = storageArea('local', storageChanged);
 const session = storageArea('session', storageChanged);
 
@@ -99,10 +100,17 @@ let contextValid = true;
 
 function makePort(name: string): FakePort {
   const onDisconnect = event<[PortApi]>();
+  const onMessage = event<[unknown, PortApi]>();
   const port: FakePort = {
     name,
     connected: true,
     onDisconnect,
+    onMessage,
+    // One object plays both ends: a message posted by the view reaches the background's listener.
+    postMessage(message: unknown) {
+      if (!port.connected) throw new Error('Attempting to use a disconnected port object');
+      onMessage.emit(structuredClone(message), port);
+    },
     disconnect() {
       port.connected = false;
       ports.delete(port);
@@ -141,12 +149,27 @@ export const fakeControl = {
   dropPorts(): void {
     for (const port of [...ports]) {
       ports.delete(port);
+      port.connected = false;
       (port.onDisconnect as ReturnType<typeof event<[PortApi]>>).emit(port);
     }
   },
   install: (reason = 'update') => installed.emit({ reason }),
   command: (name: string, tab?: TabInfo) => commandEvent.emit(name, tab),
   removeTab: (tabId: number) => tabRemoved.emit(tabId),
+  /** Scheduled alarms by name, as `alarms.create` left them. */
+  alarms: new Map<string, AlarmInfo>(),
+  /** Fires every alarm due at `now` (a test's fake clock), the way the browser would. */
+  fireDueAlarms(now: number): AlarmInfo[] {
+    const due = [...fakeControl.alarms.values()].filter((a) => a.scheduledTime <= now).sort((a, b) => a.scheduledTime - b.scheduledTime);
+    for (const alarm of due) {
+      fakeControl.alarms.delete(alarm.name);
+      alarmFired.emit(alarm);
+    }
+    return due;
+  },
+  /** The toolbar button as the background last set it. */
+  badge: { text: '', background: '', color: '', title: '' },
+  notifications: [] as { id: string; title: string; message: string }[],
   listenerCounts: () => ({ message: runtimeMessage.size, storage: storageChanged.size }),
 };
 
@@ -184,13 +207,36 @@ export const fakeBrowser = {
       query.active ? fakeControl.tabs.slice(0, 1) : fakeControl.tabs.filter((tab) => !query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')),
     onRemoved: tabRemoved,
   },
+  alarms: {
+    create: (name: string, info: { when: number }) => void fakeControl.alarms.set(name, { name, scheduledTime: info.when }),
+    clear: async (name: string) => fakeControl.alarms.delete(name),
+    getAll: async () => [...fakeControl.alarms.values()].map((a) => ({ ...a })),
+    onAlarm: alarmFired,
+  },
+  action: {
+    setBadgeText: async ({ text }: { text: string }) => void (fakeControl.badge.text = text),
+    setBadgeBackgroundColor: async ({ color }: { color: string }) => void (fakeControl.badge.background = color),
+    setBadgeTextColor: async ({ color }: { color: string }) => void (fakeControl.badge.color = color),
+    setTitle: async ({ title }: { title: string }) => void (fakeControl.badge.title = title),
+  },
   permissions: {
+    contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => fakeControl.granted.has(p)),
     request: async ({ permissions = [] }: { permissions?: string[] }) => {
       if (!fakeControl.grantNext) return false;
       for (const p of permissions) fakeControl.granted.add(p);
       return true;
     },
-    contains: async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((p) => fakeControl.granted.has(p)),
+  },
+  notifications: {
+    create: async (id: string, options: { title: string; message: string }) => {
+      fakeControl.notifications.push({ id, title: options.title, message: options.message });
+      return id;
+    },
+    clear: async (id: string) => {
+      const before = fakeControl.notifications.length;
+      fakeControl.notifications = fakeControl.notifications.filter((n) => n.id !== id);
+      return fakeControl.notifications.length < before;
+    },
   },
   scripting: {
     executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
@@ -203,7 +249,11 @@ export const fakeBrowser = {
 export function resetFakeBrowser(): void {
   local.reset();
   session.reset();
-  for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved]) e.clear();
+  for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved, alarmFired]) e.clear();
+  fakeControl.alarms.clear();
+  fakeControl.badge = { text: '', background: '', color: '', title: '' };
+  fakeControl.granted.clear();
+  fakeControl.notifications = [];
   ports.clear();
   contextValid = true;
   fakeControl.sender = CONTENT_SENDER;

@@ -135,7 +135,7 @@ describe('checkSite', () => {
     );
   });
 
-  it('property: never throws and is official only for https on iess.gob.ec', () => {
+  it('property: never throws and is official only for https on iess.gob.ec', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })), (url) => {
         const check = checkSite(url);

@@ -44,6 +44,8 @@ describe('messages', () => {
       'page:step:content',
       'person:active:content',
       'i18n:catalogue:content',
+      'countdown:start:extension',
+      'countdown:stop:extension',
     ]);
   });
 

@@ -143,7 +143,9 @@ describe('collapse, dock and hiding', () => {
     expect(current.services.saveSettings).toHaveBeenLastCalledWith({ collapsed: true });
     expect(current.$('[role="complementary"]')).toBeNull();
     const pill = current.$('[data-action="expand"]')!;
-    expect(pill.getAttribute('aria-label')).toBe('Abrir la guía ClaveGuía');
+    // No aria-label: the accessible name is the visible text, then the action (axe label-content-name-mismatch).
+    expect(pill.hasAttribute('aria-label')).toBe(false);
+    expect(text(pill)).toMatch(/^ClaveGuía\s*\S.* \(abrir la guía\)$/);
     expect(pill.getAttribute('aria-expanded')).toBe('false');
     expect(current.host.getAttribute('data-claveguia-collapsed')).toBe('true');
     expect(current.root.activeElement).toBe(pill);

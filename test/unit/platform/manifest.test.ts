@@ -35,9 +35,11 @@ describe('toBrowserManifest', () => {
   it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
     const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
     const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
-    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab']);
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms']);
+    expect(chrome.optional_permissions).toEqual(['notifications']);
+    expect(firefox.optional_permissions).toEqual(['notifications']);
     expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
-    expect(firefox.permissions).toEqual(['storage', 'activeTab']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(firefox).not.toHaveProperty('host_permissions');
   });
 

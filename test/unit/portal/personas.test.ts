@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cedulaCheckDigit, householdCedula, isValidCedula } from '../../portal/cedula';
+import { householdCedula, isValidCedula } from '../../portal/cedula';
+import { cedulaCheckDigit } from '../../../src/validate/cedula';
 import { html, trusted } from '../../portal/html';
 import {
   EMPLOYERS,

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MismatchChecker, parsePerson, STRENGTH_DEBOUNCE_MS, type FieldState } from '../../../src/content/mismatch';
+import type { FieldWarning } from '../../../src/flow/warnings';
+import type { Overlay } from '../../../src/overlay/services';
+import type { ValueFieldRole } from '../../../src/page/fields';
+import { OPTIONS } from '../../../src/storage/options';
+import { createStore } from '../../../src/storage/store';
+import { fakeBrowser } from '../fakes/browser';
+
+function fakeOverlay() {
+  const shown: { list: readonly FieldWarning[]; anchors: string[] }[] = [];
+  const overlay = {
+    showWarnings: (list: readonly FieldWarning[], anchors: ReadonlyMap<string, Element>) => void shown.push({ list, anchors: [...anchors.keys()] }),
+  } as unknown as Overlay;
+  return { overlay, shown, last: () => shown.at(-1)!.list.map((w) => w.code) };
+}
+
+const fields = (values: Partial<Record<ValueFieldRole, string>>): FieldState => {
+  const elements = new Map<ValueFieldRole, Element>();
+  for (const role of Object.keys(values) as ValueFieldRole[]) elements.set(role, document.createElement('input'));
+  return { values: new Map(Object.entries(values)) as FieldState['values'], left: new Set(), capsLock: false, elements };
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('MismatchChecker', () => {
+  it('asks the background for the person on a step that compares, and names the person', async () => {
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) =>
+      (m as { type: string }).type === 'person:active' ? Promise.resolve({ label: 'Mamá', cedula: '1712345600' }) : undefined,
+    );
+    const { overlay, last } = fakeOverlay();
+    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    checker.setStep('identity');
+    checker.setFields(fields({ 'id-number': '0902345610' }));
+    await vi.waitFor(() => expect(last()).toEqual(['cedula-differs']));
+    checker.destroy();
+  });
+
+  it('reads the key rule from the options and estimates strength only after a quiet moment', async () => {
+    await fakeBrowser.storage.local.set({ [OPTIONS.key]: { keyMinLength: 8, keyMaxLength: 12 } });
+    const { overlay, last } = fakeOverlay();
+    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    checker.setStep('new-key');
+    await new Promise((r) => setTimeout(r, 20));
+    vi.useFakeTimers();
+    checker.setFields(fields({ 'new-key': 'abcdefghijklm', 'key-confirmation': '' }));
+    expect(last()).toEqual(['key-too-long']);
+    vi.advanceTimersByTime(STRENGTH_DEBOUNCE_MS - 1);
+    expect(last().some((c) => c.startsWith('strength-'))).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(last().some((c) => c.startsWith('strength-'))).toBe(true);
+    // Another step: the strength and the key are forgotten, and nothing is estimated there.
+    checker.setStep('done');
+    checker.setFields(fields({}));
+    vi.advanceTimersByTime(STRENGTH_DEBOUNCE_MS * 2);
+    expect(last()).toEqual([]);
+    checker.destroy();
+  });
+
+  it('finds the masked address on the email-sent page and anchors a note to it', async () => {
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Se ha enviado un correo a a***@example.com con un enlace.' }));
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ label: 'Mamá', email: 'mama@example.com' }));
+    const { overlay, shown, last } = fakeOverlay();
+    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    checker.setStep('email-sent');
+    await vi.waitFor(() => expect(last()).toEqual(['masked-email-differs']));
+    expect(shown.at(-1)!.anchors).toEqual(['masked-email']);
+    checker.destroy();
+  });
+
+  it('accepts only a well-formed answer from the background', () => {
+    expect(parsePerson(null)).toBeNull();
+    expect(parsePerson({ label: '' })).toBeNull();
+    expect(parsePerson({ label: 'Yo', cedula: 5, birthDay: 3 })).toEqual({ label: 'Yo' });
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The popup's countdown view over the fake browser and the real background: start by hand, the same clock as
+ * the badge, restart and stop, and a port that pings while the clock runs.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackground } from '../../../src/background/background';
+import { Countdown } from '../../../src/popup/Countdown';
+import { fakeBrowser, fakeControl, POPUP_SENDER } from '../fakes/browser';
+
+const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 5)); });
+const msg = (key: string) => fakeBrowser.i18n.getMessage(key);
+
+describe('popup: the link countdown', () => {
+  let container: HTMLElement;
+  afterEach(() => {
+    act(() => render(null, container));
+    container.remove();
+  });
+
+  it('starts by hand, shows the badge’s time, restarts and stops', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.sender = POPUP_SENDER;
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Countdown api={fakeBrowser} />, container));
+    await flush();
+    expect(container.textContent).toContain(msg('cdPopupNone'));
+    const start = () => container.querySelector<HTMLButtonElement>('[data-action="countdown-start"]')!;
+    expect(start().textContent).toBe(msg('cdPopupStart'));
+    act(() => start().click());
+    await flush();
+    await flush();
+    const clock = container.querySelector('[data-cg-clock]')?.textContent;
+    expect(clock).toBe('3:00');
+    expect(fakeControl.badge.text).toBe(clock);
+    expect(container.querySelector('[role="timer"]')?.textContent).toContain(msg('cdApprox'));
+    expect(fakeControl.openPorts).toBe(1); // pinging the background while the clock runs
+    expect(start().textContent).toBe(msg('cdPopupRestart'));
+    act(() => container.querySelector<HTMLButtonElement>('[data-action="countdown-stop"]')!.click());
+    await flush();
+    await flush();
+    expect(container.querySelector('[data-cg-clock]')).toBeNull();
+    expect(container.textContent).toContain(msg('cdPopupNone'));
+    expect(fakeControl.badge.text).toBe('');
+    expect(fakeControl.openPorts).toBe(0);
+  });
+});
