@@ -31,7 +31,7 @@ export type ToBackground =
   /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
   | { type: 'person:active' }
   /** The words of a language forced on the options page (the content script ships none of its own). */
-  | { type: 'i18n:catalogue'; language: 'es' | 'en' };
+  | { type: 'i18n:catalogue'; language: 'es' | 'en' }
   /** The popup starts or restarts the link countdown by hand (flow and validity optional). */
   | { type: 'countdown:start'; flow?: FlowId; validityMs?: number }
   /** The popup stops the countdown shown. */
