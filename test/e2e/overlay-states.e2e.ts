@@ -99,7 +99,8 @@ describe('Chromium, Spanish: the overlay on every portal state', () => {
     }
   });
 
-  it('passes axe-core on each kind of state, light and dark', async () => {
+  // About 80 axe runs (every kind of state, two schemes): minutes, not seconds, on a 2-core machine.
+  it('passes axe-core on each kind of state, light and dark', { timeout: 240_000 }, async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const state of distinctKinds(server.states).filter((s) => s.expected.step !== 'none')) {
