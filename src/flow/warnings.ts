@@ -5,6 +5,7 @@
  * stored value nor the new key. The one exception is the email typo hint: the person's own typing, corrected,
  * shown beside their own field (validateEmail's suggestion).
  */
+import type { Person } from '../storage/people';
 import type { StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import type { ValueFieldRole } from '../page/fields';
@@ -29,15 +30,8 @@ export type WarningAnchor = ValueFieldRole | 'masked-email';
 /** error: the portal will refuse it or count a failed attempt; warning: probably a mistake; info: a hint. */
 export type WarningTone = 'error' | 'warning' | 'info';
 
-/** The person's prepared data, as the background answers `person:active`. */
-export interface PreparedPerson {
-  label: string;
-  cedula?: string;
-  email?: string;
-  birthDay?: number;
-  birthMonth?: number;
-  names?: string;
-}
+/** The person's prepared data, as the background answers `person:active` (the stored person without id or ticks). */
+export type PreparedPerson = Omit<Person, 'id' | 'preflight'>;
 
 export interface WarningInput {
   step: StepId;
