@@ -6,6 +6,15 @@ import { isIessUrl } from '../platform/hosts';
 import { platform } from '../platform/browser';
 import { ContentApp } from './app';
 
-if (window.top === window && isIessUrl(location.href)) {
+/**
+ * Once per script world. The background re-injects into open IESS tabs after an install or update; a tab
+ * that loaded meanwhile already runs this script in the same world, and must not get a second copy. (An
+ * update gives the new script a new world, so it still starts there.) The page cannot reach this world.
+ */
+const STARTED = Symbol.for('claveguia.content.started');
+const world = globalThis as unknown as Record<symbol, boolean | undefined>;
+
+if (window.top === window && isIessUrl(location.href) && !world[STARTED]) {
+  world[STARTED] = true;
   new ContentApp(document, platform).start();
 }
