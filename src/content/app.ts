@@ -165,7 +165,6 @@ export class ContentApp {
     this.shown.checker.setStep(detection.step);
     // Only the roles this step needs; leaving the step forgets every value (and the new key with it).
     this.shown.fields.watch(VALUE_STEPS.has(detection.step) ? (VALUE_ROLES_BY_STEP[detection.step] ?? []) : false);
-    this.shown.fields.refind();
   }
 
   private readonly onMessage = (raw: unknown): undefined => {

@@ -53,8 +53,9 @@ export class FieldWatcher {
   }
 
   /**
-   * Starts or stops watching; idempotent. `true` watches every role, a list only those roles, `false` or an
-   * empty list stops. Stopping forgets every value.
+   * Starts or stops watching, and finds the fields again while watching; call it on every detected page
+   * change. `true` watches every role, a list only those roles, `false` or an empty list stops. Stopping
+   * forgets every value.
    */
   watch(active: boolean | readonly ValueFieldRole[]): void {
     const roles = new Set<ValueFieldRole>(active === true ? VALUE_FIELD_ROLES : active === false ? [] : active);
@@ -65,10 +66,9 @@ export class FieldWatcher {
     const same = roles.size === this.roles.size && [...roles].every((r) => this.roles.has(r));
     this.roles = roles;
     if (this.watching) {
-      if (!same) {
-        this.refind();
-        this.read();
-      }
+      // Called on every detected change: the page may have re-rendered its fields, so find them again (once).
+      this.refind();
+      if (!same) this.read();
       return;
     }
     const doc = this.options.doc;
