@@ -79,6 +79,9 @@ export default defineConfig(({ mode, command }): UserConfig => {
       // Reviewers read the code; no source maps in store packages (they can leak build paths).
       sourcemap: false,
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      // crxjs builds the pages the manifest names in Chrome's keys; Firefox's sidebar page is named in
+      // `sidebar_action`, which it does not read, so that page is added as an input of its own.
+      ...(browser === 'firefox' ? { rollupOptions: { input: { side: resolve(root, 'src/side/index.html') } } } : {}),
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

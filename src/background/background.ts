@@ -3,7 +3,7 @@
  * ~30 s idle and Firefox unloads the event page, so everything lives in the store. Constructing it does
  * nothing; `start` registers every listener once (synchronously, as MV3 requires at the worker's top level).
  */
-import { CONTENT_PORT_NAME, COUNTDOWN_PORT_NAME, type ToContent } from '../messages';
+import { CONTENT_PORT_NAME, COUNTDOWN_PORT_NAME, SIDE_PORT_NAME, type ToContent } from '../messages';
 import type { PlatformApi, PortApi, StorageChange } from '../platform/api';
 import { PEOPLE_SESSION, activePerson, parsePeople } from '../storage/people';
 import { tabStepItem, ticksItem } from '../storage/schema';
@@ -12,10 +12,12 @@ import { createCommandRouter } from './commands';
 import { createDeadlineKeeper, type Clock, type DeadlineKeeper } from './deadline';
 import { createDispatcher, messageHandlers } from './messages';
 import { reinjectIntoOpenTabs } from './reinject';
+import { createSideTracker, type SideTracker } from './side';
 
 export interface Background {
   readonly store: Store;
   readonly deadlines: DeadlineKeeper;
+  readonly side: SideTracker;
   start(): void;
 }
 
@@ -28,6 +30,7 @@ const activeLabel = (raw: unknown): string | null => activePerson(parsePeople(ra
 export function createBackground(api: PlatformApi, store: Store = createStore(api.storage), clock?: Clock): Background {
   let started = false;
   const deadlines = createDeadlineKeeper(api, store, clock);
+  const side = createSideTracker(api);
 
   const onInstalled = (details: { reason: string }) => {
     void store.migrateStored();
@@ -36,11 +39,16 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
   // Content scripts hold a port open only so that its loss tells them the extension went away.
   const onConnect = (port: PortApi) => {
     if (port.name === COUNTDOWN_PORT_NAME) deadlines.onViewPort(port);
+    else if (port.name === SIDE_PORT_NAME) side.onPort(port);
     else if (port.name !== CONTENT_PORT_NAME) port.disconnect();
   };
   const onTabRemoved = (tabId: number) => {
     void store.remove(ticksItem(tabId));
     void store.remove(tabStepItem(tabId));
+  };
+  // A tab that starts loading has left its page: its step is stale until the new page's script reports.
+  const onTabUpdated = (tabId: number, changeInfo: { status?: string }) => {
+    if (changeInfo.status === 'loading') void store.remove(tabStepItem(tabId));
   };
 
   /** Open overlays drop whatever they hold in memory; tabs without our script simply refuse. */
@@ -65,15 +73,17 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
   return {
     store,
     deadlines,
+    side,
     start() {
       if (started) return;
       started = true;
-      api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store, deadlines)));
+      api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store, deadlines, side)));
       api.alarms.onAlarm.addListener(deadlines.onAlarm);
-      api.commands.onCommand.addListener(createCommandRouter(api));
+      api.commands.onCommand.addListener(createCommandRouter(api, side));
       api.runtime.onInstalled.addListener(onInstalled);
       api.runtime.onConnect.addListener(onConnect);
       api.tabs.onRemoved.addListener(onTabRemoved);
+      api.tabs.onUpdated.addListener(onTabUpdated);
       store.onErase(tellTabsErased);
       api.storage.onChanged.addListener(onStorageChanged);
       store.onErase(() => deadlines.erase());

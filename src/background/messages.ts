@@ -11,6 +11,7 @@ import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/peop
 import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema';
 import type { Store } from '../storage/store';
 import type { DeadlineKeeper } from './deadline';
+import type { SideTracker } from './side';
 import { senderHost, senderKind } from './sender';
 
 export interface HandlerContext {
@@ -21,7 +22,7 @@ export interface HandlerContext {
 
 type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
 
-export function messageHandlers(store: Store, deadlines?: DeadlineKeeper): Handlers {
+export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?: SideTracker): Handlers {
   return {
     'ticks:get': (_m, { tabId }) => store.get(ticksItem(tabId!)),
     'ticks:set': async (m, { tabId }) => {
@@ -45,7 +46,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper): Handl
     'page:step': async (m, { tabId }) => {
       // The same tab's previous step tells a resubmitted form from a reload (flow/countdown.ts startDeadline).
       const previous = await store.get(tabStepItem(tabId!));
-      await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, at: Date.now() }));
+      await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, alerts: m.alerts, at: Date.now() }));
       await deadlines?.onStep(m.step, m.flow, previous?.step ?? null);
       return true;
     },
@@ -67,6 +68,9 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper): Handl
       return data;
     },
     'i18n:catalogue': async (m) => CATALOGUES[m.language],
+    // Synchronous up to `open`: Chrome accepts it only while the click's user action is still current.
+    'side:open': (_m, { sender }) => side?.open({ tabId: sender.tab?.id }) ?? Promise.resolve(false),
+    'side:get': async (_m, { sender }) => side?.isOpen(sender.tab?.windowId) ?? false,
   };
 }
 

@@ -160,7 +160,9 @@ export class ContentApp {
   private onDetection(detection: Detection): void {
     if (!this.shown) return;
     // Structure only: the step and flow, never a value (the popup's status and the countdown follow it).
-    void this.api.runtime.sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow }).catch(() => undefined);
+    void this.api.runtime
+      .sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow, alerts: detection.alerts })
+      .catch(() => undefined);
     this.shown.overlay.update(detection);
     this.shown.checker.setStep(detection.step);
     // Only the roles this step needs; leaving the step forgets every value (and the new key with it).
@@ -181,6 +183,10 @@ export class ContentApp {
     }
     if (message.type === 'person:changed') {
       this.shown?.overlay.refreshPerson();
+      return;
+    }
+    if (message.type === 'side:state') {
+      this.shown?.overlay.setSideOpen(message.open);
       return;
     }
     if (!this.shown) {

@@ -88,6 +88,9 @@ export function overlayServices(
       const label = answer && typeof answer === 'object' ? (answer as { label?: unknown }).label : null;
       return typeof label === 'string' && label.trim() !== '' ? label.slice(0, 40) : null;
     },
+    // No await before the send: Chrome honours the click's user action only while it is current.
+    openSide: async () => (await ask({ type: 'side:open' }).catch(() => false)) === true,
+    sideOpen: async () => (await ask({ type: 'side:get' }).catch(() => false)) === true,
     countdown: countdownSource(api, store),
   };
 }

@@ -3,7 +3,7 @@
  * Content scripts run beside untrusted pages, so each receiver validates shape before acting, through the
  * tables below (one entry per message type). No message ever carries a value typed into the page.
  */
-import { isFlowId, isStepId, type FlowId, type StepId } from '../detect/vocabulary';
+import { isAlertId, isFlowId, isStepId, type AlertId, type FlowId, type StepId } from '../detect/vocabulary';
 import type { Person } from '../storage/people';
 import { parseTicks, type SettingsPatch, type Ticks } from '../storage/schema';
 
@@ -16,7 +16,9 @@ export type ToContent =
   | { type: 'overlay:focus' }
   | { type: 'data:erased' }
   /** The person being helped changed (switch, edit, remember): ask `person:active` again. No data travels. */
-  | { type: 'person:changed' };
+  | { type: 'person:changed' }
+  /** Whether the side area is open in this tab's window: the overlay then stays a pill beside the page. */
+  | { type: 'side:state'; open: boolean };
 
 /** Sent to the background, which answers for the sender (its tab, or the extension page). */
 export type ToBackground =
@@ -27,7 +29,14 @@ export type ToBackground =
   | { type: 'site:hide' }
   | { type: 'data:erase' }
   /** What the page shows now (structure only): the popup's status and the link countdown follow it. */
-  | { type: 'page:step'; step: StepId; flow: FlowId }
+  | { type: 'page:step'; step: StepId; flow: FlowId; alerts: AlertId[] }
+  /**
+   * The pill's "Guía al lado" button: open the side area for the sender's tab. Chrome accepts it because the
+   * click's user action travels with the message; the answer says whether it opened (Firefox: no, say how).
+   */
+  | { type: 'side:open' }
+  /** Whether the side area is open in the sender's window (asked once at start; changes come as `side:state`). */
+  | { type: 'side:get' }
   /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
   | { type: 'person:active' }
   /** The words of a language forced on the options page (the content script ships none of its own). */
@@ -75,8 +84,14 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
   'data:erase': { from: 'extension', parse: () => ({ type: 'data:erase' }) },
   'page:step': {
     from: 'content',
-    parse: (m) => (isStepId(m.step) && isFlowId(m.flow) ? { type: 'page:step', step: m.step, flow: m.flow } : null),
+    parse: (m) => {
+      if (!isStepId(m.step) || !isFlowId(m.flow)) return null;
+      const alerts = Array.isArray(m.alerts) ? [...new Set(m.alerts.filter(isAlertId))] : [];
+      return { type: 'page:step', step: m.step, flow: m.flow, alerts };
+    },
   },
+  'side:open': { from: 'content', parse: () => ({ type: 'side:open' }) },
+  'side:get': { from: 'content', parse: () => ({ type: 'side:get' }) },
   'person:active': { from: 'content', parse: () => ({ type: 'person:active' }) },
   'i18n:catalogue': {
     from: 'content',
@@ -105,12 +120,13 @@ export function parseToBackground(raw: unknown): ToBackground | null {
   return entry.parse(raw);
 }
 
-const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased', 'person:changed'];
+const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased', 'person:changed', 'side:state'];
 
 export function parseToContent(raw: unknown): ToContent | null {
   if (!isFields(raw)) return null;
   const type = raw.type as ToContent['type'];
-  return TO_CONTENT_TYPES.includes(type) ? { type } : null;
+  if (type === 'side:state') return typeof raw.open === 'boolean' ? { type, open: raw.open } : null;
+  return TO_CONTENT_TYPES.includes(type) ? ({ type } as ToContent) : null;
 }
 
 /** Keyboard commands declared in manifest.json, mapped to what they ask of the overlay. */
@@ -121,6 +137,9 @@ export const COMMAND_TO_MESSAGE: Record<string, ToContent> = {
 
 /** The port every content script holds open: its disconnection is how a stale script learns it is orphaned. */
 export const CONTENT_PORT_NAME = 'claveguia:content';
+
+/** The port the side area holds while open: its first message names the window, its loss says it closed. */
+export const SIDE_PORT_NAME = 'claveguia:side';
 
 /** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
 export const COUNTDOWN_PORT_NAME = 'claveguia:countdown';

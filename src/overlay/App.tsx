@@ -8,6 +8,7 @@ import { Pill } from './Pill';
 import { t } from '../i18n/t';
 import type { QaReport } from './report';
 import type { ViewModel } from './view';
+import { SideButton, SideHint, type SideView } from './SideButton';
 
 /** The stage the person is at ("Validación"), shown on the pill. */
 const currentStage = (view: ViewModel): string | null => {
@@ -30,21 +31,38 @@ export interface AppProps {
   actions: OverlayActions;
   /** The link countdown (null in tests without one). */
   countdown?: CountdownFeed | null;
+  side?: SideView;
 }
 
+const NO_SIDE: SideView = { open: false, hint: false, available: false };
+
 /** Root of the overlay inside the shadow root. */
-export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions, countdown = null }: AppProps) {
+export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions, countdown = null, side = NO_SIDE }: AppProps) {
+  const offerSide = side.available && !side.open;
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />
       {view.mode !== 'hidden' &&
         (collapsed ? (
-          <div class="cg-pill-row">
-            <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
-            {countdown && <CountdownChip feed={countdown} compact />}
+          <div class="cg-pill-area">
+            <div class="cg-pill-row">
+              <Pill onExpand={actions.expand} hasAlert={view.alerts.length > 0} stage={currentStage(view)} />
+              {offerSide && <SideButton onOpen={actions.openSide} />}
+              {countdown && <CountdownChip feed={countdown} compact />}
+            </div>
+            {offerSide && side.hint && <SideHint />}
           </div>
         ) : (
-          <Panel view={view} dock={dock} ticks={ticks} person={person} getReport={getReport} actions={actions} countdown={countdown} />
+          <Panel
+            view={view}
+            dock={dock}
+            ticks={ticks}
+            person={person}
+            getReport={getReport}
+            actions={actions}
+            countdown={countdown}
+            side={side}
+          />
         ))}
     </div>
   );

@@ -13,6 +13,7 @@ import type { QaReport } from './report';
 import { StepGuideView } from './StepGuideView';
 import { StepPicker } from './StepPicker';
 import type { ViewModel } from './view';
+import { SideHint, type SideView } from './SideButton';
 
 const FLOW_NAMES: Record<FlowId, MessageKey> = {
   recover: 'flowRecover',
@@ -30,6 +31,7 @@ export function Panel({
   getReport,
   actions,
   countdown = null,
+  side = { open: false, hint: false, available: false },
 }: {
   view: ViewModel;
   dock: DockSide;
@@ -38,6 +40,7 @@ export function Panel({
   getReport: () => QaReport;
   actions: OverlayActions;
   countdown?: CountdownFeed | null;
+  side?: SideView;
 }) {
   const picker = view.mode === 'picker';
   const title = picker ? t('ovPickerQuestion') : view.guide ? t(view.guide.title) : '';
@@ -51,6 +54,18 @@ export function Panel({
           <span>{t('ovBrand')}</span>
         </div>
         <div class="cg-toolbar">
+          {side.available && !side.open && (
+            <button
+              type="button"
+              class="cg-icon-button"
+              data-action="side"
+              aria-label={`${t('ovSideOpen')}: ${t('ovSideOpenAction')}`}
+              title={t('ovSideOpen')}
+              onClick={actions.openSide}
+            >
+              <Icon name="side" />
+            </button>
+          )}
           <button
             type="button"
             class="cg-icon-button"
@@ -76,6 +91,7 @@ export function Panel({
       </header>
 
       <div class="cg-scroll">
+        {side.hint && !side.open && <SideHint />}
         {countdown && <CountdownChip feed={countdown} />}
         {countdown && <EmailWaitAdvice feed={countdown} />}
         <AlertList alerts={view.alerts} />

@@ -9,16 +9,24 @@ export function StepGuideView({
   guide,
   ticks,
   onTick,
+  showWants = true,
+  showChecklist = true,
 }: {
   guide: StepGuide;
   ticks: Ticks;
   onTick: (id: string, checked: boolean) => void;
+  /** The side area shows "what this screen asks" itself, right under the title. */
+  showWants?: boolean;
+  /** ...and the checklist right after it, before the rest of the guide. */
+  showChecklist?: boolean;
 }) {
   return (
     <div class="cg-guide">
-      <p class="cg-wants" data-section="wants">
-        {t(guide.wants)}
-      </p>
+      {showWants && (
+        <p class="cg-wants" data-section="wants">
+          {t(guide.wants)}
+        </p>
+      )}
       <OfficialLinks links={guide.links} />
 
       <section class="cg-section" data-section="ready">
@@ -30,10 +38,12 @@ export function StepGuideView({
         </ul>
       </section>
 
-      <section class="cg-section" data-section="checklist">
-        <h3 id="cg-checklist">{t('ovChecklist')}</h3>
-        <Checklist items={guide.checklist} ticks={ticks} onTick={onTick} headingId="cg-checklist" />
-      </section>
+      {showChecklist && (
+        <section class="cg-section" data-section="checklist">
+          <h3 id="cg-checklist">{t('ovChecklist')}</h3>
+          <Checklist items={guide.checklist} ticks={ticks} onTick={onTick} headingId="cg-checklist" />
+        </section>
+      )}
 
       <section class="cg-section" data-section="mistakes">
         <h3>{t('ovMistakes')}</h3>

@@ -2,6 +2,7 @@ import type { DockSide, SettingsPatch, Ticks } from '../storage/schema';
 import type { OverlayState } from './state';
 import { withChoice } from './state';
 import type { GuidedStep } from '../flow/guidance';
+import { t } from '../i18n/t';
 
 /** What the components may ask of the overlay controller; they hold no state that must outlive a render. */
 export interface OverlayActions {
@@ -14,6 +15,8 @@ export interface OverlayActions {
   repick(): void;
   /** Resolves true when the report reached the clipboard. */
   copyReport(): Promise<boolean>;
+  /** "Guía al lado": opens the browser's side area, or says how where the page cannot. */
+  openSide(): void;
 }
 
 /** What the actions need from the controller: state changes, layout changes, focus, and the services. */
@@ -26,6 +29,8 @@ export interface ActionHost {
   saveTicks(ticks: Ticks): void;
   hideOnThisSite(): void;
   copyReport(): Promise<void>;
+  openSide(): Promise<boolean>;
+  say(text: string): void;
 }
 
 const FOCUS_START = '[data-cg-focus-start]';
@@ -62,6 +67,13 @@ export function createActions(host: ActionHost): OverlayActions {
     repick: () => {
       host.update((s) => ({ ...s, picking: true }), 'refresh');
       host.focusInside(FOCUS_START);
+    },
+    openSide: () => {
+      void host.openSide().then((opened) => {
+        if (opened) return;
+        host.update((s) => ({ ...s, sideHint: true }), 'render');
+        host.say(t('ovSideHint'));
+      });
     },
     copyReport: async () => {
       try {

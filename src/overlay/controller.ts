@@ -22,6 +22,7 @@ import * as S from './state';
 import type { ViewModel } from './view';
 import type { FieldWarning } from '../flow/warnings';
 import { WarningsLayer, type WarningAnchors } from './warnings/layer';
+import { t } from '../i18n/t';
 
 interface Parts {
   host: OverlayHost;
@@ -66,6 +67,9 @@ class OverlayController implements Overlay {
     saveTicks: (ticks) => quietly(this.services.saveTicks(ticks)),
     hideOnThisSite: () => this.services.hideOnThisSite(),
     copyReport: () => this.services.copyText(JSON.stringify(this.report(), null, 2)),
+    // Called straight from the click: Chrome opens its side panel only while that user action is current.
+    openSide: () => this.services.openSide?.() ?? Promise.resolve(false),
+    say: (text) => this.speak(text),
   });
 
   constructor(
@@ -109,6 +113,10 @@ class OverlayController implements Overlay {
       () => this.afterLoad(() => (this.state = { ...this.state, settingsLoaded: true })),
     );
     this.refreshPerson();
+    this.services.sideOpen?.().then(
+      (open) => this.afterLoad(() => (this.state = S.withSideOpen(this.state, open))),
+      () => undefined,
+    );
     this.services.loadTicks().then(
       (ticks) => this.afterLoad(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })),
       () => undefined,
@@ -154,6 +162,14 @@ class OverlayController implements Overlay {
       (label) => this.afterLoad(() => (this.personLabel = label)),
       () => undefined,
     );
+  }
+
+  setSideOpen(open: boolean): void {
+    if (this.destroyed || open === this.state.sideOpen) return;
+    if (open && this.parts?.focus.isInside()) this.parts.focus.giveBack();
+    this.state = S.withSideOpen(this.state, open);
+    if (open && S.isVisible(this.state, this.view)) this.parts?.announcer.say(t('ovSideIsOpen'));
+    this.refresh();
   }
 
   showWarnings(list: readonly FieldWarning[], anchors: WarningAnchors): void {
@@ -232,7 +248,7 @@ class OverlayController implements Overlay {
     const visible = S.isVisible(state, view);
     const dock = S.dockOf(state);
     const collapsed = S.isCollapsed(state);
-    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible));
+    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible, state.sideOpen));
     parts.host.showInTopLayer(visible);
     render(
       h(App, {
@@ -246,6 +262,7 @@ class OverlayController implements Overlay {
         getReport: () => this.report(),
         actions: this.actions,
         countdown: parts.countdown,
+        side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide },
       }),
       parts.host.container,
     );

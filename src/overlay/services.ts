@@ -21,6 +21,10 @@ export interface OverlayServices {
   copyText(text: string): Promise<void>;
   /** The LABEL of the person being helped ("Mamá"), or null; never any other personal value. */
   activePersonLabel?(): Promise<string | null>;
+  /** Asks the browser to open the side area; false where a click in the page cannot (Firefox). */
+  openSide?(): Promise<boolean>;
+  /** Whether the side area is open in this tab's window, at start (changes arrive through `setSideOpen`). */
+  sideOpen?(): Promise<boolean>;
   /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
   countdown?: CountdownSource;
 }
@@ -37,6 +41,8 @@ export interface Overlay {
    * the portal elements to sit beside, only ever measured.
    */
   showWarnings(list: readonly FieldWarning[], anchors: ReadonlyMap<WarningAnchor, Element>): void;
+  /** The side area opened or closed in this tab's window. */
+  setSideOpen(open: boolean): void;
   /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
   forget(): void;
   /** Asks again who is being helped (and re-renders, e.g. after a language change). */

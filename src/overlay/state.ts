@@ -25,6 +25,10 @@ export interface OverlayState {
   avoid: Avoidance;
   /** The person opened the pill themselves: only the focused field is avoided until the step changes. */
   userExpanded: boolean;
+  /** The guide is open in the browser's side area of this window: in the page, the pill is enough. */
+  sideOpen: boolean;
+  /** Opening the side area from the page was refused (Firefox): say how to open it instead. */
+  sideHint: boolean;
 }
 
 export const initialState = (): OverlayState => ({
@@ -38,6 +42,8 @@ export const initialState = (): OverlayState => ({
   userVisible: null,
   avoid: NO_AVOIDANCE,
   userExpanded: false,
+  sideOpen: false,
+  sideHint: false,
 });
 
 export function withDetection(state: OverlayState, detection: Detection, url: string): OverlayState {
@@ -91,19 +97,35 @@ export function isVisible(state: OverlayState, view: ViewModel): boolean {
 export const dockOf = (state: OverlayState): DockSide =>
   state.avoid.flip ? opposite(state.settings.dock) : state.settings.dock;
 
-export const isCollapsed = (state: OverlayState): boolean => state.settings.collapsed || state.avoid.collapse;
+export const isCollapsed = (state: OverlayState): boolean =>
+  state.settings.collapsed || state.avoid.collapse || (state.sideOpen && !state.userExpanded);
+
+export const withSideOpen = (state: OverlayState, open: boolean): OverlayState => ({
+  ...state,
+  sideOpen: open,
+  sideHint: false,
+  // The guide moved beside the page: the panel folds even if the person had opened it here.
+  userExpanded: open ? false : state.userExpanded,
+});
 
 /** The stage the person is at ("Validación"), for the pill. */
 export const currentStageLabel = (view: ViewModel) => view.progress.find((s) => s.state === 'current')?.label ?? null;
 
 /** The host's data attributes: what QA (and tests) read without opening the shadow root, even from the pill. */
-export function hostAttributes(view: ViewModel, dock: DockSide, collapsed: boolean, visible: boolean): Record<string, string> {
+export function hostAttributes(
+  view: ViewModel,
+  dock: DockSide,
+  collapsed: boolean,
+  visible: boolean,
+  sideOpen = false,
+): Record<string, string> {
   return {
     'data-claveguia-step': view.step,
     'data-claveguia-flow': view.flow,
     ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
     'data-claveguia-dock': dock,
     'data-claveguia-collapsed': String(collapsed),
+    'data-claveguia-side': sideOpen ? 'open' : 'closed',
     ...(visible ? {} : { hidden: '' }),
   };
 }

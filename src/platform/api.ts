@@ -27,6 +27,7 @@ export type StorageAreaName = 'local' | 'session';
 export interface TabInfo {
   id?: number;
   url?: string;
+  windowId?: number;
 }
 
 export interface MessageSender {
@@ -38,6 +39,8 @@ export interface MessageSender {
 
 export interface PortApi {
   readonly name: string;
+  /** Who opened it (on the receiving end): a content script's tab, with its window. */
+  readonly sender?: MessageSender;
   readonly onDisconnect: ApiEvent<(port: PortApi) => void>;
   /** Messages from the other end (the countdown's views ping the background through one). */
   readonly onMessage: ApiEvent<(message: unknown, port: PortApi) => void>;
@@ -76,9 +79,24 @@ export interface PlatformApi {
     onCommand: ApiEvent<(command: string, tab?: TabInfo) => void>;
   };
   tabs: {
-    query(query: { active?: boolean; currentWindow?: boolean; url?: string | string[] }): Promise<TabInfo[]>;
+    query(query: { active?: boolean; currentWindow?: boolean; windowId?: number; url?: string | string[] }): Promise<TabInfo[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
     onRemoved: ApiEvent<(tabId: number) => void>;
+    /** The side area follows the tab the person looks at (no permission: ids only). */
+    onActivated: ApiEvent<(info: { tabId: number; windowId: number }) => void>;
+    /** `status: 'loading'` (no permission needed) says a tab left its page: its detected step is stale. */
+    onUpdated: ApiEvent<(tabId: number, changeInfo: { status?: string }) => void>;
+  };
+  /**
+   * Chrome's side panel (Chrome 116+, `sidePanel` permission); absent in Firefox. `open` counts only inside a
+   * user action: a click in an extension page, a keyboard command, or a message sent from a click in the page.
+   */
+  sidePanel?: {
+    open(options: { tabId?: number; windowId?: number }): Promise<void>;
+  };
+  /** Firefox's sidebar (`sidebar_action` in the manifest, no permission); absent in Chrome. */
+  sidebarAction?: {
+    open(): Promise<void>;
   };
   /** Absent where the permission is not granted. */
   scripting?: {

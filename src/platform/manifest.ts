@@ -38,6 +38,37 @@ function withoutReinjection<M extends Record<string, unknown>>(manifest: M): M {
   return { ...rest, permissions } as unknown as M;
 }
 
+/** The command that opens the side area: Chrome routes it in the background, Firefox handles its own name. */
+export const SIDE_COMMAND = 'open-side';
+
+/**
+ * Chrome's side panel becomes Firefox's sidebar: the same page, no permission (`sidePanel` is Chrome's), and
+ * Firefox's own `_execute_sidebar_action` command instead of ours. `open_at_install` shows the guide (its
+ * "how to start" and the pre-flight checklist) once, right after installing; Chrome has no equivalent, so its
+ * popup offers the button.
+ */
+function withSidebar<M extends Record<string, unknown>>(manifest: M): M {
+  const { side_panel: sidePanel, ...rest } = manifest as M & { side_panel?: { default_path: string } };
+  if (!sidePanel) return manifest;
+  const permissions = ((rest.permissions as string[] | undefined) ?? []).filter((p) => p !== 'sidePanel');
+  const commands = { ...((rest.commands as Record<string, unknown> | undefined) ?? {}) };
+  const sideCommand = commands[SIDE_COMMAND];
+  delete commands[SIDE_COMMAND];
+  if (sideCommand) commands._execute_sidebar_action = sideCommand;
+  const action = rest.action as { default_icon?: unknown } | undefined;
+  return {
+    ...rest,
+    permissions,
+    commands,
+    sidebar_action: {
+      default_panel: sidePanel.default_path,
+      default_title: '__MSG_sideTitle__',
+      ...(action?.default_icon ? { default_icon: action.default_icon } : {}),
+      open_at_install: true,
+    },
+  } as unknown as M;
+}
+
 export function toBrowserManifest(source: SourceManifest, browser: TargetBrowser, version: string): BrowserManifest {
   const { background, ...rest } = source;
   const common = { ...structuredClone(rest), version };
@@ -45,7 +76,7 @@ export function toBrowserManifest(source: SourceManifest, browser: TargetBrowser
     return { ...common, minimum_chrome_version: CHROME_MIN_VERSION, background: { ...background } };
   }
   return {
-    ...withoutReinjection(common),
+    ...withSidebar(withoutReinjection(common)),
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
     browser_specific_settings: {
       gecko: {

@@ -13,6 +13,10 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
     'Only after the person clicks the toolbar button: the popup reads that one tab\'s address (tabs.query for the ' +
     'active tab) to say whether it is the official IESS portal or a look-alike, and to show the guide\'s status ' +
     'there. No access to other tabs, no install warning, nothing kept.',
+  sidePanel:
+    'Chrome only: the guide in the browser\'s own side column ("Guía al lado"), so a person reads the step while ' +
+    'typing and the portal reflows instead of being covered. Opened only by the person (popup button, keyboard ' +
+    'command, the pill). No install warning. Firefox declares `sidebar_action` instead, which needs no permission.',
   alarms:
     'The link countdown: wakes the background at 2:00, 1:00, 0:30 and at expiry to update the toolbar badge ' +
     '(and the optional notification) while no ClaveGuía view is open. No install warning.',

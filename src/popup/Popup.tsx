@@ -6,6 +6,7 @@ import { activePerson, type People as PeopleData } from '../storage/people';
 import { DEFAULT_OPTIONS, type Options } from '../storage/options';
 import type { Settings, TabStep } from '../storage/schema';
 import { Preflight } from '../ui/Preflight';
+import { tickPreflight } from '../ui/preflight-ticks';
 import { People } from './People';
 import { SiteStatus } from './SiteStatus';
 import type { ActiveTab, PopupStore } from './store';
@@ -74,10 +75,7 @@ export function Popup({ store }: { store: PopupStore }) {
       setLooseTicks((current) => ({ ...current, [id]: ticked }));
       return;
     }
-    updatePeople((current) => ({
-      ...current,
-      list: current.list.map((p) => (p.id === person.id ? { ...p, preflight: { ...p.preflight, [id]: ticked } } : p)),
-    }));
+    updatePeople((current) => tickPreflight(current, person.id, id, ticked));
   };
 
   const host = tab?.portalHost ?? null;
@@ -89,6 +87,17 @@ export function Popup({ store }: { store: PopupStore }) {
         <h1 id="popup-title">{t('popupTitle')}</h1>
         <p class="tagline">{t('popupTagline')}</p>
       </header>
+      <button
+        type="button"
+        class="side-open"
+        data-action="open-side"
+        onClick={() => {
+          // No await before this call: the click is the user action the browser requires.
+          void store.openSide(tab?.windowId ?? null).then((opened) => opened && window.close());
+        }}
+      >
+        {t('ppSideOpen')}
+      </button>
       <Countdown />
       <p class="privacy">{t('popupPrivacy')}</p>
 

@@ -20,6 +20,7 @@ import { createStore, type Store } from '../storage/store';
 /** The tab the toolbar button was clicked on (activeTab), as far as the popup needs it. */
 export interface ActiveTab {
   id: number | null;
+  windowId: number | null;
   /** The official-site verdict; `unknown` when the address cannot be read. */
   site: SiteCheck;
   /** The host, when the tab is an IESS page where the guide runs (for "show / hide the guide here"). */
@@ -49,6 +50,12 @@ export interface PopupStore {
   /** Asks for the optional `notifications` permission (a user gesture is required). */
   requestNotifications(): Promise<boolean>;
   optionsPageUrl(): string;
+
+  /**
+   * Opens the guide in the browser's side area (Chrome's side panel, Firefox's sidebar). Call it straight
+   * from the click: both browsers accept it only inside the person's action. False where it is unavailable.
+   */
+  openSide(windowId: number | null): Promise<boolean>;
 
   /** Erases everything ClaveGuía stored, in both areas, in one action. */
   eraseAll(): Promise<void>;
@@ -108,7 +115,7 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
       }
       const url = tab?.url ?? '';
       const site = checkSite(url);
-      return { id: tab?.id ?? null, site, portalHost: url && isIessUrl(url) ? site.host : null };
+      return { id: tab?.id ?? null, windowId: tab?.windowId ?? null, site, portalHost: url && isIessUrl(url) ? site.host : null };
     },
     tabStep: (tabId) => store.get(tabStepItem(tabId)),
 
@@ -120,6 +127,20 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
       }
     },
     optionsPageUrl: () => api.runtime.getURL('src/options/index.html'),
+
+    openSide(windowId) {
+      const opening = api.sidePanel
+        ? windowId === null
+          ? Promise.reject(new Error('no window'))
+          : api.sidePanel.open({ windowId })
+        : api.sidebarAction
+          ? api.sidebarAction.open()
+          : Promise.reject(new Error('no side area'));
+      return opening.then(
+        () => true,
+        () => false,
+      );
+    },
 
     async eraseAll() {
       const done = await api.runtime.sendMessage({ type: 'data:erase' });

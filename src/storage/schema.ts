@@ -3,7 +3,7 @@
  * area (`local` is remembered on this computer, `session` lasts until the browser closes) and how to read
  * whatever is stored into a valid value. Typed page values and passwords are never stored.
  */
-import { isFlowId, isStepId, type FlowId, type StepId } from '../detect/vocabulary';
+import { isAlertId, isFlowId, isStepId, type AlertId, type FlowId, type StepId } from '../detect/vocabulary';
 import type { StorageAreaName } from '../platform/api';
 
 /** The shape version of everything in `storage.local`; migrations.ts brings older data up to it. */
@@ -105,6 +105,8 @@ export const ticksItem = (tabId: number): StoreItem<Ticks> => ({
 export interface TabStep {
   step: StepId;
   flow: FlowId;
+  /** The portal's alerts on screen, as ids (structure only): the side area gives the advice for each. */
+  alerts: AlertId[];
   at: number;
 }
 
@@ -112,7 +114,9 @@ export function parseTabStep(raw: unknown): Parsed<TabStep | null> {
   if (raw === undefined) return { value: null, problems: [] };
   const v = isRecord(raw) ? raw : {};
   if (isStepId(v.step) && isFlowId(v.flow) && typeof v.at === 'number' && Number.isFinite(v.at)) {
-    return { value: { step: v.step, flow: v.flow, at: v.at }, problems: [] };
+    // Written before the side area existed without alerts: none, rather than a failed read.
+    const alerts = Array.isArray(v.alerts) ? v.alerts.filter(isAlertId) : [];
+    return { value: { step: v.step, flow: v.flow, alerts, at: v.at }, problems: [] };
   }
   return { value: null, problems: ['tabStep'] };
 }

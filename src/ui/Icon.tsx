@@ -18,7 +18,8 @@ export type IconName =
   | 'hide'
   | 'report'
   | 'question'
-  | 'clock';
+  | 'clock'
+  | 'side';
 
 const stroke = { fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' } as const;
 
@@ -68,6 +69,14 @@ const SHAPES: Record<IconName, JSX.Element> = {
     <>
       <rect x="3" y="4" width="18" height="16" rx="2" {...stroke} />
       <path d="M15 4v16" {...stroke} />
+    </>
+  ),
+  // A window with its right-hand column drawn in: the guide in the browser's side area.
+  side: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="2" {...stroke} />
+      <path d="M14 4v16" {...stroke} />
+      <path d="M16.5 8h2M16.5 11h2M16.5 14h2" {...stroke} />
     </>
   ),
   minimise: <path d="M5 12h14" {...stroke} stroke-width={3} />,

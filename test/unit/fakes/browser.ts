@@ -87,6 +87,8 @@ const runtimeMessage = event<[unknown, MessageSender]>();
 const commandEvent = event<[string, TabInfo | undefined]>();
 const installed = event<[{ reason: string; previousVersion?: string }]>();
 const connected = event<[PortApi]>();
+const tabActivated = event<[{ tabId: number; windowId: number }]>();
+const tabUpdated = event<[number, { status?: string }]>();
 const tabRemoved = event<[number]>();
 const alarmFired = event<[AlarmInfo]>();
 const local = storageArea('local', storageChanged);
@@ -156,6 +158,10 @@ export const fakeControl = {
   install: (reason = 'update') => installed.emit({ reason }),
   command: (name: string, tab?: TabInfo) => commandEvent.emit(name, tab),
   removeTab: (tabId: number) => tabRemoved.emit(tabId),
+  activateTab: (tabId: number, windowId = 1) => tabActivated.emit({ tabId, windowId }),
+  updateTab: (tabId: number, changeInfo: { status?: string }) => tabUpdated.emit(tabId, changeInfo),
+  /** What `sidePanel.open` was asked to open, in order. */
+  sidePanelOpened: [] as { tabId?: number; windowId?: number }[],
   /** Scheduled alarms by name, as `alarms.create` left them. */
   alarms: new Map<string, AlarmInfo>(),
   /** Fires every alarm due at `now` (a test's fake clock), the way the browser would. */
@@ -203,9 +209,15 @@ export const fakeBrowser = {
       fakeControl.sentToTabs.push({ tabId, message });
       return undefined;
     },
-    query: async (query: { url?: string | string[]; active?: boolean }) =>
-      query.active ? fakeControl.tabs.slice(0, 1) : fakeControl.tabs.filter((tab) => !query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')),
+    query: async (query: { url?: string | string[]; active?: boolean; windowId?: number }) =>
+      query.active
+        ? fakeControl.tabs.slice(0, 1)
+        : fakeControl.tabs.filter(
+            (tab) => (!query.url || /\.iess\.gob\.ec\//.test(tab.url ?? '')) && (query.windowId === undefined || (tab.windowId ?? 1) === query.windowId),
+          ),
     onRemoved: tabRemoved,
+    onActivated: tabActivated,
+    onUpdated: tabUpdated,
   },
   alarms: {
     create: (name: string, info: { when: number }) => void fakeControl.alarms.set(name, { name, scheduledTime: info.when }),
@@ -238,6 +250,9 @@ export const fakeBrowser = {
       return fakeControl.notifications.length < before;
     },
   },
+  sidePanel: {
+    open: async (options: { tabId?: number; windowId?: number }) => void fakeControl.sidePanelOpened.push(options),
+  },
   scripting: {
     executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
       fakeControl.injected.push({ tabId: target.tabId, files });
@@ -249,7 +264,7 @@ export const fakeBrowser = {
 export function resetFakeBrowser(): void {
   local.reset();
   session.reset();
-  for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved, alarmFired]) e.clear();
+  for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved, tabActivated, tabUpdated, alarmFired]) e.clear();
   fakeControl.alarms.clear();
   fakeControl.badge = { text: '', background: '', color: '', title: '' };
   fakeControl.granted.clear();
@@ -260,6 +275,7 @@ export function resetFakeBrowser(): void {
   fakeControl.tabs = [];
   fakeControl.sentToTabs = [];
   fakeControl.injected = [];
+  fakeControl.sidePanelOpened = [];
   fakeControl.granted = new Set();
   fakeControl.grantNext = true;
 }

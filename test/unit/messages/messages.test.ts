@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { COMMAND_TO_MESSAGE, TO_BACKGROUND, parseToBackground, parseToContent } from '../../../src/messages';
+import { SIDE_COMMAND } from '../../../src/platform/manifest';
 
 describe('messages', () => {
   it('accepts only known messages for the content script', () => {
@@ -27,7 +28,12 @@ describe('messages', () => {
       type: 'page:step',
       step: 'identity',
       flow: 'recover',
+      alerts: [],
     });
+    // Alert ids only, known ones, once each: the side area gives the advice for them.
+    expect(
+      parseToBackground({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch', 'x', '<img>', 'data-mismatch'] }),
+    ).toEqual({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch'] });
     expect(parseToBackground({ type: 'page:step', step: 'owned', flow: 'recover' })).toBeNull();
     expect(parseToBackground({ type: 'storage:clear' })).toBeNull();
     expect(parseToBackground({ type: 'toString' })).toBeNull();
@@ -42,6 +48,8 @@ describe('messages', () => {
       'site:hide:content',
       'data:erase:extension',
       'page:step:content',
+      'side:open:content',
+      'side:get:content',
       'person:active:content',
       'i18n:catalogue:content',
       'countdown:start:extension',
@@ -57,6 +65,7 @@ describe('messages', () => {
 
   it('maps every declared keyboard command, and only those', () => {
     const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../manifest.json'), 'utf8'));
-    expect(Object.keys(COMMAND_TO_MESSAGE).sort()).toEqual(Object.keys(manifest.commands).sort());
+    // The side area's command is the background's own (it opens the side panel); the rest go to the page.
+    expect([...Object.keys(COMMAND_TO_MESSAGE), SIDE_COMMAND].sort()).toEqual(Object.keys(manifest.commands).sort());
   });
 });

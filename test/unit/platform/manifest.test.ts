@@ -25,8 +25,17 @@ describe('toBrowserManifest', () => {
   it('keeps everything else identical between browsers and leaves the source untouched', () => {
     const before = structuredClone(source);
     const strip = (m: Record<string, unknown>) => {
-      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, host_permissions: _h, ...rest } = m;
-      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'scripting') };
+      const {
+        background: _b,
+        browser_specific_settings: _g,
+        minimum_chrome_version: _c,
+        host_permissions: _h,
+        side_panel: _s,
+        sidebar_action: _f,
+        commands: _k,
+        ...rest
+      } = m;
+      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'scripting' && p !== 'sidePanel') };
     };
     expect(strip(toBrowserManifest(source, 'chrome', '1.0.0'))).toEqual(strip(toBrowserManifest(source, 'firefox', '1.0.0')));
     expect(source).toEqual(before);
@@ -35,12 +44,28 @@ describe('toBrowserManifest', () => {
   it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
     const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
     const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
-    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms']);
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms', 'sidePanel']);
     expect(chrome.optional_permissions).toEqual(['notifications']);
     expect(firefox.optional_permissions).toEqual(['notifications']);
     expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
     expect(firefox.permissions).toEqual(['storage', 'activeTab', 'alarms']);
     expect(firefox).not.toHaveProperty('host_permissions');
+  });
+
+  it("declares the side area the way each browser wants it: Chrome's side panel, Firefox's sidebar", () => {
+    const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
+    const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
+    expect(chrome.side_panel).toEqual({ default_path: 'src/side/index.html' });
+    expect(chrome).not.toHaveProperty('sidebar_action');
+    expect(chrome.commands).toHaveProperty('open-side');
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'src/side/index.html', default_title: '__MSG_sideTitle__', open_at_install: true });
+    // Firefox toggles its sidebar itself on this command name; the same key and words as Chrome's.
+    const commands = firefox.commands as Record<string, unknown>;
+    expect(commands).not.toHaveProperty('open-side');
+    expect(commands._execute_sidebar_action).toEqual((chrome.commands as Record<string, unknown>)['open-side']);
+    expect(Object.keys(commands).sort()).toEqual(['_execute_sidebar_action', 'focus-overlay', 'toggle-overlay']);
   });
 
   it('has an options page in a tab and asks for notifications only as an optional permission', () => {

@@ -47,7 +47,13 @@ describe('parseOptions', () => {
 
 describe('parseTabStep', () => {
   it('keeps only a known step and flow', () => {
-    expect(parseTabStep({ step: 'code', flow: 'employer', at: 5 }).value).toEqual({ step: 'code', flow: 'employer', at: 5 });
+    // Written before alerts were kept: read as none, not as a failure.
+    expect(parseTabStep({ step: 'code', flow: 'employer', at: 5 }).value).toEqual({ step: 'code', flow: 'employer', alerts: [], at: 5 });
     expect(parseTabStep({ step: 'code', flow: 'x', at: 5 }).value).toBeNull();
+  });
+
+  it('keeps only known alert ids', () => {
+    const read = parseTabStep({ step: 'verification', flow: 'recover', alerts: ['data-mismatch', '<b>x</b>', 7], at: 5 });
+    expect(read.value?.alerts).toEqual(['data-mismatch']);
   });
 });

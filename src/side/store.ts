@@ -1,0 +1,93 @@
+/**
+ * What the side area reads and writes, over the one store: the tab the person is looking at, what its page
+ * shows (structure only, written by the background from the content script's `page:step`), that tab's
+ * checklist ticks, and the people (shared with the popup). A seam, so the view is testable without a browser.
+ */
+import { SIDE_PORT_NAME } from '../messages';
+import type { PlatformApi, PortApi } from '../platform/api';
+import { platform } from '../platform/browser';
+import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
+import { createStore, type Store } from '../storage/store';
+import { createPopupStore, type PopupStore } from '../popup/store';
+
+export interface SideTab {
+  id: number;
+  windowId: number;
+}
+
+export type SideStore = Pick<PopupStore, 'loadOptions' | 'subscribeOptions' | 'loadPeople' | 'updatePeople' | 'subscribePeople'> & {
+  /** The active tab of the side area's own window. */
+  activeTab(): Promise<SideTab | null>;
+  /** Called with the newly active tab of that window. */
+  onTabActivated(listener: (tab: SideTab) => void): () => void;
+  tabStep(tabId: number): Promise<TabStep | null>;
+  subscribeTabStep(tabId: number, listener: (step: TabStep | null) => void): () => void;
+  ticks(tabId: number): Promise<Ticks>;
+  subscribeTicks(tabId: number, listener: (ticks: Ticks) => void): () => void;
+  saveTicks(tabId: number, change: (ticks: Ticks) => Ticks): Promise<Ticks>;
+  /**
+   * Tells the background the side area is open in `windowId` (overlays there stay a pill) for as long as the
+   * page lives; reconnects if the worker stopped. Returns the disconnect.
+   */
+  announceOpen(windowId: number): () => void;
+};
+
+/** A dropped port is retried after this long: long enough not to spin while the worker restarts. */
+const RECONNECT_MS = 500;
+
+export function createSideStore(api: PlatformApi, store: Store = createStore(api.storage)): SideStore {
+  const shared = createPopupStore(api, store);
+  return {
+    loadOptions: shared.loadOptions,
+    subscribeOptions: shared.subscribeOptions,
+    loadPeople: shared.loadPeople,
+    updatePeople: shared.updatePeople,
+    subscribePeople: shared.subscribePeople,
+
+    async activeTab() {
+      const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      return tab?.id !== undefined && tab.windowId !== undefined ? { id: tab.id, windowId: tab.windowId } : null;
+    },
+    onTabActivated(listener) {
+      let windowId: number | null = null;
+      void this.activeTab().then((tab) => (windowId = tab?.windowId ?? null));
+      const onActivated = (info: { tabId: number; windowId: number }) => {
+        if (windowId === null || info.windowId === windowId) listener({ id: info.tabId, windowId: info.windowId });
+      };
+      api.tabs.onActivated.addListener(onActivated);
+      return () => api.tabs.onActivated.removeListener(onActivated);
+    },
+    tabStep: (tabId) => store.get(tabStepItem(tabId)),
+    subscribeTabStep: (tabId, listener) => store.subscribe(tabStepItem(tabId), listener),
+    ticks: (tabId) => store.get(ticksItem(tabId)),
+    subscribeTicks: (tabId, listener) => store.subscribe(ticksItem(tabId), listener),
+    saveTicks: (tabId, change) => store.update(ticksItem(tabId), change),
+
+    announceOpen(windowId) {
+      let port: PortApi | null = null;
+      let closed = false;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      const connect = () => {
+        if (closed) return;
+        try {
+          port = api.runtime.connect({ name: SIDE_PORT_NAME });
+          port.onDisconnect.addListener(() => {
+            port = null;
+            retry = setTimeout(connect, RECONNECT_MS);
+          });
+          port.postMessage({ windowId });
+        } catch {
+          port = null;
+        }
+      };
+      connect();
+      return () => {
+        closed = true;
+        clearTimeout(retry);
+        port?.disconnect();
+      };
+    },
+  };
+}
+
+export const sideStore: SideStore = createSideStore(platform);
