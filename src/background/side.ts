@@ -1,26 +1,35 @@
 /**
- * The side area ("Guía al lado"): which windows have it open, and opening it on the person's request.
+ * The side area ("Guía al lado"): which windows have it open, what it shows, and opening it on request.
  *
- * The side page holds a port open while it shows; its first message names its window. Overlays in that
- * window are told (`side:state`) so they stay a pill beside the page instead of opening over it. The set
- * lives in memory on purpose: when the worker stops, the ports drop and each open side page reconnects.
+ * The side page holds a port open while it shows and reports its window and the step it shows on it.
+ * Overlays in that window are told (`side:state`) so they stay a pill beside the page instead of opening
+ * over it. This lives in memory on purpose: when the worker stops, the ports drop and each side page
+ * reconnects and reports again.
  */
-import type { ToContent } from '../messages';
+import { parseSideReport, type SideStatus, type ToContent } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
 
 export interface SideTracker {
   /** Opens the side area for a tab or window. Call it synchronously inside the user action (no await first). */
   open(target: { tabId?: number; windowId?: number }): Promise<boolean>;
-  isOpen(windowId: number | undefined): boolean;
+  status(windowId: number | undefined): SideStatus;
   onPort(port: PortApi): void;
 }
 
-const isWindowId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const CLOSED: SideStatus = Object.freeze({ open: false, showing: null });
 
 export function createSideTracker(api: PlatformApi): SideTracker {
-  const open = new Map<number, Set<PortApi>>();
+  /** Per window, each open side page and the step it last said it shows. */
+  const windows = new Map<number, Map<PortApi, SideStatus['showing']>>();
 
-  const tellWindow = async (windowId: number, message: ToContent) => {
+  const status = (windowId: number | undefined): SideStatus => {
+    const ports = windowId === undefined ? undefined : windows.get(windowId);
+    if (!ports || ports.size === 0) return CLOSED;
+    return { open: true, showing: [...ports.values()].at(-1) ?? null };
+  };
+
+  const tellWindow = async (windowId: number) => {
+    const message: ToContent = { type: 'side:state', ...status(windowId) };
     const tabs = await api.tabs.query({ windowId }).catch(() => []);
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, message).catch(() => undefined))));
   };
@@ -34,26 +43,26 @@ export function createSideTracker(api: PlatformApi): SideTracker {
         () => false,
       );
     },
-    isOpen: (windowId) => windowId !== undefined && (open.get(windowId)?.size ?? 0) > 0,
+    status,
     onPort(port) {
       let windowId: number | null = null;
-      port.onMessage.addListener((message) => {
-        const named = (message as { windowId?: unknown } | null)?.windowId;
-        if (windowId !== null || !isWindowId(named)) return;
-        windowId = named;
-        const ports = open.get(windowId) ?? new Set();
-        const wasOpen = ports.size > 0;
-        open.set(windowId, ports.add(port));
-        if (!wasOpen) void tellWindow(windowId, { type: 'side:state', open: true });
+      port.onMessage.addListener((raw) => {
+        const report = parseSideReport(raw);
+        // A side page belongs to one window for its whole life.
+        if (!report || (windowId !== null && report.windowId !== windowId)) return;
+        windowId = report.windowId;
+        const ports = windows.get(windowId) ?? new Map<PortApi, SideStatus['showing']>();
+        const before = status(windowId);
+        windows.set(windowId, ports.set(port, report.showing));
+        const after = status(windowId);
+        if (before.open !== after.open || before.showing !== after.showing) void tellWindow(windowId);
       });
       port.onDisconnect.addListener(() => {
         if (windowId === null) return;
-        const ports = open.get(windowId);
+        const ports = windows.get(windowId);
         ports?.delete(port);
-        if (ports && ports.size === 0) {
-          open.delete(windowId);
-          void tellWindow(windowId, { type: 'side:state', open: false });
-        }
+        if (ports?.size === 0) windows.delete(windowId);
+        void tellWindow(windowId);
       });
     },
   };

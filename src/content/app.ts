@@ -186,7 +186,7 @@ export class ContentApp {
       return;
     }
     if (message.type === 'side:state') {
-      this.shown?.overlay.setSideOpen(message.open);
+      this.shown?.overlay.setSide({ open: message.open, showing: message.showing });
       return;
     }
     if (!this.shown) {

@@ -17,8 +17,11 @@ export type ToContent =
   | { type: 'data:erased' }
   /** The person being helped changed (switch, edit, remember): ask `person:active` again. No data travels. */
   | { type: 'person:changed' }
-  /** Whether the side area is open in this tab's window: the overlay then stays a pill beside the page. */
-  | { type: 'side:state'; open: boolean };
+  /**
+   * Whether the side area is open in this tab's window (the overlay then stays a pill beside the page), and
+   * which step it shows (QA reads it on the host: Firefox's sidebar cannot be inspected from a test).
+   */
+  | { type: 'side:state'; open: boolean; showing: StepId | null };
 
 /** Sent to the background, which answers for the sender (its tab, or the extension page). */
 export type ToBackground =
@@ -125,7 +128,10 @@ const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overl
 export function parseToContent(raw: unknown): ToContent | null {
   if (!isFields(raw)) return null;
   const type = raw.type as ToContent['type'];
-  if (type === 'side:state') return typeof raw.open === 'boolean' ? { type, open: raw.open } : null;
+  if (type === 'side:state') {
+    if (typeof raw.open !== 'boolean') return null;
+    return { type, open: raw.open, showing: isStepId(raw.showing) ? raw.showing : null };
+  }
   return TO_CONTENT_TYPES.includes(type) ? ({ type } as ToContent) : null;
 }
 
@@ -138,8 +144,30 @@ export const COMMAND_TO_MESSAGE: Record<string, ToContent> = {
 /** The port every content script holds open: its disconnection is how a stale script learns it is orphaned. */
 export const CONTENT_PORT_NAME = 'claveguia:content';
 
-/** The port the side area holds while open: its first message names the window, its loss says it closed. */
+/**
+ * The port the side area holds while open: its messages name its window and the step it shows
+ * (`SideReport`); its loss says it closed.
+ */
 export const SIDE_PORT_NAME = 'claveguia:side';
+
+export interface SideReport {
+  windowId: number;
+  showing: StepId | null;
+}
+
+/** What the side area says on its port, or null for anything else. */
+export function parseSideReport(raw: unknown): SideReport | null {
+  if (!isFields(raw)) return null;
+  const { windowId, showing } = raw;
+  if (typeof windowId !== 'number' || !Number.isInteger(windowId) || windowId < 0) return null;
+  return { windowId, showing: isStepId(showing) ? showing : null };
+}
+
+/** The answer to `side:get`. */
+export interface SideStatus {
+  open: boolean;
+  showing: StepId | null;
+}
 
 /** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
 export const COUNTDOWN_PORT_NAME = 'claveguia:countdown';

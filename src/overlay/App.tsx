@@ -42,7 +42,9 @@ export function App({ view, collapsed, dock, ticks, person = null, live, lang, g
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />
+      {/* With the guide open beside the page, the page keeps only what must sit by its fields (warnings). */}
       {view.mode !== 'hidden' &&
+        !(collapsed && side.open) &&
         (collapsed ? (
           <div class="cg-pill-area">
             <div class="cg-pill-row">

@@ -23,6 +23,7 @@ import type { ViewModel } from './view';
 import type { FieldWarning } from '../flow/warnings';
 import { WarningsLayer, type WarningAnchors } from './warnings/layer';
 import { t } from '../i18n/t';
+import type { SideStatus } from '../messages';
 
 interface Parts {
   host: OverlayHost;
@@ -114,7 +115,7 @@ class OverlayController implements Overlay {
     );
     this.refreshPerson();
     this.services.sideOpen?.().then(
-      (open) => this.afterLoad(() => (this.state = S.withSideOpen(this.state, open))),
+      (side) => this.afterLoad(() => (this.state = S.withSide(this.state, side))),
       () => undefined,
     );
     this.services.loadTicks().then(
@@ -164,11 +165,12 @@ class OverlayController implements Overlay {
     );
   }
 
-  setSideOpen(open: boolean): void {
-    if (this.destroyed || open === this.state.sideOpen) return;
-    if (open && this.parts?.focus.isInside()) this.parts.focus.giveBack();
-    this.state = S.withSideOpen(this.state, open);
-    if (open && S.isVisible(this.state, this.view)) this.parts?.announcer.say(t('ovSideIsOpen'));
+  setSide(side: SideStatus): void {
+    if (this.destroyed) return;
+    const opened = side.open && !this.state.sideOpen;
+    if (opened && this.parts?.focus.isInside()) this.parts.focus.giveBack();
+    this.state = S.withSide(this.state, side);
+    if (opened && S.isVisible(this.state, this.view)) this.parts?.announcer.say(t('ovSideIsOpen'));
     this.refresh();
   }
 
@@ -248,7 +250,7 @@ class OverlayController implements Overlay {
     const visible = S.isVisible(state, view);
     const dock = S.dockOf(state);
     const collapsed = S.isCollapsed(state);
-    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible, state.sideOpen));
+    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible, { open: state.sideOpen, showing: state.sideShowing }));
     parts.host.showInTopLayer(visible);
     render(
       h(App, {

@@ -6,6 +6,7 @@ import type { Detection } from '../detect/vocabulary';
 import type { FieldWarning, WarningAnchor } from '../flow/warnings';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
 import type { CountdownSource } from './countdown-feed';
+import type { SideStatus } from '../messages';
 
 export interface OverlayServices {
   /** Extension version, for the QA panel. */
@@ -24,7 +25,7 @@ export interface OverlayServices {
   /** Asks the browser to open the side area; false where a click in the page cannot (Firefox). */
   openSide?(): Promise<boolean>;
   /** Whether the side area is open in this tab's window, at start (changes arrive through `setSideOpen`). */
-  sideOpen?(): Promise<boolean>;
+  sideOpen?(): Promise<SideStatus>;
   /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
   countdown?: CountdownSource;
 }
@@ -41,8 +42,8 @@ export interface Overlay {
    * the portal elements to sit beside, only ever measured.
    */
   showWarnings(list: readonly FieldWarning[], anchors: ReadonlyMap<WarningAnchor, Element>): void;
-  /** The side area opened or closed in this tab's window. */
-  setSideOpen(open: boolean): void;
+  /** The side area opened or closed in this tab's window, or shows another step. */
+  setSide(side: SideStatus): void;
   /** The person erased everything: drop what is held in memory (ticks, the chosen step). */
   forget(): void;
   /** Asks again who is being helped (and re-renders, e.g. after a language change). */

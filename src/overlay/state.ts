@@ -3,7 +3,8 @@
  * extension API. The controller keeps one `OverlayState`, replaces it through these functions, and builds
  * the view from it once per change.
  */
-import type { Detection } from '../detect/vocabulary';
+import type { Detection, StepId } from '../detect/vocabulary';
+import type { SideStatus } from '../messages';
 import type { GuidedStep } from '../flow/guidance';
 import { DEFAULT_SETTINGS, type DockSide, type Settings, type SettingsPatch, type Ticks } from '../storage/schema';
 import { NO_AVOIDANCE, opposite, type Avoidance } from './placement';
@@ -27,6 +28,8 @@ export interface OverlayState {
   userExpanded: boolean;
   /** The guide is open in the browser's side area of this window: in the page, the pill is enough. */
   sideOpen: boolean;
+  /** The step the side area shows, as it says (QA compares it with the page's). */
+  sideShowing: StepId | null;
   /** Opening the side area from the page was refused (Firefox): say how to open it instead. */
   sideHint: boolean;
 }
@@ -43,6 +46,7 @@ export const initialState = (): OverlayState => ({
   avoid: NO_AVOIDANCE,
   userExpanded: false,
   sideOpen: false,
+  sideShowing: null,
   sideHint: false,
 });
 
@@ -100,12 +104,13 @@ export const dockOf = (state: OverlayState): DockSide =>
 export const isCollapsed = (state: OverlayState): boolean =>
   state.settings.collapsed || state.avoid.collapse || (state.sideOpen && !state.userExpanded);
 
-export const withSideOpen = (state: OverlayState, open: boolean): OverlayState => ({
+export const withSide = (state: OverlayState, side: SideStatus): OverlayState => ({
   ...state,
-  sideOpen: open,
+  sideOpen: side.open,
+  sideShowing: side.open ? side.showing : null,
   sideHint: false,
   // The guide moved beside the page: the panel folds even if the person had opened it here.
-  userExpanded: open ? false : state.userExpanded,
+  userExpanded: side.open && !state.sideOpen ? false : state.userExpanded,
 });
 
 /** The stage the person is at ("Validación"), for the pill. */
@@ -117,7 +122,7 @@ export function hostAttributes(
   dock: DockSide,
   collapsed: boolean,
   visible: boolean,
-  sideOpen = false,
+  side: SideStatus = { open: false, showing: null },
 ): Record<string, string> {
   return {
     'data-claveguia-step': view.step,
@@ -125,7 +130,8 @@ export function hostAttributes(
     ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
     'data-claveguia-dock': dock,
     'data-claveguia-collapsed': String(collapsed),
-    'data-claveguia-side': sideOpen ? 'open' : 'closed',
+    'data-claveguia-side': side.open ? 'open' : 'closed',
+    ...(side.open && side.showing ? { 'data-claveguia-side-step': side.showing } : {}),
     ...(visible ? {} : { hidden: '' }),
   };
 }

@@ -4,7 +4,8 @@
  */
 import { fold } from '../detect/fold';
 
-export const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, button, label';
+// Frames too: the CAPTCHA's checkbox lives in one, and covering it is covering a control.
+export const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, button, label, iframe';
 
 /**
  * The kinds of field whose values the mismatch checks read. `id-number` is a cédula (10 digits; also the

@@ -6,7 +6,7 @@
  * come first, then the portal's alerts, the countdown, the checklist; the rest of the guide and the
  * pre-flight checklist follow. It shows structure only (step, flow, alert ids): never a value from the page.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlowId } from '../detect/vocabulary';
 import { alertGuides } from '../flow/alerts';
 import { guideFor } from '../flow/guidance';
@@ -22,10 +22,9 @@ import { StepGuideView } from '../overlay/StepGuideView';
 import { Countdown } from '../popup/Countdown';
 import { activePerson, EMPTY_PEOPLE, type People } from '../storage/people';
 import type { TabStep, Ticks } from '../storage/schema';
-import { Icon } from '../ui/Icon';
 import { Preflight } from '../ui/Preflight';
 import { tickPreflight } from '../ui/preflight-ticks';
-import type { SideStore, SideTab } from './store';
+import type { SideAnnouncer, SideStore, SideTab } from './store';
 
 const FLOW_NAMES: Record<FlowId, MessageKey> = {
   recover: 'flowRecover',
@@ -33,6 +32,16 @@ const FLOW_NAMES: Record<FlowId, MessageKey> = {
   employer: 'flowEmployer',
   unknown: 'flowUnknown',
 };
+
+/** Whom the data belongs to ("Ayudando a: Mamá"): the label only, never a personal value. */
+function PersonLine({ label }: { label: string | null }) {
+  if (!label) return null;
+  return (
+    <p class="cg-person side-person" data-cg-person="">
+      {t('ppOverlayHelping', label)}
+    </p>
+  );
+}
 
 /** Runs a load and falls back instead of breaking the view when storage misbehaves. */
 const safely = <T,>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
@@ -66,9 +75,18 @@ export function Side({ store }: { store: SideStore }) {
     return () => offs.forEach((off) => off());
   }, [store]);
 
-  // While this page lives, overlays in its window know the guide is beside them.
+  // While this page lives, overlays in its window know the guide is beside them, and which step it shows.
   const windowId = tab?.windowId ?? null;
-  useEffect(() => (windowId === null ? undefined : store.announceOpen(windowId)), [store, windowId]);
+  const announcer = useRef<SideAnnouncer | null>(null);
+  useEffect(() => {
+    if (windowId === null) return undefined;
+    const line = store.announceOpen(windowId);
+    announcer.current = line;
+    return () => {
+      line.close();
+      announcer.current = null;
+    };
+  }, [store, windowId]);
 
   const tabId = tab?.id ?? null;
   useEffect(() => {
@@ -86,6 +104,8 @@ export function Side({ store }: { store: SideStore }) {
   }, [step?.flow]);
 
   const guided = step && step.step !== 'none' ? step : null;
+  const shown = guided?.step ?? null;
+  useEffect(() => announcer.current?.showing(shown), [shown, windowId]);
   const guide = guided ? guideFor(guided.step, guided.flow, guided.alerts) : null;
   const person = activePerson(people);
   const preflightTicks = person ? (person.preflight ?? {}) : looseTicks;
@@ -105,15 +125,7 @@ export function Side({ store }: { store: SideStore }) {
 
   return (
     <div class="side" data-side-step={guided?.step ?? 'none'}>
-      <header class="side-head">
-        <Icon name="guide" size={18} />
-        <span class="side-brand">{t('ovBrand')}</span>
-        {person && (
-          <span class="side-person" data-cg-person="">
-            {t('ppOverlayHelping', person.label)}
-          </span>
-        )}
-      </header>
+      {/* No brand header: the browser names the extension above its side area, and every line counts. */}
       <main class="side-main" aria-labelledby="side-title">
         {guided && guide ? (
           <>
@@ -124,6 +136,7 @@ export function Side({ store }: { store: SideStore }) {
             <p class="cg-wants" data-side="action">
               {t(guide.wants)}
             </p>
+            <PersonLine label={person?.label ?? null} />
             <AlertList alerts={alertGuides(guided.alerts, guided.flow, guided.step)} />
             <Countdown />
             <ProgressStrip stages={progressFor(guided.step, guided.flow, guided.alerts)} />
@@ -141,6 +154,7 @@ export function Side({ store }: { store: SideStore }) {
             <p class="cg-wants" data-side="action">
               {t('sideNoStepAction')}
             </p>
+            <PersonLine label={person?.label ?? null} />
             <Countdown />
             <OfficialLinks links={OFFICIAL_LINK_IDS} />
           </>

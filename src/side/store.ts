@@ -3,7 +3,8 @@
  * shows (structure only, written by the background from the content script's `page:step`), that tab's
  * checklist ticks, and the people (shared with the popup). A seam, so the view is testable without a browser.
  */
-import { SIDE_PORT_NAME } from '../messages';
+import type { StepId } from '../detect/vocabulary';
+import { SIDE_PORT_NAME, type SideReport } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
@@ -29,8 +30,15 @@ export type SideStore = Pick<PopupStore, 'loadOptions' | 'subscribeOptions' | 'l
    * Tells the background the side area is open in `windowId` (overlays there stay a pill) for as long as the
    * page lives; reconnects if the worker stopped. Returns the disconnect.
    */
-  announceOpen(windowId: number): () => void;
+  announceOpen(windowId: number): SideAnnouncer;
 };
+
+/** The side area's line to the background while it lives. */
+export interface SideAnnouncer {
+  /** Says which step it now shows (structure only). */
+  showing(step: StepId | null): void;
+  close(): void;
+}
 
 /** A dropped port is retried after this long: long enough not to spin while the worker restarts. */
 const RECONNECT_MS = 500;
@@ -66,6 +74,7 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     announceOpen(windowId) {
       let port: PortApi | null = null;
       let closed = false;
+      let report: SideReport = { windowId, showing: null };
       let retry: ReturnType<typeof setTimeout> | undefined;
       const connect = () => {
         if (closed) return;
@@ -75,16 +84,26 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
             port = null;
             retry = setTimeout(connect, RECONNECT_MS);
           });
-          port.postMessage({ windowId });
+          port.postMessage(report);
         } catch {
           port = null;
         }
       };
       connect();
-      return () => {
-        closed = true;
-        clearTimeout(retry);
-        port?.disconnect();
+      return {
+        showing(step) {
+          report = { windowId, showing: step };
+          try {
+            port?.postMessage(report);
+          } catch {
+            // The worker stopped: the reconnection sends the report.
+          }
+        },
+        close() {
+          closed = true;
+          clearTimeout(retry);
+          port?.disconnect();
+        },
       };
     },
   };

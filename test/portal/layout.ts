@@ -33,6 +33,8 @@ body{margin:0;padding-top:58px;font-family:Roboto,"Helvetica Neue",Arial,sans-se
 .sim-banner{position:fixed;top:0;left:0;right:0;z-index:2147483647;min-height:58px;display:flex;align-items:center;justify-content:center;
   padding:6px 12px;background:repeating-linear-gradient(-45deg,#ffd400 0 18px,#111 18px 36px);border-bottom:3px solid #d00000}
 .sim-banner strong{background:#fff;color:#b00000;border:3px solid #d00000;padding:6px 14px;font-size:16px;letter-spacing:.02em;text-align:center}
+/* A short window (a laptop at 200 %): the banner scrolls away with the page instead of sitting over its buttons. */
+@media (max-height:420px){.sim-banner{position:absolute}}
 .landing-header{background:#0b3c74;color:#fff;display:flex;align-items:center;gap:16px;padding:12px 24px;border-bottom:4px solid #2e9b4f}
 .logo-iess{font:900 30px/1 Arial,sans-serif;letter-spacing:2px;border:3px solid #fff;padding:4px 10px;border-radius:4px}
 .logo-iess small{display:block;font-size:9px;letter-spacing:0;font-weight:400}

@@ -36,7 +36,7 @@ function unionWithLabels(field: Rect, labels: readonly Rect[]): Rect {
   );
 }
 
-/** Null when the field is out of view (the note would point at nothing). */
+/** Null when the field is out of view (the note would point at nothing) or there is no room clear of controls. */
 export function placeNote(input: NoteInput, labels: readonly Rect[] = []): NotePlacement | null {
   const { field, note, viewport } = input;
   if (field.bottom <= 0 || field.top >= viewport.height || field.right <= 0 || field.left >= viewport.width) return null;
@@ -53,11 +53,8 @@ export function placeNote(input: NoteInput, labels: readonly Rect[] = []): NoteP
   const avoid = [field, ...labels, ...input.keepClear];
   const inView = (p: NotePlacement) => p.left >= NOTE_MARGIN && p.left <= maxLeft && p.top >= NOTE_MARGIN - 0.5 && p.top <= maxTop + 0.5;
   const clear = (p: NotePlacement) => !avoid.some((box) => overlaps(box, rectOf(p.left, p.top, note)));
-  // First: in view and clear of everything; then in view and clear of the field and its labels.
-  return (
-    candidates.find((p) => inView(p) && clear(p)) ??
-    candidates.find((p) => inView(p) && ![field, ...labels].some((box) => overlaps(box, rectOf(p.left, p.top, note)))) ??
-    // No room anywhere (a tiny window): below, even if partly out of view, never over the field.
-    candidates[2]!
-  );
+  // In view and clear of every control. In a window too small for that (a small laptop at 200 % with the
+  // side area open) the note stays out of the way rather than cover a key, a button or the CAPTCHA: it was
+  // announced, the field keeps its red-free look, and the note returns as soon as there is room.
+  return candidates.find((p) => inView(p) && clear(p)) ?? null;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -7,6 +7,8 @@ import { MAPPED_HOSTS } from './hosts';
 
 export interface ChromiumSession {
   context: BrowserContext;
+  /** With `window`: the DevTools endpoint, for a second client that sees targets Playwright lists not (the side panel). */
+  cdpUrl: string | null;
   extensionId: string;
   serviceWorker: Worker;
   close(): Promise<void>;
@@ -24,6 +26,11 @@ export async function launchChromium(
      * the same profile, as a restart. The caller removes it. Without it, a fresh profile is made and deleted.
      */
     profileDir?: string;
+    /**
+     * A real window of this size in DIPs, without viewport emulation, so the side panel takes its column and
+     * the page reflows; `scale` is the screen's scaling (2 = a 1280×720 screen at 200 % is a 640×360 window).
+     */
+    window?: { width: number; height: number; scale: number };
   } = {},
 ): Promise<ChromiumSession> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
@@ -32,7 +39,7 @@ export async function launchChromium(
     executablePath: browserExecutable('chromium'),
     headless: !options.headed,
     locale,
-    viewport: options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
+    viewport: options.window ? null : options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
     // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [
@@ -49,13 +56,22 @@ export async function launchChromium(
       '--disable-sync',
       '--no-first-run',
       `--lang=${locale}`,
+      ...(options.window
+        ? [
+            `--window-size=${options.window.width},${options.window.height}`,
+            `--force-device-scale-factor=${options.window.scale}`,
+            '--remote-debugging-port=0',
+          ]
+        : []),
       `--host-resolver-rules=${MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  const cdpUrl = options.window ? `http://127.0.0.1:${readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]}` : null;
   return {
     context,
+    cdpUrl,
     extensionId,
     serviceWorker,
     async close() {

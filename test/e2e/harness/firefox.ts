@@ -14,13 +14,23 @@ export interface FirefoxSession {
  */
 export async function launchFirefox(
   extensionDir: string,
-  options: { locale?: string; headed?: boolean } = {},
+  options: {
+    locale?: string;
+    headed?: boolean;
+    /**
+     * A real window of this size in CSS px, without viewport emulation. `scale` is not applied: the layout
+     * depends on CSS pixels only, and `layout.css.devPixelsPerPx` makes headless Firefox misplace BiDi clicks
+     * (keypad presses and the CAPTCHA frame missed their targets in the walks).
+     */
+    window?: { width: number; height: number; scale: number };
+  } = {},
 ): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
     headless: !options.headed,
-    defaultViewport: options.headed ? null : { width: 1280, height: 720 },
+    defaultViewport: options.headed || options.window ? null : { width: 1280, height: 720 },
+    args: options.window ? [`--width=${options.window.width}`, `--height=${options.window.height}`] : [],
     extraPrefsFirefox: {
       'network.dns.localDomains': MAPPED_HOSTS.join(','),
       // Spanish needs Debian's language pack (firefox-esr-l10n-es-mx); es-MX falls back to our `es` catalogue.

@@ -76,3 +76,94 @@ export function fieldsUnderOverlay(): string[] {
     })
     .map((el) => el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 30)}`);
 }
+
+export interface ReadWhileTyping {
+  /** The field focused as the person's "field in use" (id or tag), or null on a step without one. */
+  field: string | null;
+  /** Empty when the field is focused, on screen and unobstructed, and nothing of ours covers a field or label. */
+  problems: string[];
+}
+
+/**
+ * Focuses the step's first text field (where a person starts typing), the way a click would, and checks that
+ * it is focused, on screen and not under anything of ours, and that the overlay covers no visible portal
+ * control or label. Runs in the page (main world); with a closed root the host box itself is what is checked.
+ */
+export function readWhileTyping(): Promise<ReadWhileTyping> {
+  const host = document.querySelector('[data-claveguia-host]') as HTMLElement | null;
+  const ours = (el: Element | null) => !!el && !!host && (el === host || host.contains(el));
+  const shown = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+  };
+  const typeable =
+    'input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=submit]):not([type=button]):not([type=image]):not([type=file]), select, textarea';
+  const field = [...document.querySelectorAll<HTMLElement>(typeable)].find((el) => !ours(el) && shown(el) && !(el as HTMLInputElement).disabled) ?? null;
+  const name = (el: Element) => el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 30)}`;
+  field?.focus();
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const problems: string[] = [];
+        const vw = innerWidth;
+        const vh = innerHeight;
+        /** Points of the part of `el` inside the viewport: its centre and four inset corners. */
+        const pointsOf = (el: Element): [number, number][] => {
+          const r = el.getBoundingClientRect();
+          const left = Math.max(r.left, 0);
+          const right = Math.min(r.right, vw);
+          const top = Math.max(r.top, 0);
+          const bottom = Math.min(r.bottom, vh);
+          if (right - left < 1 || bottom - top < 1) return [];
+          const dx = Math.min(2, (right - left) / 2);
+          const dy = Math.min(2, (bottom - top) / 2);
+          const [x0, x1, y0, y1] = [left + dx, right - dx, top + dy, bottom - dy];
+          return [[(left + right) / 2, (top + bottom) / 2], [x0, y0], [x1, y0], [x0, y1], [x1, y1]];
+        };
+        if (field) {
+          if (document.activeElement !== field) problems.push(`${name(field)} did not take the focus`);
+          const points = pointsOf(field);
+          if (points.length === 0) problems.push(`${name(field)} is off screen`);
+          else if (ours(document.elementFromPoint(...points[0]!))) problems.push(`${name(field)} is under the overlay`);
+        }
+        const controls = document.querySelectorAll('input:not([type=hidden]), select, textarea, button, label, iframe');
+        for (const el of controls) {
+          if (ours(el) || !shown(el)) continue;
+          if (pointsOf(el).some(([x, y]) => ours(document.elementFromPoint(x, y)))) problems.push(`covers ${name(el)}`);
+        }
+        resolve({ field: field ? name(field) : null, problems });
+      }),
+    ),
+  );
+}
+
+export interface SideAreaView {
+  step: string | null;
+  title: string;
+  action: string;
+  /** Both the title and the action lie inside the side area's viewport, without scrolling. */
+  inView: boolean;
+  /** Nothing needs sideways scrolling. */
+  fitsWidth: boolean;
+  size: { width: number; height: number };
+}
+
+/** Reads the side area's page (run inside it): what it shows first, and whether that fits on screen. */
+export function readSideArea(): SideAreaView {
+  const title = document.querySelector('[data-side="title"]');
+  const action = document.querySelector('[data-side="action"]');
+  const inside = (el: Element | null) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 0.5 && r.left >= 0 && r.right <= innerWidth + 0.5 && r.height > 0;
+  };
+  return {
+    step: document.querySelector('[data-side-step]')?.getAttribute('data-side-step') ?? null,
+    title: title?.textContent?.trim() ?? '',
+    action: action?.textContent?.trim() ?? '',
+    inView: inside(title) && inside(action),
+    fitsWidth: document.documentElement.scrollWidth <= innerWidth,
+    size: { width: innerWidth, height: innerHeight },
+  };
+}

@@ -180,6 +180,15 @@ describe('placeNote (pure)', () => {
     expect(note.right).toBeLessThanOrEqual(640);
     expect(note.bottom).toBeLessThanOrEqual(360);
   });
+  it('in a window with no room clear of the controls, stays out of the way instead of covering one', () => {
+    // A 384×275 page (1280×720 at 200 % with Firefox's sidebar): a field with a keypad filling the rest.
+    const field = { left: 8, top: 60, right: 376, bottom: 96 };
+    const keypad = { left: 0, top: 100, right: 384, bottom: 275 };
+    const above = { left: 0, top: 0, right: 384, bottom: 56 };
+    expect(placeNote({ field, keepClear: [keypad, above], note: { width: 280, height: 80 }, viewport: { width: 384, height: 275 } })).toBeNull();
+    // With room below, it goes there.
+    expect(placeNote({ field, keepClear: [above], note: { width: 280, height: 80 }, viewport: { width: 384, height: 275 } })?.side).toBe('below');
+  });
   it('nothing for a field out of view', () => {
     expect(placeNote({ field: { left: 0, top: -100, right: 100, bottom: -60 }, keepClear: [], note: NOTE, viewport })).toBeNull();
   });
