@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createBackground } from '../../../src/background/background';
+import { createCommandRouter } from '../../../src/background/commands';
+import { SIDE_PORT_NAME } from '../../../src/messages';
+import { tabStepItem } from '../../../src/storage/schema';
+import { CONTENT_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
+
+const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
+const settle = () => new Promise((done) => setTimeout(done, 0));
+const sideStates = () => fakeControl.sentToTabs.filter((m) => (m.message as { type: string }).type === 'side:state');
+
+describe('background: the side area', () => {
+  it('knows which windows have it open and what it shows, and tells the tabs of that window only', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.tabs = [
+      { id: 1, windowId: 7 },
+      { id: 2, windowId: 7 },
+      { id: 3, windowId: 8 },
+    ];
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+
+    const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
+    port.postMessage({ windowId: 7, showing: 'identity' });
+    await settle();
+    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'identity' });
+    expect(sideStates().map((m) => m.tabId).sort()).toEqual([1, 2]);
+    expect(sideStates()[0]!.message).toEqual({ type: 'side:state', open: true, showing: 'identity' });
+
+    // Another window's tab is not concerned; a bad report (or a change of window) is ignored.
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 3, windowId: 8 } };
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+    port.postMessage({ windowId: 8, showing: 'code' });
+    port.postMessage({ windowId: 'x' });
+    await settle();
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+  });
+
+  it('says the side area closed when its page goes (the worker dropping the port counts too)', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.tabs = [{ id: 1, windowId: 7 }];
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
+    const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
+    port.postMessage({ windowId: 7, showing: null });
+    await settle();
+    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: null });
+    fakeControl.sentToTabs = [];
+    fakeControl.dropPorts();
+    await settle();
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+    expect(sideStates().map((m) => m.message)).toEqual([{ type: 'side:state', open: false, showing: null }]);
+  });
+
+  it('opens the side panel for the sender tab on the pill’s click, and only where the browser has one', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 4, windowId: 7 } };
+    expect(await send({ type: 'side:open' })).toBe(true);
+    expect(fakeControl.sidePanelOpened).toEqual([{ tabId: 4 }]);
+
+    // Firefox: no side panel API; the answer tells the pill to say how to open the sidebar instead.
+    const { sidePanel: _none, ...firefoxLike } = fakeBrowser;
+    const router = createCommandRouter(firefoxLike as typeof fakeBrowser);
+    await router('open-side', { id: 4, windowId: 7 });
+    expect(fakeControl.sidePanelOpened).toHaveLength(1);
+  });
+
+  it('opens it for the window from the keyboard command', async () => {
+    createBackground(fakeBrowser).start();
+    fakeControl.command('open-side', { id: 4, windowId: 9 });
+    await settle();
+    expect(fakeControl.sidePanelOpened).toEqual([{ windowId: 9 }]);
+    // Not routed to the page like the overlay's own commands.
+    expect(fakeControl.sentToTabs).toEqual([]);
+  });
+
+  it('forgets a tab’s step as soon as the tab starts loading another page', async () => {
+    const { store } = createBackground(fakeBrowser);
+    createBackground(fakeBrowser, store).start();
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 5, windowId: 7 } };
+    await send({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch'] });
+    expect(await store.get(tabStepItem(5))).toMatchObject({ step: 'verification', alerts: ['data-mismatch'] });
+    fakeControl.updateTab(5, { status: 'complete' });
+    await settle();
+    expect(await store.get(tabStepItem(5))).not.toBeNull();
+    fakeControl.updateTab(5, { status: 'loading' });
+    await settle();
+    expect(await store.get(tabStepItem(5))).toBeNull();
+  });
+});
