@@ -34,7 +34,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
   const shared: UserConfig = {
     publicDir: resolve(root, 'src/public'),
     define: {
-      // Closed in every shipped build; only the E2E build opens the overlay's shadow root to its tests.
+      // Closed in every shipped build; only the E2E build opens the overlay's shadow root to its tests (and,
+      // in Firefox, does not open the sidebar at install, so those tests see the in-page overlay).
       __SHADOW_MODE__: JSON.stringify(process.env.CLAVEGUIA_OPEN_SHADOW === '1' ? 'open' : 'closed'),
     },
   };
@@ -65,7 +66,9 @@ export default defineConfig(({ mode, command }): UserConfig => {
       preact(),
       crx({
         // Our manifest type is looser than crxjs's (it keeps unknown keys); the shape is tested in unit tests.
-        manifest: toBrowserManifest(sourceManifest, browser, pkg.version) as unknown as ManifestV3Export,
+        manifest: toBrowserManifest(sourceManifest, browser, pkg.version, {
+          sidebarAtInstall: process.env.CLAVEGUIA_OPEN_SHADOW !== '1',
+        }) as unknown as ManifestV3Export,
         browser,
         // One self-contained file per content script: no loader, so no web_accessible_resources the page
         // could probe to detect the extension.

@@ -47,7 +47,7 @@ export const SIDE_COMMAND = 'open-side';
  * "how to start" and the pre-flight checklist) once, right after installing; Chrome has no equivalent, so its
  * popup offers the button.
  */
-function withSidebar<M extends Record<string, unknown>>(manifest: M): M {
+function withSidebar<M extends Record<string, unknown>>(manifest: M, openAtInstall: boolean): M {
   const { side_panel: sidePanel, ...rest } = manifest as M & { side_panel?: { default_path: string } };
   if (!sidePanel) return manifest;
   const permissions = ((rest.permissions as string[] | undefined) ?? []).filter((p) => p !== 'sidePanel');
@@ -64,19 +64,32 @@ function withSidebar<M extends Record<string, unknown>>(manifest: M): M {
       default_panel: sidePanel.default_path,
       default_title: '__MSG_sideTitle__',
       ...(action?.default_icon ? { default_icon: action.default_icon } : {}),
-      open_at_install: true,
+      open_at_install: openAtInstall,
     },
   } as unknown as M;
 }
 
-export function toBrowserManifest(source: SourceManifest, browser: TargetBrowser, version: string): BrowserManifest {
+export interface ManifestOptions {
+  /**
+   * Firefox opens the sidebar right after installing (true in every shipped build). The E2E builds that
+   * inspect the in-page overlay turn it off, since with the guide beside the page the overlay keeps to a pill.
+   */
+  sidebarAtInstall?: boolean;
+}
+
+export function toBrowserManifest(
+  source: SourceManifest,
+  browser: TargetBrowser,
+  version: string,
+  options: ManifestOptions = {},
+): BrowserManifest {
   const { background, ...rest } = source;
   const common = { ...structuredClone(rest), version };
   if (browser === 'chrome') {
     return { ...common, minimum_chrome_version: CHROME_MIN_VERSION, background: { ...background } };
   }
   return {
-    ...withSidebar(withoutReinjection(common)),
+    ...withSidebar(withoutReinjection(common), options.sidebarAtInstall ?? true),
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
     browser_specific_settings: {
       gecko: {

@@ -16,11 +16,13 @@ import { openBrowser, type BrowserUnderTest, type WalkBrowser } from '../walkthr
 import { failed, runWalk, type StopResult } from '../walkthrough/runner';
 import { WALKS, walkContext } from '../walkthrough/walks';
 import type { PageDriver } from './harness/driver';
-import { OPEN_ROOT, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, requireBuild, SHIPPED } from './harness/extensions';
 import { readSideArea, readWhileTyping, type SideAreaView } from './harness/overlay-probe';
 import { usePracticePortal } from './harness/practice-portal';
 
-const BUILDS: Record<WalkBrowser, string> = { chromium: OPEN_ROOT.chrome, firefox: OPEN_ROOT.firefox };
+// Chromium: the open root lets the test click the pill's button (a real click, as a person would). Firefox:
+// the shipped build, which opens the sidebar at install.
+const BUILDS: Record<WalkBrowser, string> = { chromium: OPEN_ROOT.chrome, firefox: SHIPPED.firefox };
 const SCREENS = [
   { name: '1280×720', window: { width: 1280, height: 720, scale: 1 } },
   { name: '200% zoom on 1280×720', window: { width: 640, height: 360, scale: 2 } },

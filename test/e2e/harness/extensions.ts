@@ -9,7 +9,11 @@ export const SHIPPED = {
   firefox: resolve(ROOT, 'dist/firefox'),
 };
 
-/** The same builds with the overlay's shadow root open, so tests can read inside it (global-setup builds them). */
+/**
+ * The same builds with the overlay's shadow root open, so tests can read inside it (global-setup builds them).
+ * Firefox's does not open its sidebar at install: with the guide beside the page the overlay keeps to a pill,
+ * and these builds are for inspecting the in-page overlay.
+ */
 export const OPEN_ROOT = {
   chrome: resolve(ROOT, 'dist/chrome-e2e'),
   firefox: resolve(ROOT, 'dist/firefox-e2e'),

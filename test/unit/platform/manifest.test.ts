@@ -66,6 +66,8 @@ describe('toBrowserManifest', () => {
     expect(commands).not.toHaveProperty('open-side');
     expect(commands._execute_sidebar_action).toEqual((chrome.commands as Record<string, unknown>)['open-side']);
     expect(Object.keys(commands).sort()).toEqual(['_execute_sidebar_action', 'focus-overlay', 'toggle-overlay']);
+    // Only the builds for inspecting the in-page overlay keep the sidebar closed at install.
+    expect(toBrowserManifest(source, 'firefox', '1.0.0', { sidebarAtInstall: false }).sidebar_action).toMatchObject({ open_at_install: false });
   });
 
   it('has an options page in a tab and asks for notifications only as an optional permission', () => {

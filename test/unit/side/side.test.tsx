@@ -79,7 +79,7 @@ describe('the side area', () => {
     await shows('code');
 
     // A tab with no recovery page: how to start, the official links, and the pre-flight checklist open.
-    await act(async () => fakeControl.activateTab(2, 7));
+    await act(async () => void fakeControl.activateTab(2, 7));
     await flush();
     await shows('none');
     expect(text('[data-side="title"]')).toBe('Abra la página oficial del IESS');
@@ -87,7 +87,7 @@ describe('the side area', () => {
     expect(($('.side-preflight') as HTMLDetailsElement).open).toBe(true);
     expect(background.side.status(7)).toEqual({ open: true, showing: null });
     // Another window's tab changes nothing here.
-    await act(async () => fakeControl.activateTab(1, 8));
+    await act(async () => void fakeControl.activateTab(1, 8));
     for (let i = 0; i < 5; i++) await flush();
     expect($('[data-side-step]')!.getAttribute('data-side-step')).toBe('none');
   });
