@@ -7,6 +7,8 @@ import { toBrowserManifest, type SourceManifest } from './src/platform/manifest.
 import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
 import { zipDirectory } from './test/tools/zip.ts';
 import { preactWithoutHtmlSink } from './test/tools/no-html-sinks.ts';
+import { estimatorBundle } from './test/tools/estimator-bundle.ts';
+import { ESTIMATOR_ENTRY, ESTIMATOR_FILE } from './src/estimator/contract.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -31,6 +33,7 @@ function zipAfterBuild(browser: TargetBrowser): Plugin {
 }
 
 export default defineConfig(({ mode, command }): UserConfig => {
+  const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
   const shared: UserConfig = {
     publicDir: resolve(root, 'src/public'),
     define: {
@@ -56,8 +59,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
     } as UserConfig;
   }
 
-  const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
   const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
+  const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
   return {
     ...shared,
     resolve: { alias: [preactWithoutHtmlSink(root)] },
@@ -71,6 +74,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
         // could probe to detect the extension.
         contentScripts: { standaloneFiles: contentScriptFiles(sourceManifest) },
       }),
+      // The strength estimator: its own file, injected on the new-key step only, never web-accessible.
+      estimatorBundle({ root, entry: ESTIMATOR_ENTRY, fileName: ESTIMATOR_FILE, target }),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
     ],
     build: {
@@ -78,7 +83,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
       emptyOutDir: true,
       // Reviewers read the code; no source maps in store packages (they can leak build paths).
       sourcemap: false,
-      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      target,
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

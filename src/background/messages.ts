@@ -11,12 +11,14 @@ import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/peop
 import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema';
 import type { Store } from '../storage/store';
 import type { DeadlineKeeper } from './deadline';
+import { injectEstimator } from './estimator';
 import { senderHost, senderKind } from './sender';
 
 export interface HandlerContext {
   /** The sender's tab, for messages from content scripts. */
   tabId: number | undefined;
   sender: MessageSender;
+  api: PlatformApi;
 }
 
 type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
@@ -67,6 +69,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper): Handl
       return data;
     },
     'i18n:catalogue': async (m) => CATALOGUES[m.language],
+    'estimator:load': (_m, { api, sender }) => injectEstimator(api, sender),
   };
 }
 
@@ -81,6 +84,6 @@ export function createDispatcher(api: PlatformApi, handlers: Handlers) {
     const kind = senderKind(sender, api.runtime.id, api.runtime.getURL(''));
     if (kind === null || kind !== TO_BACKGROUND[message.type].from) return undefined;
     const handler = handlers[message.type] as (m: typeof message, c: HandlerContext) => Promise<unknown>;
-    return handler(message, { tabId: sender.tab?.id, sender });
+    return handler(message, { tabId: sender.tab?.id, sender, api });
   };
 }

@@ -29,6 +29,8 @@ describe('messages', () => {
       flow: 'recover',
     });
     expect(parseToBackground({ type: 'page:step', step: 'owned', flow: 'recover' })).toBeNull();
+    // The estimator request is empty: whatever else it carries is dropped.
+    expect(parseToBackground({ type: 'estimator:load', key: 'secreto1', tabId: 7 })).toEqual({ type: 'estimator:load' });
     expect(parseToBackground({ type: 'storage:clear' })).toBeNull();
     expect(parseToBackground({ type: 'toString' })).toBeNull();
     expect(parseToBackground(undefined)).toBeNull();
@@ -44,6 +46,7 @@ describe('messages', () => {
       'page:step:content',
       'person:active:content',
       'i18n:catalogue:content',
+      'estimator:load:content',
       'countdown:start:extension',
       'countdown:stop:extension',
     ]);
