@@ -39,6 +39,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
     define: {
       // Closed in every shipped build; only the E2E build opens the overlay's shadow root to its tests.
       __SHADOW_MODE__: JSON.stringify(process.env.CLAVEGUIA_OPEN_SHADOW === '1' ? 'open' : 'closed'),
+      // The browser this build is for (src/platform/build-target.ts); unit tests run as Chrome.
+      __TARGET_BROWSER__: JSON.stringify(browser),
     },
   };
 

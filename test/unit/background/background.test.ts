@@ -120,9 +120,11 @@ describe('background: after install or update', () => {
     expect(fakeControl.injected).toEqual([{ target: { tabId: 1 }, files: ['assets/content.js'] }]);
   });
 
-  it('injects nothing where the browser does it itself (no scripting API: Firefox)', async () => {
+  it('injects nothing where the browser does it itself (Firefox), though it has the scripting API', async () => {
     fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/a' }];
-    expect(await reinjectIntoOpenTabs({ ...fakeBrowser, scripting: undefined })).toBe(0);
+    expect(await reinjectIntoOpenTabs(fakeBrowser, 'firefox')).toBe(0);
+    expect(await reinjectIntoOpenTabs({ ...fakeBrowser, scripting: undefined }, 'chrome')).toBe(0);
+    expect(fakeControl.injected).toEqual([]);
   });
 
   it('migrates v1 data on update', async () => {

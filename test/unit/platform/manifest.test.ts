@@ -25,22 +25,21 @@ describe('toBrowserManifest', () => {
   it('keeps everything else identical between browsers and leaves the source untouched', () => {
     const before = structuredClone(source);
     const strip = (m: Record<string, unknown>) => {
-      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, host_permissions: _h, ...rest } = m;
-      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'scripting') };
+      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, ...rest } = m;
+      return rest;
     };
     expect(strip(toBrowserManifest(source, 'chrome', '1.0.0'))).toEqual(strip(toBrowserManifest(source, 'firefox', '1.0.0')));
     expect(source).toEqual(before);
   });
 
-  it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
-    const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
-    const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
-    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms']);
-    expect(chrome.optional_permissions).toEqual(['notifications']);
-    expect(firefox.optional_permissions).toEqual(['notifications']);
-    expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
-    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'alarms']);
-    expect(firefox).not.toHaveProperty('host_permissions');
+  it('asks both browsers for scripting and the IESS host (the estimator), nothing wider', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const built = toBrowserManifest(source, browser, '1.0.0');
+      expect(built.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms']);
+      expect(built.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
+      expect(built.optional_permissions).toEqual(['notifications']);
+      expect(built).not.toHaveProperty('web_accessible_resources');
+    }
   });
 
   it('has an options page in a tab and asks for notifications only as an optional permission', () => {
