@@ -7,6 +7,8 @@ import { toBrowserManifest, type SourceManifest } from './src/platform/manifest.
 import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
 import { zipDirectory } from './test/tools/zip.ts';
 import { preactWithoutHtmlSink } from './test/tools/no-html-sinks.ts';
+import { estimatorBundle } from './test/tools/estimator-bundle.ts';
+import { ESTIMATOR_ENTRY, ESTIMATOR_FILE } from './src/estimator/contract.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -31,12 +33,15 @@ function zipAfterBuild(browser: TargetBrowser): Plugin {
 }
 
 export default defineConfig(({ mode, command }): UserConfig => {
+  const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
   const shared: UserConfig = {
     publicDir: resolve(root, 'src/public'),
     define: {
       // Closed in every shipped build; only the E2E build opens the overlay's shadow root to its tests (and,
       // in Firefox, does not open the sidebar at install, so those tests see the in-page overlay).
       __SHADOW_MODE__: JSON.stringify(process.env.CLAVEGUIA_OPEN_SHADOW === '1' ? 'open' : 'closed'),
+      // The browser this build is for (src/platform/build-target.ts); unit tests run as Chrome.
+      __TARGET_BROWSER__: JSON.stringify(browser),
     },
   };
 
@@ -57,8 +62,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
     } as UserConfig;
   }
 
-  const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
   const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
+  const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
   return {
     ...shared,
     resolve: { alias: [preactWithoutHtmlSink(root)] },
@@ -74,6 +79,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
         // could probe to detect the extension.
         contentScripts: { standaloneFiles: contentScriptFiles(sourceManifest) },
       }),
+      // The strength estimator: its own file, injected on the new-key step only, never web-accessible.
+      estimatorBundle({ root, entry: ESTIMATOR_ENTRY, fileName: ESTIMATOR_FILE, target }),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
     ],
     build: {
@@ -81,7 +88,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
       emptyOutDir: true,
       // Reviewers read the code; no source maps in store packages (they can leak build paths).
       sourcemap: false,
-      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      target,
       // crxjs builds the pages the manifest names in Chrome's keys; Firefox's sidebar page is named in
       // `sidebar_action`, which it does not read, so that page is added as an input of its own.
       ...(browser === 'firefox' ? { rollupOptions: { input: { side: resolve(root, 'src/side/index.html') } } } : {}),

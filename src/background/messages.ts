@@ -12,12 +12,14 @@ import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema'
 import type { Store } from '../storage/store';
 import type { DeadlineKeeper } from './deadline';
 import type { SideTracker } from './side';
+import { injectEstimator } from './estimator';
 import { senderHost, senderKind } from './sender';
 
 export interface HandlerContext {
   /** The sender's tab, for messages from content scripts. */
   tabId: number | undefined;
   sender: MessageSender;
+  api: PlatformApi;
 }
 
 type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
@@ -71,6 +73,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
     // Synchronous up to `open`: Chrome accepts it only while the click's user action is still current.
     'side:open': (_m, { sender }) => side?.open({ tabId: sender.tab?.id }) ?? Promise.resolve(false),
     'side:get': async (_m, { sender }) => side?.status(sender.tab?.windowId) ?? { open: false, showing: null },
+    'estimator:load': (_m, { api, sender }) => injectEstimator(api, sender),
   };
 }
 
@@ -85,6 +88,6 @@ export function createDispatcher(api: PlatformApi, handlers: Handlers) {
     const kind = senderKind(sender, api.runtime.id, api.runtime.getURL(''));
     if (kind === null || kind !== TO_BACKGROUND[message.type].from) return undefined;
     const handler = handlers[message.type] as (m: typeof message, c: HandlerContext) => Promise<unknown>;
-    return handler(message, { tabId: sender.tab?.id, sender });
+    return handler(message, { tabId: sender.tab?.id, sender, api });
   };
 }

@@ -3,8 +3,7 @@
  * step, the active person's prepared data (asked of the background with `person:active`), the key rule
  * (options), the masked address the page shows and the debounced strength level; on every change it runs the
  * pure `computeWarnings` and hands the list and the fields to the overlay. It never writes storage and never
- * sends a value: the only message is `person:active`, which carries nothing. The strength heuristic is small
- * and pure, so it is part of the content script; it runs only on the new-key and change-key steps.
+ * sends a value: `person:active` and, on the new-key step, `estimator:load` carry nothing (strength.ts).
  */
 import type { StepId } from '../detect/vocabulary';
 import { fold } from '../detect/fold';
@@ -14,15 +13,14 @@ import { findMaskedEmail, type ValueFieldRole } from '../page/fields';
 import type { PlatformApi } from '../platform/api';
 import { OPTIONS } from '../storage/options';
 import type { Store } from '../storage/store';
-import { DEFAULT_KEY_RULES, estimateStrengthHeuristic, type KeyRules, type StrengthLevel } from '../validate';
+import { ESTIMATOR_STEPS } from '../estimator/contract';
+import { DEFAULT_KEY_RULES, strengthUserInputs, type KeyRules, type StrengthLevel } from '../validate';
 import type { FieldValues } from './field-watcher';
-
-/** Quiet time after the last change of the new key before its strength is estimated. */
-export const STRENGTH_DEBOUNCE_MS = 400;
+import { KeyStrength } from './strength';
 
 const PERSON_STEPS: ReadonlySet<StepId> = new Set(['identity', 'verification', 'email-sent', 'code', 'new-key', 'change-key']);
 const MASK_STEPS: ReadonlySet<StepId> = new Set(['email-sent', 'code']);
-const STRENGTH_STEPS: ReadonlySet<StepId> = new Set(['new-key', 'change-key']);
+const KEY_STEPS: ReadonlySet<StepId> = new Set(['new-key', 'change-key']);
 
 /** The background's answer, checked: it crossed a context boundary. */
 export function parsePerson(raw: unknown): PreparedPerson | null {
@@ -54,8 +52,7 @@ export class MismatchChecker {
   private household = false;
   private fields: FieldState = NO_FIELDS;
   private strength: StrengthLevel | null = null;
-  private strengthTimer: ReturnType<typeof setTimeout> | null = null;
-  private strengthFor: string | null = null;
+  private readonly keyStrength: KeyStrength;
   private generation = 0;
   private destroyed = false;
 
@@ -64,7 +61,16 @@ export class MismatchChecker {
     private readonly api: PlatformApi,
     private readonly store: Store,
     private readonly overlay: Overlay,
-  ) {}
+  ) {
+    this.keyStrength = new KeyStrength(
+      api,
+      () => ({ key: this.fields.values.get('new-key') ?? '', userInputs: strengthUserInputs(this.person) }),
+      (level) => {
+        this.strength = level;
+        this.refresh();
+      },
+    );
+  }
 
   /** A detection pass: a new step asks again for the person and the options; the page text is read again. */
   setStep(step: StepId): void {
@@ -77,10 +83,16 @@ export class MismatchChecker {
       if (PERSON_STEPS.has(step)) {
         void this.api.runtime
           .sendMessage({ type: 'person:active' })
-          .then((answer) => this.whenCurrent(generation, () => (this.person = parsePerson(answer))))
+          .then((answer) =>
+            this.whenCurrent(generation, () => {
+              this.person = parsePerson(answer);
+              this.keyStrength.again();
+            }),
+          )
           .catch(() => undefined);
       } else this.person = null;
-      if (STRENGTH_STEPS.has(step)) {
+      if (ESTIMATOR_STEPS.has(step)) this.keyStrength.enter();
+      if (KEY_STEPS.has(step)) {
         void this.store
           .get(OPTIONS)
           .then((o) => this.whenCurrent(generation, () => (this.rules = { minLength: o.keyMinLength, maxLength: o.keyMaxLength })))
@@ -96,7 +108,7 @@ export class MismatchChecker {
   setFields(fields: FieldState): void {
     if (this.destroyed) return;
     this.fields = fields;
-    if (STRENGTH_STEPS.has(this.step)) this.scheduleStrength(fields.values.get('new-key') ?? '');
+    this.keyStrength.changed(fields.values.get('new-key') ?? '');
     this.refresh();
   }
 
@@ -121,30 +133,8 @@ export class MismatchChecker {
   }
 
   private forgetKey(): void {
-    if (this.strengthTimer !== null) clearTimeout(this.strengthTimer);
-    this.strengthTimer = null;
+    this.keyStrength.leave();
     this.strength = null;
-    this.strengthFor = null;
-  }
-
-  private scheduleStrength(key: string): void {
-    if (key === this.strengthFor) return;
-    this.strengthFor = key;
-    if (this.strengthTimer !== null) clearTimeout(this.strengthTimer);
-    this.strengthTimer = null;
-    if (key === '') {
-      this.strength = null;
-      return;
-    }
-    this.strengthTimer = setTimeout(() => {
-      this.strengthTimer = null;
-      const current = this.fields.values.get('new-key') ?? '';
-      if (this.destroyed || current === '') return;
-      const p = this.person;
-      const tokens = [p?.cedula, p?.names, p?.email?.split('@')[0]].filter((x): x is string => !!x);
-      this.strength = estimateStrengthHeuristic(current, tokens);
-      this.refresh();
-    }, STRENGTH_DEBOUNCE_MS);
   }
 
   private refresh(): void {

@@ -44,6 +44,11 @@ export type ToBackground =
   | { type: 'person:active' }
   /** The words of a language forced on the options page (the content script ships none of its own). */
   | { type: 'i18n:catalogue'; language: 'es' | 'en' }
+  /**
+   * On the new-key step: put the strength estimator into the sender's own isolated world (its tab and frame).
+   * Empty: the key is only ever passed to the estimator there. Answered with true once it is there.
+   */
+  | { type: 'estimator:load' }
   /** The popup starts or restarts the link countdown by hand (flow and validity optional). */
   | { type: 'countdown:start'; flow?: FlowId; validityMs?: number }
   /** The popup stops the countdown shown. */
@@ -100,6 +105,7 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     from: 'content',
     parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),
   },
+  'estimator:load': { from: 'content', parse: () => ({ type: 'estimator:load' }) },
   'countdown:start': {
     from: 'extension',
     parse: (m) => {

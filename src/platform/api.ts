@@ -58,6 +58,23 @@ export interface ManifestInfo {
   content_scripts?: { js?: string[]; matches?: string[] }[];
 }
 
+/**
+ * Files or one self-contained function (serialised: it sees only its JSON `args`) for a tab, or for some of its
+ * frames; always into the extension's isolated world (where its content scripts run), never the page's.
+ */
+export interface ScriptInjection {
+  target: { tabId: number; frameIds?: number[] };
+  world?: 'ISOLATED';
+  files?: string[];
+  func?(...args: string[]): unknown;
+  args?: string[];
+}
+
+export interface InjectionResult {
+  frameId?: number;
+  result?: unknown;
+}
+
 export interface PlatformApi {
   runtime: {
     /** Undefined (or throwing) in a content script whose extension was reloaded or updated. */
@@ -100,7 +117,7 @@ export interface PlatformApi {
   };
   /** Absent where the permission is not granted. */
   scripting?: {
-    executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]>;
+    executeScript(injection: ScriptInjection): Promise<InjectionResult[]>;
   };
   /** The link countdown's thresholds (background only; needs the `alarms` permission). */
   alarms: {

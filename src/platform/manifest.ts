@@ -3,7 +3,8 @@ import type { TargetBrowser } from './target';
 /**
  * The one place where Chrome and Firefox manifests differ. `manifest.json` at the top level is written
  * Chrome-shaped (a background service worker); Firefox gets the same worker file as an event-page script,
- * a fixed add-on id (MV3 requires one) and the minimum version whose APIs we rely on.
+ * a fixed add-on id (MV3 requires one) and the minimum version whose APIs we rely on. Permissions are the same
+ * in both; what the background does differently per browser is in build-target.ts.
  */
 
 export const GECKO_ID = 'claveguia@claveguia.github.io';
@@ -26,17 +27,6 @@ export type BrowserManifest = Omit<SourceManifest, 'background'> & {
   background: { service_worker: string; type?: 'module' } | { scripts: string[]; type?: 'module' };
   [key: string]: unknown;
 };
-
-/**
- * Firefox injects declared content scripts into tabs that were already open when the extension is installed
- * or updated; Chrome does not, so only Chrome needs `scripting` and the matching host permission to do it
- * itself (background/reinject.ts). Without them, Firefox's `browser.scripting` is absent and nothing runs twice.
- */
-function withoutReinjection<M extends Record<string, unknown>>(manifest: M): M {
-  const { host_permissions: _hosts, ...rest } = manifest;
-  const permissions = ((manifest.permissions as string[] | undefined) ?? []).filter((p) => p !== 'scripting');
-  return { ...rest, permissions } as unknown as M;
-}
 
 /** The command that opens the side area: Chrome routes it in the background, Firefox handles its own name. */
 export const SIDE_COMMAND = 'open-side';
@@ -89,7 +79,9 @@ export function toBrowserManifest(
     return { ...common, minimum_chrome_version: CHROME_MIN_VERSION, background: { ...background } };
   }
   return {
-    ...withSidebar(withoutReinjection(common), options.sidebarAtInstall ?? true),
+    // The same permissions as Chrome: `scripting` and the IESS host (the content script's own) inject the
+    // strength estimator on the new-key step. Firefox 127+ grants MV3 host permissions at install.
+    ...withSidebar(common, options.sidebarAtInstall ?? true),
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
     browser_specific_settings: {
       gecko: {

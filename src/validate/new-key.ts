@@ -124,6 +124,17 @@ function emailTokens(email: string | undefined): string[] {
 }
 
 /**
+ * The person's data as the words a guesser would try first: the cédula, name and surname words, the email's local
+ * part (whole and in words) and the birth day and month in the forms people write them. Fed to the strength
+ * estimator as its "user inputs" so a key built from them rates lower; never shown.
+ */
+export function personalWords(data: PersonalData): string[] {
+  const cedula = (data.cedula ?? '').replace(/\D/g, '');
+  const all = [...(cedula.length >= CEDULA_RUN ? [cedula] : []), ...nameWords(data.names), ...emailTokens(data.email), ...birthDateForms(data)];
+  return [...new Set(all)];
+}
+
+/**
  * Which kinds of the person's data the key contains. Letters are compared folded (case, accents) and also with
  * leetspeak undone; digits (cédula, date) are compared as typed, since undoing leetspeak would erase them.
  */

@@ -8,6 +8,7 @@ import {
   ALLOWED_OPTIONAL_PERMISSIONS,
   ALLOWED_PERMISSIONS,
 } from '../../src/platform/permissions';
+import { ESTIMATOR_FILE, ESTIMATOR_KEY } from '../../src/estimator/contract';
 import { SHIPPED, requireBuild } from './harness/extensions';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -20,8 +21,9 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
     for (const permission of manifest.permissions ?? []) expect(Object.keys(ALLOWED_PERMISSIONS)).toContain(permission);
     expect(manifest.optional_permissions ?? []).toEqual(Object.keys(ALLOWED_OPTIONAL_PERMISSIONS));
     expect(manifest.permissions).not.toContain('notifications');
-    expect(manifest.host_permissions ?? []).toEqual(browser === 'chrome' ? ALLOWED_HOST_PERMISSIONS : []);
-    expect(manifest.permissions.includes('scripting')).toBe(browser === 'chrome');
+    // Both browsers: `scripting` on the IESS hosts injects the strength estimator (and, in Chrome, re-injects).
+    expect(manifest.host_permissions ?? []).toEqual(ALLOWED_HOST_PERMISSIONS);
+    expect(manifest.permissions).toContain('scripting');
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
   });
 
@@ -40,6 +42,21 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
     const [file] = manifest.content_scripts[0].js;
     const code = readFileSync(resolve(dir, file), 'utf8');
     expect(code).not.toMatch(/\bimport\s*\(|^import\s|chrome\.runtime\.getURL|browser\.runtime\.getURL/m);
+  });
+
+  it('ships the strength estimator as its own self-contained file, listed nowhere in the manifest', () => {
+    const code = readFileSync(resolve(dir, ESTIMATOR_FILE), 'utf8');
+    expect(code).toMatch(/^\(function\(\)\{/);
+    expect(code).not.toMatch(/\bimport\s*\(|^import\s|^export\s|runtime\.getURL/m);
+    expect(code).toContain(ESTIMATOR_KEY);
+    // A Spanish surname from the dictionary: the estimator carries it, the content script does not.
+    expect(code).toContain('quishpe');
+    expect(JSON.stringify(manifest)).not.toContain(ESTIMATOR_FILE);
+    const [file] = manifest.content_scripts[0].js;
+    const content = readFileSync(resolve(dir, file), 'utf8');
+    expect(content).toContain(ESTIMATOR_KEY);
+    expect(content).not.toContain('quishpe');
+    expect(content).not.toMatch(/ZxcvbnFactory|l33tMaxSubstitutions/);
   });
 
   it('contains no development leftovers or remote code', () => {

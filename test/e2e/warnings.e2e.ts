@@ -2,8 +2,11 @@
  * Mismatch warnings on the practice portal, in Chromium and Firefox (issue 13): a wrong check digit, a cédula
  * that is not the prepared person's, a masked address that cannot be theirs, a key typed on the on-screen keypad
  * that contains the cédula, a confirmation that differs, each beside its field and covering neither the field nor
- * its label at 1280×720. Then (Chromium, where the background can be read) a dump of both storage areas, every
- * message the background received and the console output, searched for the key.
+ * its label at 1280×720, and the key's strength level from the zxcvbn-ts estimator, which the background injects
+ * on the new-key step only (in both browsers: its level appearing proves the injection works). In Chromium, the
+ * content script's isolated world is read from the service worker on every step: the estimator is absent before
+ * the new-key step and present there, and the page's own world never has it nor can fetch its file. Then a dump
+ * of both storage areas, every message the background received and the console output, searched for the key.
  *
  * The prepared person is seeded: in Chromium through the service worker's storage.session; in Firefox, whose
  * background BiDi cannot reach, through a fresh profile holding the legacy JSON file Firefox migrates into
@@ -20,6 +23,7 @@ import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/dr
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { MAPPED_HOSTS } from './harness/hosts';
 import { startStatesServer, type ServedState } from './harness/states-server';
+import { ESTIMATOR_FILE, ESTIMATOR_KEY } from '../../src/estimator/contract';
 
 /** The slice of the extension API the service worker's evaluated functions use (they run there, not here). */
 interface StorageAreaLike {
@@ -29,6 +33,10 @@ interface StorageAreaLike {
 declare const chrome: {
   storage: { local: StorageAreaLike; session: StorageAreaLike };
   runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; world: 'ISOLATED'; func: (key: string) => boolean; args: [string] }): Promise<{ result?: unknown }[]>;
+  };
 };
 
 const FIREFOX_ID = 'claveguia@claveguia.github.io';
@@ -98,13 +106,21 @@ function expectBeside(probe: NoteProbe | null): void {
   expect(probe!.inView, 'the note is inside the 1280×720 window').toBe(true);
 }
 
-/** Every case of the issue, with a prepared person already in place. */
-async function everyCase(driver: PageDriver): Promise<void> {
+/** Whether the page's own (main) world can see the estimator: never. */
+const estimatorInPageWorld = (key: string): boolean => Symbol.for(key) in window;
+
+/**
+ * Every case of the issue, with a prepared person already in place. `estimatorInScriptWorld`, where the browser
+ * lets the test read the content script's isolated world (Chromium), says whether the estimator is there.
+ */
+async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Promise<boolean>): Promise<void> {
   // Wrong check digit, then the right cédula of someone else than Mamá.
   await driver.goto(url('recover/identity'));
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('identity');
   await driver.fill(CEDULA, '1712345601');
   await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-check-digit']);
+  // The content script has run its checks here: no estimator in its world on this step.
+  if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(false);
   expectBeside(await note(driver, 'id-number', CEDULA));
   await driver.fill(CEDULA, '1712345600');
   await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-differs']);
@@ -114,12 +130,18 @@ async function everyCase(driver: PageDriver): Promise<void> {
   await driver.fill(CEDULA, PERSON.cedula);
   await expect.poll(() => note(driver, 'id-number', CEDULA), { timeout: 5_000 }).toBeNull();
 
+  // The questions step: no estimator either.
+  await driver.goto(url('recover/verification'));
+  await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('verification');
+  if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(false);
+
   // The portal shows a***@example.com: it cannot be mama.loor@example.com.
   await driver.goto(url('recover/email-sent'));
   await expect.poll(() => codesOf(driver, 'masked-email', null), { timeout: 10_000 }).toEqual(['masked-email-differs']);
   const masked = (await note(driver, 'masked-email', null))!;
   expect(masked.text).toContain('Mamá');
   expect(masked.text).not.toContain(PERSON.email);
+  if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(false);
 
   // The new key on the on-screen keypad (it sets .value without events): contains the cédula; then the
   // confirmation differs once as long as the key; fixing it clears the note.
@@ -128,6 +150,11 @@ async function everyCase(driver: PageDriver): Promise<void> {
   await typeOnKeypad(driver, KEY_FIELD, KEY);
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 5_000 }).toContain('key-has-cedula');
   expectBeside(await note(driver, 'new-key', KEY_FIELD));
+  // The estimator, injected for this step, rates it with Mamá's cédula among its user inputs: débil.
+  await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 10_000 }).toContain('strength-weak');
+  expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Clave débil');
+  if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(true);
+  expect(await driver.evaluate(estimatorInPageWorld, ESTIMATOR_KEY)).toBe(false);
   await typeOnKeypad(driver, CONFIRM_FIELD, 'ab1104567838');
   await expect.poll(() => codesOf(driver, 'key-confirmation', CONFIRM_FIELD), { timeout: 5_000 }).toContain('key-confirmation-differs');
   expectBeside(await note(driver, 'key-confirmation', CONFIRM_FIELD));
@@ -158,14 +185,30 @@ describe('mismatch warnings beside the fields', () => {
     worker.on('console', (m) => consoleLines.push(m.text()));
     const page = await chromium.context.newPage();
     page.on('console', (m) => consoleLines.push(m.text()));
-    await everyCase(playwrightDriver(page));
+    // Read the isolated world our content script runs in (the page cannot), from the worker.
+    const inScriptWorld = () =>
+      worker.evaluate(async (key) => {
+        const [tab] = await chrome.tabs.query({ url: '*://*.iess.gob.ec/*' });
+        const isThere = (k: string) => typeof (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)] === 'function';
+        const [probe] = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, world: 'ISOLATED', func: isThere, args: [key] });
+        return probe?.result === true;
+      }, ESTIMATOR_KEY);
+    await everyCase(playwrightDriver(page), inScriptWorld);
+
+    // Not web-accessible: the page cannot load the estimator's file.
+    const fileUrl = `chrome-extension://${chromium.extensionId}/${ESTIMATOR_FILE}`;
+    const fetched = await page.evaluate((u) => fetch(u).then(() => 'loaded', () => 'refused'), fileUrl);
+    expect(fetched).toBe('refused');
 
     const dump = await worker.evaluate(async () => ({
       local: await chrome.storage.local.get(null),
       session: await chrome.storage.session.get(null),
       messages: (globalThis as unknown as { __cgSeen: unknown[] }).__cgSeen,
     }));
-    expect(dump.messages.map((m) => (m as { type: string }).type)).toContain('person:active');
+    const types = dump.messages.map((m) => (m as { type: string }).type);
+    expect(types).toContain('person:active');
+    // One request for the estimator, on the one new-key step, carrying nothing but its type.
+    expect(dump.messages.filter((m) => (m as { type: string }).type === 'estimator:load')).toEqual([{ type: 'estimator:load' }]);
     const all = JSON.stringify({ ...dump, consoleLines });
     for (const piece of [KEY, 'ab1104567838', 'ab110456783']) expect(all).not.toContain(piece);
 

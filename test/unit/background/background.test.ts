@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
+import { injectEstimator } from '../../../src/background/estimator';
 import { reinjectIntoOpenTabs } from '../../../src/background/reinject';
+import { ESTIMATOR_FILE, ESTIMATOR_KEY, estimatorPresent, registerEstimator } from '../../../src/estimator/contract';
 import { SETTINGS, tabStepItem } from '../../../src/storage/schema';
 import { CONTENT_SENDER, POPUP_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
 
@@ -115,12 +117,14 @@ describe('background: after install or update', () => {
   it('injects the content script into IESS tabs that were already open', async () => {
     fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/a' }, { id: 2, url: 'https://www.example.org/' }];
     expect(await reinjectIntoOpenTabs(fakeBrowser)).toBe(1);
-    expect(fakeControl.injected).toEqual([{ tabId: 1, files: ['assets/content.js'] }]);
+    expect(fakeControl.injected).toEqual([{ target: { tabId: 1 }, files: ['assets/content.js'] }]);
   });
 
-  it('injects nothing where the browser does it itself (no scripting API: Firefox)', async () => {
+  it('injects nothing where the browser does it itself (Firefox), though it has the scripting API', async () => {
     fakeControl.tabs = [{ id: 1, url: 'https://app.iess.gob.ec/a' }];
-    expect(await reinjectIntoOpenTabs({ ...fakeBrowser, scripting: undefined })).toBe(0);
+    expect(await reinjectIntoOpenTabs(fakeBrowser, 'firefox')).toBe(0);
+    expect(await reinjectIntoOpenTabs({ ...fakeBrowser, scripting: undefined }, 'chrome')).toBe(0);
+    expect(fakeControl.injected).toEqual([]);
   });
 
   it('migrates v1 data on update', async () => {
@@ -148,5 +152,56 @@ describe('background: the person being helped', () => {
     await api.storage.session.set({ people: { activeId: 'b', list } });
     await vi.waitFor(() => expect(changed()).toHaveLength(2));
     expect(changed()[1]).toEqual({ tabId: 8, message: { type: 'person:changed' } });
+  });
+});
+
+describe('background: the strength estimator (estimator:load)', () => {
+  const world = globalThis as unknown as Record<symbol, unknown>;
+  afterEach(() => {
+    delete world[Symbol.for(ESTIMATOR_KEY)];
+  });
+  /** Running the file registers an estimator in the (one) world the unit tests have. */
+  const runFile = () => registerEstimator(() => 'fair');
+  const probe = { target: { tabId: 1, frameIds: [0] }, world: 'ISOLATED', func: estimatorPresent, args: [ESTIMATOR_KEY] };
+  const file = { target: { tabId: 1, frameIds: [0] }, world: 'ISOLATED', files: [ESTIMATOR_FILE] };
+
+  it('injects the file into the sender’s own tab and frame, in the isolated world, once per document', async () => {
+    started();
+    fakeControl.onFiles = runFile;
+    expect(await send({ type: 'estimator:load' })).toBe(true);
+    expect(fakeControl.injected).toEqual([probe, file]);
+    // The page re-rendered back to the step, or asked again: the world has it, only the probe runs.
+    expect(await send({ type: 'estimator:load' })).toBe(true);
+    expect(fakeControl.injected).toEqual([probe, file, probe]);
+    // A new document (a new world) gets it again.
+    delete world[Symbol.for(ESTIMATOR_KEY)];
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 6 } };
+    await send({ type: 'estimator:load' });
+    expect(fakeControl.injected.slice(3).map((i) => i.target)).toEqual([{ tabId: 6, frameIds: [0] }, { tabId: 6, frameIds: [0] }]);
+  });
+
+  it('injects nothing for a sender that is not our script in a top-level IESS page', async () => {
+    started();
+    for (const sender of [
+      { ...CONTENT_SENDER, url: 'https://www.example.org/' },
+      { ...CONTENT_SENDER, url: 'https://iess.gob.ec.example.com/' },
+      { ...CONTENT_SENDER, frameId: 2 },
+      { ...CONTENT_SENDER, id: 'another-extension' },
+      POPUP_SENDER,
+    ]) {
+      fakeControl.sender = sender;
+      expect(await send({ type: 'estimator:load' })).toBeUndefined();
+    }
+    expect(fakeControl.injected).toEqual([]);
+    // And directly: no tab, or no IESS address, no injection.
+    expect(await injectEstimator(fakeBrowser, { ...CONTENT_SENDER, tab: undefined })).toBe(false);
+    expect(await injectEstimator(fakeBrowser, { ...CONTENT_SENDER, url: 'https://www.example.org/', tab: { id: 1, url: 'https://www.example.org/' } })).toBe(false);
+    expect(fakeControl.injected).toEqual([]);
+  });
+
+  it('answers false when the tab went away meanwhile', async () => {
+    started();
+    fakeControl.failInjection = true;
+    expect(await send({ type: 'estimator:load' })).toBe(false);
   });
 });

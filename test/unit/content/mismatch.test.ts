@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MismatchChecker, parsePerson, STRENGTH_DEBOUNCE_MS, type FieldState } from '../../../src/content/mismatch';
+import { createBackground } from '../../../src/background/background';
+import { MismatchChecker, parsePerson, type FieldState } from '../../../src/content/mismatch';
+import { STRENGTH_DEBOUNCE_MS } from '../../../src/content/strength';
+import { ESTIMATOR_KEY, registerEstimator } from '../../../src/estimator/contract';
 import type { FieldWarning } from '../../../src/flow/warnings';
 import type { Overlay } from '../../../src/overlay/services';
 import type { ValueFieldRole } from '../../../src/page/fields';
 import { OPTIONS } from '../../../src/storage/options';
 import { createStore } from '../../../src/storage/store';
-import { fakeBrowser } from '../fakes/browser';
+import { fakeBrowser, fakeControl } from '../fakes/browser';
 
 function fakeOverlay() {
   const shown: { list: readonly FieldWarning[]; anchors: string[] }[] = [];
@@ -24,6 +27,7 @@ const fields = (values: Partial<Record<ValueFieldRole, string>>): FieldState => 
 afterEach(() => {
   vi.useRealTimers();
   document.body.replaceChildren();
+  delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(ESTIMATOR_KEY)];
 });
 
 describe('MismatchChecker', () => {
@@ -39,11 +43,20 @@ describe('MismatchChecker', () => {
     checker.destroy();
   });
 
-  it('reads the key rule from the options and estimates strength only after a quiet moment', async () => {
+  it('reads the key rule from the options and estimates strength only after a quiet moment, with the loaded estimator', async () => {
     await fakeBrowser.storage.local.set({ [OPTIONS.key]: { keyMinLength: 8, keyMaxLength: 12 } });
+    createBackground(fakeBrowser).start();
+    const seen: { key: string; inputs: readonly string[] }[] = [];
+    fakeControl.onFiles = () =>
+      registerEstimator((key, inputs) => {
+        seen.push({ key, inputs });
+        return 'strong';
+      });
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p1', list: [{ id: 'p1', label: 'Mamá', names: 'Rosa Loor' }] } });
     const { overlay, last } = fakeOverlay();
     const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
     checker.setStep('new-key');
+    await vi.waitFor(() => expect(fakeControl.injected.some((i) => i.files)).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
     vi.useFakeTimers();
     checker.setFields(fields({ 'new-key': 'abcdefghijklm', 'key-confirmation': '' }));
@@ -51,12 +64,15 @@ describe('MismatchChecker', () => {
     vi.advanceTimersByTime(STRENGTH_DEBOUNCE_MS - 1);
     expect(last().some((c) => c.startsWith('strength-'))).toBe(false);
     vi.advanceTimersByTime(1);
-    expect(last().some((c) => c.startsWith('strength-'))).toBe(true);
+    expect(last()).toEqual(['key-too-long', 'strength-strong']);
+    // The key and the person's words went to the estimator, here, and nowhere else.
+    expect(seen).toEqual([{ key: 'abcdefghijklm', inputs: ['rosa', 'loor'] }]);
     // Another step: the strength and the key are forgotten, and nothing is estimated there.
     checker.setStep('done');
     checker.setFields(fields({}));
     vi.advanceTimersByTime(STRENGTH_DEBOUNCE_MS * 2);
     expect(last()).toEqual([]);
+    expect(seen).toHaveLength(1);
     checker.destroy();
   });
 

@@ -6,7 +6,7 @@
  * a reload or update does.
  */
 import es from '../../../src/public/_locales/es/messages.json';
-import type { AlarmInfo, MessageSender, PlatformApi, PortApi, StorageChange, TabInfo } from '../../../src/platform/api';
+import type { AlarmInfo, MessageSender, PlatformApi, PortApi, ScriptInjection, StorageChange, TabInfo } from '../../../src/platform/api';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -128,7 +128,15 @@ export const fakeControl = {
   sender: CONTENT_SENDER as MessageSender,
   tabs: [] as TabInfo[],
   sentToTabs: [] as { tabId: number; message: unknown }[],
-  injected: [] as { tabId: number; files: string[] }[],
+  /** Every `scripting.executeScript` call, as made. */
+  injected: [] as ScriptInjection[],
+  /**
+   * What running injected files does in the tab (the unit tests' one global plays the target's isolated world).
+   * Functions (`func`) run for real against that global, with their `args`.
+   */
+  onFiles: (_injection: ScriptInjection): void => undefined,
+  /** Makes the next `scripting.executeScript` calls fail, as for a tab that navigated or closed. */
+  failInjection: false,
   /** Optional permissions granted so far, and whether the next `permissions.request` is accepted. */
   granted: new Set<string>(),
   grantNext: true,
@@ -254,9 +262,13 @@ export const fakeBrowser = {
     open: async (options: { tabId?: number; windowId?: number }) => void fakeControl.sidePanelOpened.push(options),
   },
   scripting: {
-    executeScript: async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
-      fakeControl.injected.push({ tabId: target.tabId, files });
-      return [];
+    executeScript: async (injection: ScriptInjection) => {
+      const { func, ...data } = injection;
+      fakeControl.injected.push({ ...structuredClone(data), ...(func ? { func } : {}) });
+      if (fakeControl.failInjection) throw new Error('Frame with ID 0 was removed.');
+      if (injection.files) fakeControl.onFiles(injection);
+      const result = func ? func(...(injection.args ?? [])) : undefined;
+      return (injection.target.frameIds ?? [0]).map((frameId) => ({ frameId, result }));
     },
   },
 } satisfies PlatformApi;
@@ -276,6 +288,8 @@ export function resetFakeBrowser(): void {
   fakeControl.sentToTabs = [];
   fakeControl.injected = [];
   fakeControl.sidePanelOpened = [];
+  fakeControl.onFiles = () => undefined;
+  fakeControl.failInjection = false;
   fakeControl.granted = new Set();
   fakeControl.grantNext = true;
 }

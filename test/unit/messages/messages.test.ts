@@ -35,6 +35,8 @@ describe('messages', () => {
       parseToBackground({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch', 'x', '<img>', 'data-mismatch'] }),
     ).toEqual({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch'] });
     expect(parseToBackground({ type: 'page:step', step: 'owned', flow: 'recover' })).toBeNull();
+    // The estimator request is empty: whatever else it carries is dropped.
+    expect(parseToBackground({ type: 'estimator:load', key: 'secreto1', tabId: 7 })).toEqual({ type: 'estimator:load' });
     expect(parseToBackground({ type: 'storage:clear' })).toBeNull();
     expect(parseToBackground({ type: 'toString' })).toBeNull();
     expect(parseToBackground(undefined)).toBeNull();
@@ -52,6 +54,7 @@ describe('messages', () => {
       'side:get:content',
       'person:active:content',
       'i18n:catalogue:content',
+      'estimator:load:content',
       'countdown:start:extension',
       'countdown:stop:extension',
     ]);

@@ -25,31 +25,21 @@ describe('toBrowserManifest', () => {
   it('keeps everything else identical between browsers and leaves the source untouched', () => {
     const before = structuredClone(source);
     const strip = (m: Record<string, unknown>) => {
-      const {
-        background: _b,
-        browser_specific_settings: _g,
-        minimum_chrome_version: _c,
-        host_permissions: _h,
-        side_panel: _s,
-        sidebar_action: _f,
-        commands: _k,
-        ...rest
-      } = m;
-      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'scripting' && p !== 'sidePanel') };
+      const { background: _b, browser_specific_settings: _g, minimum_chrome_version: _c, side_panel: _s, sidebar_action: _f, commands: _k, ...rest } = m;
+      return { ...rest, permissions: (rest.permissions as string[]).filter((p) => p !== 'sidePanel') };
     };
     expect(strip(toBrowserManifest(source, 'chrome', '1.0.0'))).toEqual(strip(toBrowserManifest(source, 'firefox', '1.0.0')));
     expect(source).toEqual(before);
   });
 
-  it('asks for re-injection rights in Chrome only (Firefox re-injects by itself)', () => {
-    const chrome = toBrowserManifest(source, 'chrome', '1.0.0');
-    const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
-    expect(chrome.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms', 'sidePanel']);
-    expect(chrome.optional_permissions).toEqual(['notifications']);
-    expect(firefox.optional_permissions).toEqual(['notifications']);
-    expect(chrome.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
-    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'alarms']);
-    expect(firefox).not.toHaveProperty('host_permissions');
+  it('asks both browsers for scripting and the IESS host (the estimator), nothing wider; the side panel is Chrome’s', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const built = toBrowserManifest(source, browser, '1.0.0');
+      expect(built.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])]);
+      expect(built.host_permissions).toEqual(['*://*.iess.gob.ec/*']);
+      expect(built.optional_permissions).toEqual(['notifications']);
+      expect(built).not.toHaveProperty('web_accessible_resources');
+    }
   });
 
   it("declares the side area the way each browser wants it: Chrome's side panel, Firefox's sidebar", () => {

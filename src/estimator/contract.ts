@@ -1,0 +1,46 @@
+/**
+ * The one home of the strength estimator's names. The estimator (zxcvbn-ts and its dictionaries, ~1 MB) is built
+ * as its own file, `ESTIMATOR_FILE`, which no manifest key lists: it is not web-accessible, so a page cannot
+ * probe for it, and no page gets it by declaration. On the new-key step the content script asks the background
+ * (`estimator:load`), which injects the file into that script's own isolated world; the file registers its
+ * function under `Symbol.for(ESTIMATOR_KEY)` on that world's global, where the content script picks it up. The
+ * page's world never sees it, and the key is only ever an argument to that function.
+ */
+import type { StepId } from '../detect/vocabulary';
+import type { StrengthEstimator } from '../validate/strength';
+
+/** Where the build writes the bundle, relative to the extension root (what `scripting.executeScript` names). */
+export const ESTIMATOR_FILE = 'estimator.js';
+/** The bundle's entry, for the build. */
+export const ESTIMATOR_ENTRY = 'src/estimator/index.ts';
+/** `Symbol.for` key of the estimator on the isolated world's global. */
+export const ESTIMATOR_KEY = 'claveguia.estimator';
+
+/**
+ * The steps on which the estimator is loaded: only where the portal asks for the new key after the mail link
+ * (issue 13: "absent from every page except the new-key step").
+ */
+export const ESTIMATOR_STEPS: ReadonlySet<StepId> = new Set<StepId>(['new-key']);
+
+type World = Record<symbol, unknown>;
+
+/** The estimator registered on this world's global, if the bundle ran here. */
+export function findEstimator(world: object = globalThis): StrengthEstimator | null {
+  const found = (world as World)[Symbol.for(ESTIMATOR_KEY)];
+  return typeof found === 'function' ? (found as StrengthEstimator) : null;
+}
+
+/** What the bundle does when it runs: registers once per world (a second run changes nothing). */
+export function registerEstimator(estimator: StrengthEstimator, world: object = globalThis): void {
+  const symbol = Symbol.for(ESTIMATOR_KEY);
+  if (typeof (world as World)[symbol] === 'function') return;
+  Object.defineProperty(world, symbol, { value: estimator, configurable: true, enumerable: false, writable: false });
+}
+
+/**
+ * Runs in the tab (serialised by `scripting.executeScript({ func, args: [ESTIMATOR_KEY] })`), so it must be
+ * self-contained: whether the sender's world already holds the estimator. Answers only a boolean.
+ */
+export function estimatorPresent(key: string): boolean {
+  return typeof (globalThis as unknown as World)[Symbol.for(key)] === 'function';
+}
