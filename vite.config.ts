@@ -58,6 +58,9 @@ export default defineConfig(({ mode, command }): UserConfig => {
 
   const browser: TargetBrowser = isTargetBrowser(mode) ? mode : 'chrome';
   const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
+  // Bench only (npm run bench -- --attribute): an unminified copy, so CPU profiles name our functions. It needs
+  // an out-dir suffix, so dist/chrome and dist/firefox (what ships) are always minified.
+  const unminified = outSuffix !== '' && process.env.CLAVEGUIA_BENCH_UNMINIFIED === '1';
   return {
     ...shared,
     resolve: { alias: [preactWithoutHtmlSink(root)] },
@@ -79,6 +82,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
       // Reviewers read the code; no source maps in store packages (they can leak build paths).
       sourcemap: false,
       target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      ...(unminified ? { minify: false } : {}),
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };
