@@ -22,10 +22,10 @@ import { browserExecutable } from '../e2e/harness/browsers';
 import { urlsForPort } from '../portal/layout';
 import { createPortalServer } from '../portal/server';
 import { portalStates, type PortalState } from '../portal/states';
-import { closeTab, cpuBetween, heapAtRest, heapByKind, launchInstance, metrics, openTab, overlayStep, startProfile, stopProfile, type Instance } from './chromium';
+import { closeTab, cpuBetween, heapAtRest, heapByKind, launchInstance, metrics, openTab, overlayStep, startProfile, stopProfile, type Instance, type Tab } from './chromium';
 import { measureDetection } from './detect.bench';
 import { bigPage, stormPage, STORM_RATE, type StormKind } from './pages';
-import { attributedMs, figure, formatTable, median, ourFunctions, summary, type CpuProfile, type Figure } from './report';
+import { attributedMs, figure, oursCpuMs, formatTable, median, ourFunctions, summary, type CpuProfile, type Figure } from './report';
 import { formatSizeReport, sizeReport, type SizeReport } from './size';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -47,17 +47,17 @@ const SECTIONS = new Set((option('--only') ?? 'load,storms,scroll,heap,detect,si
 const ATTRIBUTE = flag('--attribute');
 
 /** After the load event, how long a portal page is left before its CPU is read (our script starts at idle). */
-const SETTLE_MS = 1000;
+const SETTLE_MS = 800;
 /** A storm page is left this long to settle before the storm starts, and the storm is measured this long. */
 const STORM_SETTLE_MS = 1000;
-const STORM_MS = 4000;
+const STORM_MS = 3000;
 /** The big page: time to load and detect before scrolling, then 40 wheel steps of 200 px, 50 ms apart. */
-const BIG_SETTLE_MS = 3000;
+const BIG_SETTLE_MS = 2500;
 const WHEEL_STEPS = 40;
 const WHEEL_PX = 200;
 const WHEEL_GAP_MS = 50;
 /** At rest on a portal step before the heap is read. */
-const REST_MS = 3000;
+const REST_MS = 2500;
 
 /** One state per step the detector knows (and a plain IESS page), from the practice portal's catalogue. */
 const STEP_STATES = [
@@ -81,7 +81,7 @@ const BASE_STATE = 'recover/identity';
 
 interface BenchServer {
   /** Where the browser opens a catalogue state, or a bench variant of one. */
-  url(stateId: string, variant?: string): string;
+  url(stateId: string, variant?: string, slow?: boolean): string;
   state(id: string): PortalState;
   close(): Promise<void>;
 }
@@ -111,18 +111,27 @@ async function startPages(): Promise<BenchServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a bench page');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (q.get('slow') === '1') {
+      // Profiled loads: the head commits the document, the rest comes later, so the profiler is on before any
+      // script of the page or of ours runs.
+      res.write(html.slice(0, 200));
+      setTimeout(() => res.end(html.slice(200)), 300);
+    } else {
+      res.end(html);
+    }
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   return {
-    url(stateId, variant) {
+    url(stateId, variant, slow) {
       const s = states.get(stateId);
       if (!s) throw new Error(`no catalogue state ${stateId}`);
       const u = new URL(s.url);
       u.port = String(port);
       u.searchParams.set('cgstate', stateId);
       if (variant) u.searchParams.set('bench', variant);
+      if (slow) u.searchParams.set('slow', '1');
       return u.toString();
     },
     state(id) {
@@ -152,23 +161,68 @@ interface Sample {
 
 type Options = { profile?: boolean };
 
-/** Loads a page; CPU from navigation to SETTLE_MS after the load event (the metrics restart with each document). */
-async function pageLoad(inst: Instance, url: string, opts: Options = {}): Promise<Sample> {
-  const tab = await openTab(inst);
+/**
+ * One tab per browser for the page loads, kept between loads (opening a tab costs more than a load) and parked
+ * on about:blank in between, so nothing of ours keeps running beside the other measurements.
+ */
+const loadTabs = new Map<Instance, Tab>();
+
+/**
+ * Loads a page; CPU from navigation to SETTLE_MS after the load event (CDP's metrics restart with each
+ * document; the first read is checked to be that new document's).
+ */
+async function pageLoad(inst: Instance, url: string): Promise<Sample> {
+  let tab = loadTabs.get(inst);
+  if (!tab) {
+    tab = await openTab(inst);
+    loadTabs.set(inst, tab);
+  }
   try {
-    if (opts.profile) await startProfile(tab.cdp);
     await tab.page.goto(url, { waitUntil: 'load' });
     await sleep(SETTLE_MS);
     const m = await metrics(tab.cdp);
-    const profile = opts.profile ? await stopProfile(tab.cdp) : undefined;
     const loadMs = await tab.page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return nav ? nav.loadEventEnd - nav.startTime : Number.NaN;
     });
-    return { taskMs: (m.TaskDuration ?? 0) * 1000, scriptMs: (m.ScriptDuration ?? 0) * 1000, ...(profile ? { profile } : {}), extra: { loadMs, step: await overlayStep(tab.page) } };
+    const ms = (name: string): number => (m[name] ?? 0) * 1000;
+    return {
+      taskMs: ms('TaskDuration'),
+      scriptMs: ms('ScriptDuration'),
+      extra: {
+        loadMs,
+        compileMs: ms('V8CompileDuration'),
+        styleLayoutMs: ms('RecalcStyleDuration') + ms('LayoutDuration'),
+        step: await overlayStep(tab.page),
+      },
+    };
+  } finally {
+    await tab.page.goto('about:blank');
+  }
+}
+
+/**
+ * A profiled load (our script's own time at load): the page is delivered slowly, the profiler starts at commit,
+ * before any script runs, and stops SETTLE_MS after the load event.
+ */
+async function pageLoadProfiled(inst: Instance, slowUrl: string): Promise<Sample> {
+  const tab = await openTab(inst);
+  try {
+    await tab.page.goto(slowUrl, { waitUntil: 'commit' });
+    await startProfile(tab.cdp);
+    await tab.page.waitForLoadState('load');
+    await sleep(SETTLE_MS);
+    const m = await metrics(tab.cdp);
+    const profile = await stopProfile(tab.cdp);
+    return { taskMs: (m.TaskDuration ?? 0) * 1000, scriptMs: (m.ScriptDuration ?? 0) * 1000, profile };
   } finally {
     await closeTab(tab);
   }
+}
+
+async function closeLoadTabs(): Promise<void> {
+  for (const tab of loadTabs.values()) await closeTab(tab);
+  loadTabs.clear();
 }
 
 /** A storm page: settled, then the storm is started and STORM_MS of it measured. */
@@ -247,6 +301,8 @@ interface Scenario {
 }
 
 interface Collected {
+  /** Wall seconds spent on this scenario, all rounds. */
+  seconds: number;
   without: Sample[];
   with: Sample[];
   profiled: Sample[];
@@ -254,7 +310,7 @@ interface Collected {
 }
 
 async function collect(scenarios: Scenario[], a: Instance, b: Instance, attribution: Instance | null): Promise<Map<string, Collected>> {
-  const out = new Map<string, Collected>(scenarios.map((s) => [s.id, { without: [], with: [], profiled: [], attributed: [] }]));
+  const out = new Map<string, Collected>(scenarios.map((s) => [s.id, { seconds: 0, without: [], with: [], profiled: [], attributed: [] }]));
   const total = RUNS * scenarios.length;
   let done = 0;
   for (let round = 0; round < RUNS; round++) {
@@ -262,19 +318,23 @@ async function collect(scenarios: Scenario[], a: Instance, b: Instance, attribut
       const c = out.get(s.id) as Collected;
       // A/B in even rounds, B/A in odd ones: neither side always goes first.
       const order = round % 2 === 0 ? [a, b] : [b, a];
+      const t0 = Date.now();
       for (const inst of order) {
         const sample = await s.run(inst);
         (inst === a ? c.with : c.without).push(sample);
       }
+      c.seconds += (Date.now() - t0) / 1000;
       done++;
       process.stderr.write(`\r  rounds: ${done}/${total} (${s.id})`.padEnd(70));
     }
   }
+  await closeLoadTabs();
   for (const s of scenarios.filter((x) => x.profiled)) {
     const c = out.get(s.id) as Collected;
+    const t0 = Date.now();
     for (let i = 0; i < PROFILED; i++) {
       const sample = await s.run(a, { profile: true });
-      if (sample.profile) sample.oursMs = attributedMs(sample.profile, (u) => !!a.extensionOrigin && u.startsWith(a.extensionOrigin));
+      if (sample.profile) sample.oursMs = oursCpuMs(sample.profile, (u) => !!a.extensionOrigin && u.startsWith(a.extensionOrigin), sample.taskMs);
       delete sample.profile;
       c.profiled.push(sample);
       if (attribution) {
@@ -282,6 +342,7 @@ async function collect(scenarios: Scenario[], a: Instance, b: Instance, attribut
         c.attributed.push(attr);
       }
     }
+    c.seconds += (Date.now() - t0) / 1000;
     process.stderr.write(`\r  profiled: ${s.id}`.padEnd(70));
   }
   process.stderr.write('\n');
@@ -387,6 +448,8 @@ async function main(): Promise<void> {
   build();
   const figures: Figure[] = [];
   const raw: Record<string, unknown> = {};
+  /** Wall time per part, to keep the whole run near ten minutes. */
+  const timings: string[] = [];
   let size: SizeReport | null = null;
 
   const pages = await startPages();
@@ -398,7 +461,11 @@ async function main(): Promise<void> {
     if (a && b) {
       const scenarios: Scenario[] = [];
       if (SECTIONS.has('load')) {
-        for (const id of STEP_STATES) scenarios.push({ id: `load:${id}`, run: (i, o) => pageLoad(i, pages.url(id), o), profiled: false });
+        for (const id of STEP_STATES) {
+          // Our script's own time at load, from profiles, on a page that is no step and on the first step.
+          const profiled = id === 'www/home' || id === BASE_STATE;
+          scenarios.push({ id: `load:${id}`, run: (i, o) => (o?.profile ? pageLoadProfiled(i, pages.url(id, undefined, true)) : pageLoad(i, pages.url(id))), profiled });
+        }
       }
       if (SECTIONS.has('storms')) {
         for (const kind of ['text', 'attributes', 'nodes'] as StormKind[]) {
@@ -409,7 +476,10 @@ async function main(): Promise<void> {
       if (SECTIONS.has('heap')) scenarios.push({ id: 'heap', run: (i) => heap(i, pages.url(BASE_STATE)), profiled: false });
       process.stderr.write(`${RUNS} rounds × ${scenarios.length} scenarios × 2 browsers, then ${PROFILED} profiled round(s)\n`);
       const results = await collect(scenarios, a, b, c);
-      for (const [id, r] of results) raw[id] = { without: r.without, with: r.with, profiled: r.profiled.map((s) => ({ ...s, profile: undefined })) };
+      for (const [id, r] of results) {
+        raw[id] = { seconds: r.seconds, without: r.without, with: r.with, profiled: r.profiled.map((s) => ({ ...s, profile: undefined })) };
+        timings.push(`${id} ${r.seconds.toFixed(0)} s`);
+      }
 
       for (const id of STEP_STATES) {
         const r = results.get(`load:${id}`);
@@ -419,7 +489,27 @@ async function main(): Promise<void> {
         figures.push(
           figure({ id: `load:${id}:load`, section: 'practice-portal steps: page load', name: `${id} (${expected}): load`, unit: 'ms', without: col(r.without, 'loadMs'), with: col(r.with, 'loadMs'), note: `overlay step: ${seen}` }),
         );
-        figures.push(figure({ id: `load:${id}:cpu`, section: 'practice-portal steps: page load', name: `${id}: CPU to load+${SETTLE_MS / 1000}s`, unit: 'ms', without: col(r.without, 'taskMs'), with: col(r.with, 'taskMs') }));
+        figures.push(
+          figure({
+            id: `load:${id}:cpu`,
+            section: 'practice-portal steps: page load',
+            name: `${id}: CPU to load+${SETTLE_MS / 1000}s`,
+            unit: 'ms',
+            without: col(r.without, 'taskMs'),
+            with: col(r.with, 'taskMs'),
+            ...(r.profiled.length ? { ours: col(r.profiled, 'oursMs') } : {}),
+          }),
+        );
+      }
+      // What the added CPU at load is made of: per step, with − without (medians), then the median over steps.
+      const added = (key: string): number[] =>
+        STEP_STATES.map((id) => results.get(`load:${id}`)).filter((r): r is Collected => !!r).map((r) => median(col(r.with, key)) - median(col(r.without, key)));
+      if (SECTIONS.has('load')) {
+        const section = 'practice-portal steps: page load';
+        const task = added('taskMs');
+        const styleLayout = added('styleLayoutMs');
+        figures.push(figure({ id: 'load:added:cpu', section, name: 'CPU added per load (median over steps)', unit: 'ms', with: [median(task)] }));
+        figures.push(figure({ id: 'load:added:style', section, name: '  of which style + layout', unit: 'ms', with: [median(styleLayout)] }));
       }
       for (const kind of ['text', 'attributes', 'nodes'] as StormKind[]) {
         const r = results.get(`storm:${kind}`);
@@ -551,22 +641,25 @@ async function main(): Promise<void> {
 
   if (SECTIONS.has('detect')) {
     process.stderr.write('detection pass (headless, no extension)…\n');
-    // The practice portal's pages only (bench:detect times every corpus group, and the 10,000-element page).
-    const det = await measureDetection({ groups: ['practice portal states'], warmup: 5, samples: quick ? 8 : 15, batch: 10 });
+    // The practice portal's pages only (bench:detect times every corpus group, and the 10,000-element page),
+    // without the "@ajax" twins (the same documents at the entry address).
+    const t0 = Date.now();
+    const det = await measureDetection({ groups: ['practice portal states'], warmup: 10, samples: quick ? 10 : 20, batch: 10, clock: 'thread', pageFilter: (p) => !p.id?.endsWith('@ajax') });
+    timings.push(`detection ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     raw.detection = det;
     for (const g of det.groups) {
       const portal = g.name === 'practice portal states';
       figures.push(
         figure({
           id: `detect:${g.name}`,
-          section: 'detection pass (one classify() in Chromium, no extension)',
-          name: `${g.name} (${g.pages} pages, ${g.elements} el.): median`,
+          section: 'detection pass (one classify() in Chromium, no extension; main-thread CPU)',
+          name: `${g.name} (${g.pages} pages, ${g.elements} el.): median page`,
           unit: 'ms',
           with: [g.stat.median],
           ...(portal ? { target: { kind: 'max', on: 'value', max: 1, label: '≤ 1 ms' } as const } : {}),
         }),
       );
-      figures.push(figure({ id: `detect:${g.name}:p95`, section: 'detection pass (one classify() in Chromium, no extension)', name: `${g.name}: p95`, unit: 'ms', with: [g.stat.p95] }));
+      figures.push(figure({ id: `detect:${g.name}:p95`, section: 'detection pass (one classify() in Chromium, no extension; main-thread CPU)', name: `${g.name}: p95 page`, unit: 'ms', with: [g.stat.p95] }));
     }
   }
 
@@ -595,6 +688,7 @@ async function main(): Promise<void> {
   const notes = figures.filter((f) => f.note).map((f) => `  ${f.name}: ${f.note}`);
   if (notes.length) process.stdout.write(`\nnotes:\n${notes.join('\n')}\n`);
   if (size) process.stdout.write(`\n${formatSizeReport(size, 15)}`);
+  process.stdout.write(`\nwall time per part: ${timings.join(', ')}\n`);
   const s = summary(figures);
   process.stdout.write(`\ntargets: ${s.pass} met, ${s.miss} missed${s.miss ? ` (${s.missed.join('; ')})` : ''}\n`);
   writeFileSync(

@@ -204,6 +204,27 @@ export function attributedMs(profile: CpuProfile, isOurs: (url: string) => boole
   return us / 1000;
 }
 
+/** Time (ms) of the samples in which the thread was busy: everything but `(idle)`. */
+export function busyMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const deltas = profile.timeDeltas ?? [];
+  let us = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    if (!idle.has(id)) us += deltas[i + 1] ?? 0;
+  });
+  return us / 1000;
+}
+
+/**
+ * Our script's CPU time: the profile's share of busy time under our frames, times the main thread's CPU time
+ * over the same window (CDP thread-time metrics). A profile's samples are wall-clock, so on a busy machine a
+ * descheduled thread inflates them; the share does not move much, and the CPU time is the thread's own.
+ */
+export function oursCpuMs(profile: CpuProfile, isOurs: (url: string) => boolean, threadCpuMs: number): number {
+  const busy = busyMs(profile);
+  return busy > 0 ? (attributedMs(profile, isOurs) / busy) * threadCpuMs : Number.NaN;
+}
+
 /**
  * Self time (ms) per function of the scripts matching `isOurs`, folded by name and source position, heaviest
  * first: which of our functions the time goes to (read on an unminified build). Samples in a native or page

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributedMs,
+  busyMs,
+  oursCpuMs,
   figure,
   fmt,
   fmtRatio,
@@ -128,6 +130,12 @@ describe('CPU profiles', () => {
     // samples 3 (300), 4 (400), 4 (100) are under ours: 0.8 ms
     expect(attributedMs(profile, ours)).toBeCloseTo(0.8);
     expect(attributedMs(profile, () => false)).toBe(0);
+  });
+
+  it('scales our share of the busy samples to the thread CPU time', () => {
+    // busy: every sample but (idle): 200 + 300 + 400 + 100 = 1.0 ms; ours 0.8 of it
+    expect(busyMs(profile)).toBeCloseTo(1.0);
+    expect(oursCpuMs(profile, ours, 10)).toBeCloseTo(8);
   });
 
   it('folds our time onto the nearest of our functions', () => {
