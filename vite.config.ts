@@ -64,6 +64,9 @@ export default defineConfig(({ mode, command }): UserConfig => {
 
   const outSuffix = process.env.CLAVEGUIA_OUT_SUFFIX ?? '';
   const target = browser === 'firefox' ? 'firefox128' : 'chrome120';
+  // Bench only (npm run bench -- --attribute): an unminified copy, so CPU profiles name our functions. It needs
+  // an out-dir suffix, so dist/chrome and dist/firefox (what ships) are always minified.
+  const unminified = outSuffix !== '' && process.env.CLAVEGUIA_BENCH_UNMINIFIED === '1';
   return {
     ...shared,
     resolve: { alias: [preactWithoutHtmlSink(root)] },
@@ -92,6 +95,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
       // crxjs builds the pages the manifest names in Chrome's keys; Firefox's sidebar page is named in
       // `sidebar_action`, which it does not read, so that page is added as an input of its own.
       ...(browser === 'firefox' ? { rollupOptions: { input: { side: resolve(root, 'src/side/index.html') } } } : {}),
+      ...(unminified ? { minify: false } : {}),
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };
