@@ -7,7 +7,7 @@
  * pre-flight checklist follow. It shows structure only (step, flow, alert ids): never a value from the page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FlowId } from '../detect/vocabulary';
+import type { FlowId, StepId } from '../detect/vocabulary';
 import { alertGuides } from '../flow/alerts';
 import { guideFor } from '../flow/guidance';
 import { OFFICIAL_LINK_IDS } from '../flow/links';
@@ -42,6 +42,9 @@ function PersonLine({ label }: { label: string | null }) {
     </p>
   );
 }
+
+/** Steps where the mailed link (or code) is running: there the countdown comes right after the alerts. */
+const LINK_STEPS: ReadonlySet<StepId> = new Set<StepId>(['email-sent', 'code', 'terms', 'new-key']);
 
 /** Runs a load and falls back instead of breaking the view when storage misbehaves. */
 const safely = <T,>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
@@ -138,7 +141,7 @@ export function Side({ store }: { store: SideStore }) {
             </p>
             <PersonLine label={person?.label ?? null} />
             <AlertList alerts={alertGuides(guided.alerts, guided.flow, guided.step)} />
-            <Countdown />
+            {LINK_STEPS.has(guided.step) && <Countdown />}
             <ProgressStrip stages={progressFor(guided.step, guided.flow, guided.alerts)} />
             <section class="cg-section" data-section="side-checklist">
               <h2 id="side-checklist">{t('ovChecklist')}</h2>
