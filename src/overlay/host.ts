@@ -23,6 +23,8 @@ export class OverlayHost {
   private guard: MutationObserver | null = null;
   private corrections = 0;
   private windowStart = 0;
+  /** Over budget: one correction planned for the end of the window, so a page that stops editing loses. */
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
   private popoverOpen = false;
   /** Watches the root element's children: our host taken out by the page. */
   private removal: MutationObserver | null = null;
@@ -79,6 +81,8 @@ export class OverlayHost {
     this.guard = null;
     this.removal?.disconnect();
     this.removal = null;
+    if (this.restTimer !== null) clearTimeout(this.restTimer);
+    this.restTimer = null;
     if (this.popoverOpen) this.callPopover('hidePopover');
     this.element.remove();
   }
@@ -109,10 +113,21 @@ export class OverlayHost {
       this.windowStart = now;
       this.corrections = 0;
     }
-    // Over budget: let the page have its way until the window ends (the next mutation after it corrects).
-    if (this.corrections >= MAX_CORRECTIONS_PER_WINDOW) return;
+    // Over budget: let the page have its way until the window ends, then correct once (a page that stopped
+    // editing gets our attributes back; one that goes on starts a new budget).
+    if (this.corrections >= MAX_CORRECTIONS_PER_WINDOW) {
+      this.restTimer ??= setTimeout(this.afterRest, this.windowStart + CORRECTION_WINDOW_MS - now);
+      return;
+    }
     // Our own writes leave nothing to correct, so only the page's edits count.
     if (this.enforce() > 0) this.corrections++;
+  };
+
+  private readonly afterRest = (): void => {
+    this.restTimer = null;
+    if (!this.guard) return;
+    this.windowStart = Date.now();
+    this.corrections = this.enforce() > 0 ? 1 : 0;
   };
 
   /**

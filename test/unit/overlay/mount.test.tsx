@@ -235,3 +235,23 @@ describe('host removed by the page', () => {
     expect(host.isConnected).toBe(false);
   });
 });
+
+describe('host guard, as a rate', () => {
+  it('after resting through a page’s burst of edits, takes its attributes back once the window ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      current = await mount({}, detection({ step: 'identity' }));
+      for (let i = 0; i < 40; i++) {
+        current.host.setAttribute('data-claveguia-step', 'done');
+        await flush();
+      }
+      // The budget is spent: the page's value stands for now.
+      expect(current.host.getAttribute('data-claveguia-step')).toBe('done');
+      vi.advanceTimersByTime(10_000);
+      await flush();
+      expect(current.host.getAttribute('data-claveguia-step')).toBe('identity');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
