@@ -1,5 +1,6 @@
 /**
- * Nothing leaves the browser, and only what the person chose is stored (issue 14, items 1 and 2).
+ * Nothing leaves the browser, and only what the person chose is stored (issue 14, items 1 and 2). Each walk
+ * must also reach every stop with its expected step (walks.e2e.ts checks the rest of what a stop shows).
  *
  * The shipped packages: no remote address beyond the official IESS links, no eval or remote loader
  * (test/tools/check-dist.ts, on the builds the E2E set-up just made).
