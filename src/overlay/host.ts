@@ -2,7 +2,8 @@
  * The overlay's one element in the page: a plain `div` (custom elements are unavailable in content scripts)
  * with a shadow root holding our inlined CSS and UI, shown in the top layer as a manual popover. It carries
  * data attributes for QA and `translate="no"` (browser translation must not rewrite a Preact tree). Page
- * edits to its attributes are undone, at a bounded rate: a page that fights forever wins without a loop.
+ * edits to its attributes are undone, at a bounded rate: a page that fights forever wins without a loop. A page
+ * that removes the host gets it back a bounded number of times; after that the guide steps aside for good.
  */
 import { HOST_ATTRIBUTE, removeStaleHosts } from '../page/marker';
 import css from './overlay.css?inline';
@@ -10,6 +11,8 @@ import css from './overlay.css?inline';
 /** Page edits undone per window before the guard rests until the window ends. */
 const MAX_CORRECTIONS_PER_WINDOW = 20;
 const CORRECTION_WINDOW_MS = 10_000;
+/** Times the host is put back after the page removed it, for the host's whole life (then it stays out). */
+export const MAX_REATTACHMENTS = 3;
 
 export class OverlayHost {
   readonly element: HTMLElement;
@@ -20,7 +23,12 @@ export class OverlayHost {
   private guard: MutationObserver | null = null;
   private corrections = 0;
   private windowStart = 0;
+  /** Over budget: one correction planned for the end of the window, so a page that stops editing loses. */
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
   private popoverOpen = false;
+  /** Watches the root element's children: our host taken out by the page. */
+  private removal: MutationObserver | null = null;
+  private reattachments = 0;
 
   constructor(private readonly doc: Document, shadowMode: ShadowRootMode) {
     removeStaleHosts(doc);
@@ -42,7 +50,14 @@ export class OverlayHost {
     if (Observer) {
       this.guard = new Observer(this.onMutated);
       this.guard.observe(element, { attributes: true });
+      this.removal = new Observer(this.onRemoved);
+      this.removal.observe(doc.documentElement, { childList: true });
     }
+  }
+
+  /** How many times the host was put back after the page removed it. */
+  get reattached(): number {
+    return this.reattachments;
   }
 
   /** Sets exactly these attributes (plus the fixed ones); anything else on the host is removed. */
@@ -64,6 +79,10 @@ export class OverlayHost {
   destroy(): void {
     this.guard?.disconnect();
     this.guard = null;
+    this.removal?.disconnect();
+    this.removal = null;
+    if (this.restTimer !== null) clearTimeout(this.restTimer);
+    this.restTimer = null;
     if (this.popoverOpen) this.callPopover('hidePopover');
     this.element.remove();
   }
@@ -94,10 +113,41 @@ export class OverlayHost {
       this.windowStart = now;
       this.corrections = 0;
     }
-    // Over budget: let the page have its way until the window ends (the next mutation after it corrects).
-    if (this.corrections >= MAX_CORRECTIONS_PER_WINDOW) return;
+    // Over budget: let the page have its way until the window ends, then correct once (a page that stopped
+    // editing gets our attributes back; one that goes on starts a new budget).
+    if (this.corrections >= MAX_CORRECTIONS_PER_WINDOW) {
+      this.restTimer ??= setTimeout(this.afterRest, this.windowStart + CORRECTION_WINDOW_MS - now);
+      return;
+    }
     // Our own writes leave nothing to correct, so only the page's edits count.
     if (this.enforce() > 0) this.corrections++;
+  };
+
+  private readonly afterRest = (): void => {
+    this.restTimer = null;
+    if (!this.guard) return;
+    this.windowStart = Date.now();
+    this.corrections = this.enforce() > 0 ? 1 : 0;
+  };
+
+  /**
+   * The page took our host out of the document. Put it back (and back in the top layer) a few times; a page
+   * that keeps removing it wins: the guide steps aside instead of fighting it in a loop.
+   */
+  private readonly onRemoved = (): void => {
+    const element = this.element;
+    if (element.isConnected || !this.removal) return;
+    const wasOpen = this.popoverOpen;
+    // Removal hid the popover; the browser says so only through state, so track it here.
+    this.popoverOpen = false;
+    if (this.reattachments >= MAX_REATTACHMENTS || !this.doc.documentElement) {
+      this.removal.disconnect();
+      this.removal = null;
+      return;
+    }
+    this.reattachments++;
+    this.doc.documentElement.append(element);
+    if (wasOpen) this.showInTopLayer(true);
   };
 
   private callPopover(method: 'showPopover' | 'hidePopover'): boolean {

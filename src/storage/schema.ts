@@ -111,7 +111,8 @@ export interface TabStep {
 }
 
 export function parseTabStep(raw: unknown): Parsed<TabStep | null> {
-  if (raw === undefined) return { value: null, problems: [] };
+  // `null` is this item's own "no step" value: reading back what an update wrote is not a problem.
+  if (raw === undefined || raw === null) return { value: null, problems: [] };
   const v = isRecord(raw) ? raw : {};
   if (isStepId(v.step) && isFlowId(v.flow) && typeof v.at === 'number' && Number.isFinite(v.at)) {
     // Written before the side area existed without alerts: none, rather than a failed read.

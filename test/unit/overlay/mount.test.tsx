@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '../../../src/overlay/controller';
 import { HOST_ATTRIBUTE } from '../../../src/page/marker';
+import { MAX_REATTACHMENTS } from '../../../src/overlay/host';
 import { detection, fakeServices, flush, mount, type Mounted } from './helpers';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/storage/schema';
 
@@ -189,5 +190,68 @@ describe('host guard', () => {
       await flush();
     }
     expect(current.host.getAttribute('style')).toBe('opacity:79');
+  });
+});
+
+describe('host removed by the page', () => {
+  it('is put back, content and all, when the page removes it', async () => {
+    current = await mount({}, detection({ step: 'identity' }));
+    const host = current.host;
+    host.remove();
+    await flush();
+    expect(host.isConnected).toBe(true);
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(host.getAttribute('data-claveguia-step')).toBe('identity');
+    expect(current.$('[role="complementary"]')).not.toBeNull();
+  });
+
+  it('steps aside after a bounded number of re-attachments to a page that keeps removing it (no fight loop)', async () => {
+    current = await mount({}, detection({ step: 'identity' }));
+    const host = current.host;
+    let inserted = 0;
+    // The page's own observer: takes our host out every time it appears, and counts how often it came back.
+    const page = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n === host) inserted++;
+      if (host.isConnected) host.remove();
+    });
+    page.observe(document.documentElement, { childList: true });
+    host.remove();
+    for (let i = 0; i < 30; i++) await flush();
+    page.disconnect();
+    expect(inserted).toBe(MAX_REATTACHMENTS);
+    expect(host.isConnected).toBe(false);
+    // Later page changes to the root element wake nothing of ours.
+    document.documentElement.append(document.createElement('span'));
+    await flush();
+    expect(host.isConnected).toBe(false);
+  });
+
+  it('is not put back once destroyed', async () => {
+    current = await mount({}, detection({ step: 'identity' }));
+    const host = current.host;
+    current.overlay.destroy();
+    await flush();
+    expect(host.isConnected).toBe(false);
+  });
+});
+
+describe('host guard, as a rate', () => {
+  it('after resting through a page’s burst of edits, takes its attributes back once the window ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      current = await mount({}, detection({ step: 'identity' }));
+      for (let i = 0; i < 40; i++) {
+        current.host.setAttribute('data-claveguia-step', 'done');
+        await flush();
+      }
+      // The budget is spent: the page's value stands for now.
+      expect(current.host.getAttribute('data-claveguia-step')).toBe('done');
+      vi.advanceTimersByTime(10_000);
+      await flush();
+      expect(current.host.getAttribute('data-claveguia-step')).toBe('identity');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
