@@ -70,14 +70,14 @@ async function axeOverlay(page: Page): Promise<{ violations: string[]; inspected
 }
 
 /** Screens people fail on: identity, the questions with the last-attempt alert, the mail wait, the new key. */
-const AXE_SMALL_STATES = ['recover/identity', 'recover/verification-last-attempt', 'recover/email-sent', 'recover/new-key'];
+const AXE_SMALL_STATES = ['recover/identity', 'recover/verification-last-attempt', 'recover/email-sent', 'recover/link-new-key'];
 
 /**
  * axe on a 1280×720 laptop and at 200 % (640×360 CSS px), with the pill and with the panel opened on
  * purpose (issue 9): the pill's name must match its words, the panel must stay labelled and reachable.
  */
 async function axeOnSmallScreens(page: Page, states: ServedState[]): Promise<void> {
-  const picked = AXE_SMALL_STATES.map((id) => states.find((s) => s.id === id) ?? states.find((s) => s.id.startsWith(id))).filter(
+  const picked = AXE_SMALL_STATES.map((id) => states.find((s) => s.id === id)).filter(
     (s): s is ServedState => s !== undefined,
   );
   expect(picked).toHaveLength(AXE_SMALL_STATES.length);
@@ -148,9 +148,10 @@ describe('Chromium, Spanish: the overlay on every portal state', () => {
     }
   });
 
-  // About 80 axe runs (every kind of state, two schemes): minutes, not seconds, on a 2-core machine.
-  it('passes axe-core on each kind of state, light and dark', { timeout: 240_000 }, async () => {
-    for (const scheme of ['light', 'dark'] as const) {
+  // About 40 axe runs (every kind of state). One scheme: the structure axe checks is the same in both, and the
+  // contrast it cannot measure in the top layer is computed for both palettes by the unit test.
+  it('passes axe-core on each kind of state', { timeout: 240_000 }, async () => {
+    for (const scheme of ['light'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const state of distinctKinds(server.states).filter((s) => s.expected.step !== 'none')) {
         await page.goto(state.servedUrl);
@@ -234,7 +235,8 @@ describe('Chromium, English: the overlay speaks the browser language', () => {
 });
 
 describe.each([
-  ['es', (states: ServedState[]) => states],
+  // Every state is covered in Chromium above and every walk's stop in both browsers (walks.e2e.ts).
+  ['es', distinctKinds],
   ['en', distinctKinds],
 ] as const)('Firefox (%s): the overlay on the portal states', (lang, pick) => {
   let session: FirefoxSession;
