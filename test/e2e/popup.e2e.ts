@@ -92,7 +92,8 @@ describe('the popup in Chromium', () => {
     expect(await activeLabel(popup)).toEqual(['Mamá']);
 
     await popup.locator('#pf-phone').check();
-    expect(await readiness(popup)).toBe('1 de 8 listos');
+    // The tick is saved through the store, then shown: wait for it rather than read at once.
+    await expect.poll(() => readiness(popup)).toBe('1 de 8 listos');
     await popup.locator('[data-person="Para mí"] input[name="active-person"]').check();
     await expect.poll(() => activeLabel(popup)).toEqual(['Para mí']);
     await popup.locator('#pf-id-number').check();
@@ -115,7 +116,7 @@ describe('the popup in Chromium', () => {
     popup = await openPopup(s);
     expect(await labels(popup)).toEqual(['Para mí', 'Mamá']);
     expect(await activeLabel(popup)).toEqual(['Mamá']);
-    expect(await readiness(popup)).toBe('1 de 8 listos');
+    await expect.poll(() => readiness(popup)).toBe('1 de 8 listos');
     const areas = await readAreas(s);
     expect(areas.session.people).toMatchObject({ list: [{ label: 'Para mí' }, { label: 'Mamá' }] });
     expect(areas.local.people).toBeUndefined();
@@ -142,7 +143,7 @@ describe('the popup in Chromium', () => {
     popup = await openPopup(restarted);
     expect(await labels(popup)).toEqual(['Papá', 'Tía']);
     expect(await activeLabel(popup)).toEqual(['Tía']);
-    expect(await readiness(popup)).toBe('1 de 8 listos');
+    await expect.poll(() => readiness(popup)).toBe('1 de 8 listos');
     expect(await popup.locator('#remember').isChecked()).toBe(true);
 
     // Something in session storage too, so "both areas" means something.
