@@ -3,7 +3,7 @@
  * the store but never write storage: every change is a message the background applies under its lock, so
  * two tabs (or a tab and the popup) never lose each other's writes.
  */
-import { COUNTDOWN_PORT_NAME, parseToContent, type ToBackground } from '../messages';
+import { COUNTDOWN_PORT_NAME, parseSideStatus, type ToBackground } from '../messages';
 import type { CountdownSource } from '../overlay/countdown-feed';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { DEADLINES } from '../storage/deadlines';
@@ -92,8 +92,7 @@ export function overlayServices(
     openSide: async () => (await ask({ type: 'side:open' }).catch(() => false)) === true,
     sideOpen: async () => {
       const answer = await ask({ type: 'side:get' }).catch(() => null);
-      const parsed = parseToContent({ type: 'side:state', ...(answer && typeof answer === 'object' ? answer : {}) });
-      return parsed?.type === 'side:state' ? { open: parsed.open, showing: parsed.showing } : { open: false, showing: null };
+      return parseSideStatus(answer) ?? { open: false, showing: null };
     },
     countdown: countdownSource(api, store),
   };

@@ -135,8 +135,8 @@ export function parseToContent(raw: unknown): ToContent | null {
   if (!isFields(raw)) return null;
   const type = raw.type as ToContent['type'];
   if (type === 'side:state') {
-    if (typeof raw.open !== 'boolean') return null;
-    return { type, open: raw.open, showing: isStepId(raw.showing) ? raw.showing : null };
+    const side = parseSideStatus(raw);
+    return side ? { type, ...side } : null;
   }
   return TO_CONTENT_TYPES.includes(type) ? ({ type } as ToContent) : null;
 }
@@ -169,10 +169,15 @@ export function parseSideReport(raw: unknown): SideReport | null {
   return { windowId, showing: isStepId(showing) ? showing : null };
 }
 
-/** The answer to `side:get`. */
+/** The answer to `side:get`, and the body of `side:state`. */
 export interface SideStatus {
   open: boolean;
   showing: StepId | null;
+}
+
+export function parseSideStatus(raw: unknown): SideStatus | null {
+  if (!isFields(raw) || typeof raw.open !== 'boolean') return null;
+  return { open: raw.open, showing: isStepId(raw.showing) ? raw.showing : null };
 }
 
 /** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
