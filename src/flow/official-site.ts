@@ -140,7 +140,7 @@ export function unicodeHost(host: string): string {
 // --- Skeletons: what a host reads as, ignoring accents and letters borrowed from other alphabets. ---
 
 /** Letters from other scripts that read as Latin ones (a small, deliberate subset of Unicode's confusables). */
-const CONFUSABLES: Record<string, string> = {
+const CONFUSABLES: ReadonlyMap<string, string> = new Map(Object.entries({
   // Cyrillic
   а: 'a', в: 'b', е: 'e', ё: 'e', і: 'i', ї: 'i', ј: 'j', к: 'k', о: 'o', р: 'p', с: 'c', ѕ: 's', т: 't',
   у: 'y', х: 'x', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ɡ: 'g', ց: 'g',
@@ -148,16 +148,16 @@ const CONFUSABLES: Record<string, string> = {
   α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
   // Latin letters that lose no dot or bar under NFD
   ı: 'i', ɩ: 'i', ł: 'l', ø: 'o', ß: 'ss', ſ: 's',
-};
+}));
 
 /** Lower case, accents removed, other scripts' look-alike letters mapped to Latin. */
 export function skeleton(text: string): string {
-  return [...text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')].map((c) => CONFUSABLES[c] ?? c).join('');
+  return [...text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')].map((c) => CONFUSABLES.get(c) ?? c).join('');
 }
 
 /** Digits and letters people misread for the letters of "iess" (only for whole-word comparisons). */
-const LOOSE: Record<string, string> = { '1': 'i', l: 'i', '!': 'i', '3': 'e', '5': 's', $: 's', '0': 'o' };
-const loose = (token: string) => [...token].map((c) => LOOSE[c] ?? c).join('');
+const LOOSE: ReadonlyMap<string, string> = new Map(Object.entries({ '1': 'i', l: 'i', '!': 'i', '3': 'e', '5': 's', $: 's', '0': 'o' }));
+const loose = (token: string) => [...token].map((c) => LOOSE.get(c) ?? c).join('');
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;

@@ -95,20 +95,23 @@ function isBrandInCountry(labels: readonly string[]): boolean {
 const COM_ONLY_BRANDS = new Set(['gmail', 'icloud']);
 
 /** Combinations that do not exist although each half looks valid (feature-anchors.md §1.2). */
-const NON_EXISTENT: Readonly<Record<string, string>> = {
-  'hotmail.com.ec': 'hotmail.com',
-  'outlook.com.ec': 'outlook.com',
-  'live.com.ec': 'live.com',
-  'hotmail.ec': 'hotmail.com',
-  'outlook.ec': 'outlook.com',
-};
+const NON_EXISTENT: ReadonlyMap<string, string> = new Map([
+  ['hotmail.com.ec', 'hotmail.com'],
+  ['outlook.com.ec', 'outlook.com'],
+  ['live.com.ec', 'live.com'],
+  ['hotmail.ec', 'hotmail.com'],
+  ['outlook.ec', 'outlook.com'],
+]);
 
-/** Last labels typed for "com" (and "net", "es"); none is a TLD anyone in Ecuador mails to. */
-const TLD_TYPOS: Readonly<Record<string, string>> = {
+/**
+ * Last labels typed for "com" (and "net", "es"); none is a TLD anyone in Ecuador mails to. A Map, like every
+ * table looked up with the person's text: a plain object would answer "__proto__" or "constructor" from its prototype.
+ */
+const TLD_TYPOS: ReadonlyMap<string, string> = new Map(Object.entries({
   con: 'com', cpm: 'com', ocm: 'com', cmo: 'com', vom: 'com', xom: 'com', comm: 'com', coom: 'com', cim: 'com',
   cm: 'com', om: 'com', c0m: 'com', copm: 'com', clm: 'com', cok: 'com', coml: 'com', come: 'com',
   nte: 'net', ner: 'net', nett: 'net', met: 'net',
-};
+}));
 
 /** Generic TLDs people mix up: andinanet.com for andinanet.net, hotmail.net for hotmail.com. */
 const GENERIC_TLDS = ['com', 'net', 'org'] as const;
@@ -162,7 +165,8 @@ function nearest(domain: string, candidates: readonly string[], maxDistance: (ca
 export function suggestDomain(rawDomain: string): string | undefined {
   const domain = rawDomain.trim().toLowerCase().replace(/\.+$/, '');
   if (domain === '' || KNOWN.has(domain)) return undefined;
-  if (NON_EXISTENT[domain]) return NON_EXISTENT[domain];
+  const nonExistent = NON_EXISTENT.get(domain);
+  if (nonExistent) return nonExistent;
 
   const labels = domain.split('.');
   const brand = labels[0]!;
@@ -177,7 +181,7 @@ export function suggestDomain(rawDomain: string): string | undefined {
   if (tld !== 'ec' && isBrandInCountry(labels)) return undefined;
 
   // A TLD typo is fixed on any domain, listed or not; then the brand half may still be a typo.
-  const fixedTld = TLD_TYPOS[tld];
+  const fixedTld = TLD_TYPOS.get(tld);
   if (fixedTld) {
     const withTld = [...labels.slice(0, -1), fixedTld].join('.');
     return KNOWN.has(withTld) ? withTld : (suggestDomain(withTld) ?? withTld);

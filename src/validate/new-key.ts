@@ -58,11 +58,11 @@ export const MIN_WORD = 3;
 const SURNAME_PARTICLES = new Set(['del', 'las', 'los']);
 
 
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET: ReadonlyMap<string, string> = new Map(Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' }));
 
 /** Common leetspeak undone, with 1 read as i and, separately, as l ("1uis" is "luis"). */
 function deLeetVariants(folded: string): string[] {
-  const undo = (one: string) => [...folded].map((ch) => (ch === '1' ? one : (LEET[ch] ?? ch))).join('');
+  const undo = (one: string) => [...folded].map((ch) => (ch === '1' ? one : (LEET.get(ch) ?? ch))).join('');
   return [...new Set([undo('i'), undo('l')])];
 }
 

@@ -91,6 +91,22 @@ describe('every validator on any input (property)', () => {
     );
   });
 
+  // fast-check tries these on purpose; a table looked up as a plain object answers them from its prototype
+  // ("¿Quiso decir ana@function Object()…?"). Every one, as a whole domain and as each label of one.
+  it('prototype property names are text like any other', () => {
+    const names = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
+    for (const name of names) {
+      for (const text of [name, `ana@${name}`, `ana@gmail.${name}`, `ana@${name}.com`, `${name}.ec`, `hotmail.${name}`]) {
+        checkAll(text, name);
+        for (const answer of [suggestDomain(text.split('@').pop()!), validateEmail(text).suggestion]) {
+          if (answer === undefined) continue;
+          expect(typeof answer).toBe('string');
+          expect(answer).not.toMatch(/function|\[object|native code/);
+        }
+      }
+    }
+  });
+
   it('ends on very long input', () => {
     for (const text of LONG) checkAll(text, text.slice(0, 1000));
   });
