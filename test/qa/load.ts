@@ -21,7 +21,8 @@ function window(): Window {
 export function parseHtml(html: string): Document {
   const parser = new (window().DOMParser)();
   const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
-  attachDeclarativeShadowRoots(doc);
+  // Only pages that declare a root pay for the search (a selector engine overflows on hostile nesting).
+  if (/shadowrootmode/i.test(html)) attachDeclarativeShadowRoots(doc);
   return doc;
 }
 
