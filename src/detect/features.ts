@@ -5,7 +5,7 @@
 import { HOST_ATTRIBUTE } from '../page/marker';
 import { fold } from './fold';
 import { controlName, fieldName, ITEM_CHARS, SHORT, text } from './names';
-import { pushChildren } from './walk';
+import { foreignHost, pushChildren } from './walk';
 import { computedStyleCheck, hiddenByMarkup, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
 
 export type FieldKind =
@@ -114,7 +114,7 @@ function findActive(nav: Element): Element | null {
 }
 const CAPTCHA_CLASS = /(?:^|\s)(?:g-recaptcha|h-captcha|cf-turnstile|captcha|ui-captcha)(?:\s|$)/i;
 const MSG_TOKEN =
-  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|ui-dialog-content|ui-confirm-dialog-message|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash)$/i;
+  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|ui-dialog-content|ui-confirm-dialog-message|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash|invalid-feedback|text-danger|field-?error|form-?error|help-block|p-error|p-message-error|validation-?(?:error|message|summary)|error-?(?:label|block|feedback))$/i;
 const RED = /(?:^|;)\s*color\s*:\s*(?:red|#f00\b|#ff0000|#c00\b|#cc0000|#d00\b|#e00\b|#b00\b|rgb\(\s*2[0-5]\d\s*,\s*0\s*,\s*0\s*\))/i;
 const LOGO = /logo|banner|escudo|header|cabecera|icon|captcha|loading|cargando|ajax|spinner|bandera|flag|gob_?ec|sello|footer/i;
 const ANTI_BOT = /f5_cspm|bobcmn|TSPD|_cf_chl|challenge-platform/;
@@ -334,7 +334,7 @@ class Walker {
         if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, pass.css)) f.imageChoices++;
         continue;
       }
-      if (hiddenEl(pass, el, tag)) continue;
+      if (hiddenEl(pass, el, tag) || (tag.includes('-') && foreignHost(el))) continue;
       const cls = el.getAttribute('class');
       if (tag === 'FONT' && !pass.translated && /vertical-align/i.test(el.getAttribute('style') ?? '')) pass.translated = true;
 
