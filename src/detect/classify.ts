@@ -154,6 +154,7 @@ function decideLayer(f: Features, inherited: number | null, flowFrom: Features =
   const signals = [
     ...(step !== 'none' && top ? top.signals : []),
     ...(inFlow ? [] : ['no recovery context']),
+    ...(onApp && step === 'none' ? ['recovery app path: asks rather than dismiss'] : []),
     ...(f.translated ? ['page translated by the browser'] : []),
     ...flowSignals.slice(0, 3),
     ...alerts.signals,
