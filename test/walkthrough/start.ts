@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { launchChromium } from '../e2e/harness/chromium';
 import { launchFirefox } from '../e2e/harness/firefox';
 import { ManualClock } from '../portal/clock';
+import { ensureBrowsersOrExit } from '../tools/ensure-browsers';
 import { EMPLOYER_LOGIN } from '../portal/pages/employer';
 import { RECOVER_ENTRY } from '../portal/pages/recover';
 import { UNLOCK_PAGE } from '../portal/pages/unlock';
@@ -228,6 +229,8 @@ async function walkAll(extensionDir: string): Promise<number> {
 }
 
 try {
+  // A fresh machine: install the browser from Debian (root or passwordless sudo), else one line and exit 1.
+  ensureBrowsersOrExit([browserName]);
   if (!hasDisplay && !flag('walk')) console.log(NO_DISPLAY_NOTE);
   const dir = await buildExtension();
   if (walkMode) {

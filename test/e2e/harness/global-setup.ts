@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { TARGET_BROWSERS } from '../../../src/platform/target';
+import { BROWSER_NAMES, ensureBrowsers } from '../../tools/ensure-browsers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** Everything a build is made from: a change to any of these makes `dist/` stale. */
@@ -36,6 +37,12 @@ function isStale(browser: string, newest: number): boolean {
  * the shipped builds only in the shadow root's mode, see vite.config.ts).
  */
 export default async function setup(): Promise<void> {
+  // `npm run test:e2e` alone on a fresh machine: install the browsers, or stop with one line (no stack trace).
+  const browsers = ensureBrowsers(BROWSER_NAMES);
+  if (!browsers.ok) {
+    console.error(browsers.line);
+    process.exit(1);
+  }
   const newest = newestInput();
   for (const browser of TARGET_BROWSERS) {
     if (isStale(browser, newest)) {
