@@ -34,7 +34,8 @@ function isStale(browser: string, newest: number): boolean {
 /**
  * Builds what the E2E suite loads, so `npm run test:e2e` alone never tests a stale `dist/`: the shipped
  * builds when missing or older than their sources, and always the open-shadow-root variants (they differ from
- * the shipped builds only in the shadow root's mode, see vite.config.ts).
+ * the shipped builds only in the shadow root's mode and the clock tests can advance, see vite.config.ts and
+ * src/platform/now.ts).
  */
 export default async function setup(): Promise<void> {
   // `npm run test:e2e` alone on a fresh machine: install the browsers, or stop with one line (no stack trace).
@@ -50,11 +51,13 @@ export default async function setup(): Promise<void> {
     }
     process.env.CLAVEGUIA_OPEN_SHADOW = '1';
     process.env.CLAVEGUIA_OUT_SUFFIX = '-e2e';
+    process.env.CLAVEGUIA_TEST_CLOCK = '1';
     try {
       await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), mode: browser, logLevel: 'warn' });
     } finally {
       delete process.env.CLAVEGUIA_OPEN_SHADOW;
       delete process.env.CLAVEGUIA_OUT_SUFFIX;
+      delete process.env.CLAVEGUIA_TEST_CLOCK;
     }
   }
 }
