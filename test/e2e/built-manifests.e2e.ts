@@ -10,6 +10,7 @@ import {
 } from '../../src/platform/permissions';
 import { ESTIMATOR_FILE, ESTIMATOR_KEY } from '../../src/estimator/contract';
 import { OPEN_ROOT, SHIPPED, requireBuild } from './harness/extensions';
+import { keysChromeRejects } from '../release/chrome-manifest';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
@@ -85,5 +86,12 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
 
   it('carries the package version', () => {
     expect(manifest.version).toBe(pkg.version);
+  });
+});
+
+describe('the built Chrome package', () => {
+  it('has no manifest key Chrome does not know (what crxjs writes included)', () => {
+    const manifest = JSON.parse(readFileSync(resolve(requireBuild(SHIPPED.chrome), 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(keysChromeRejects(manifest)).toEqual([]);
   });
 });

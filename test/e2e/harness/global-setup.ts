@@ -38,6 +38,19 @@ function isStale(browser: string, newest: number): boolean {
  * src/platform/now.ts).
  */
 export default async function setup(): Promise<void> {
+  // vitest sets NODE_ENV=test, which would make vite build a development bundle (Preact's debug hooks): the
+  // suite must test what `npm run build` ships, byte for byte (test/e2e/amo-source.e2e.ts compares them).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildAll();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildAll(): Promise<void> {
   // `npm run test:e2e` alone on a fresh machine: install the browsers, or stop with one line (no stack trace).
   const browsers = ensureBrowsers(BROWSER_NAMES);
   if (!browsers.ok) {
