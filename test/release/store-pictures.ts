@@ -31,14 +31,14 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** The tile: our own static markup around the first screenshot, shown at 440×280. */
+/** The tile: our own static markup around a screenshot with the guide open, shown at 440×280. */
 function tileHtml(shot: Buffer, icon: Buffer): string {
   const data = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
   return `<!doctype html><html lang="es"><meta charset="utf-8"><body style="margin:0;width:${TILE.width}px;height:${TILE.height}px;overflow:hidden;background:#0b3d62;color:#fff;font-family:system-ui,sans-serif">
-<div style="position:absolute;left:20px;top:22px;display:flex;align-items:center;gap:10px"><img src="${data(icon)}" width="48" height="48" alt=""><span style="font-size:30px;font-weight:700">ClaveGuía</span></div>
+<div style="position:absolute;left:20px;top:22px;display:flex;align-items:center;gap:10px"><img src="${data(icon)}" width="40" height="40" alt=""><span style="font-size:26px;font-weight:700">ClaveGuía</span></div>
 <p style="position:absolute;left:20px;top:84px;width:180px;margin:0;font-size:17px;line-height:1.3">Guía no oficial para recuperar su clave del IESS, paso a paso.</p>
 <p style="position:absolute;left:20px;bottom:18px;width:180px;margin:0;font-size:13px;opacity:.85">Nada sale de su navegador.</p>
-<img src="${data(shot)}" alt="" style="position:absolute;left:214px;top:28px;width:400px;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.4)">
+<img src="${data(shot)}" alt="" style="position:absolute;left:236px;top:28px;width:400px;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.4)">
 </body></html>`;
 }
 
@@ -53,13 +53,16 @@ export async function shootStorePictures(extensionDir: string, portal: PortalSer
       onStop: async (result) => {
         const i = (STOPS as readonly string[]).indexOf(result.stop.name);
         if (i < 0) return;
+        // The guide opened beside the fields, as a person sees it after clicking the pill.
+        await page.evaluate(() => (document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-action="expand"]') as HTMLElement | null)?.click());
+        await page.waitForFunction(() => !document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-action="expand"]'), null, { timeout: 3_000 }).catch(() => undefined);
         await driver.screenshot(resolve(outDir, STORE_PICTURES[i]!.file));
         console.log(`  ${STORE_PICTURES[i]!.file}`);
       },
     });
     const tile = STORE_PICTURES.at(-1)!;
     await page.setViewportSize(TILE);
-    await page.setContent(tileHtml(readFileSync(resolve(outDir, STORE_PICTURES[0]!.file)), readFileSync(resolve(root, 'src/public/icons/icon-128.png'))));
+    await page.setContent(tileHtml(readFileSync(resolve(outDir, STORE_PICTURES[1]!.file)), readFileSync(resolve(root, 'src/public/icons/icon-128.png'))));
     await page.screenshot({ path: resolve(outDir, tile.file) });
     console.log(`  ${tile.file}`);
   } finally {
