@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { installCommand, missingPackages, planInstall } from '../../tools/ensure-browsers';
 
@@ -10,6 +11,10 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const SCRIPT = resolve(ROOT, 'test/tools/ensure-browsers.ts');
 const bin = mkdtempSync(join(tmpdir(), 'claveguia-fake-bin-'));
 chmodSync(bin, 0o755);
+// The CLI as plain JavaScript beside the fake tools: a user dropped to uid 65534 may not be able to read the
+// checkout (a clone under /root), and the script needs nothing but Node's own modules.
+const CLI = join(bin, 'ensure-browsers.mjs');
+writeFileSync(CLI, transformSync(readFileSync(SCRIPT, 'utf8'), { loader: 'ts', format: 'esm' }).code, { mode: 0o644 });
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
 function fake(name: string, body: string): void {
@@ -18,11 +23,11 @@ function fake(name: string, body: string): void {
 
 /** Runs the CLI as `npm test` does, with fake tools first on PATH; as root, `dropToNobody` runs it as uid 65534. */
 function runCli(env: Record<string, string>, options: { dropToNobody: boolean }) {
-  const command = [process.execPath, '--import', 'tsx', SCRIPT, 'chromium'];
+  const command = [process.execPath, CLI, 'chromium'];
   const asNobody = options.dropToNobody && process.getuid?.() === 0;
   const [file, ...args] = asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command] : command;
   return spawnSync(file!, args, {
-    cwd: ROOT,
+    cwd: bin,
     encoding: 'utf8',
     env: { ...process.env, HOME: tmpdir(), PATH: `${bin}:${process.env.PATH ?? ''}`, ...env },
   });
@@ -53,6 +58,7 @@ describe('ensure-browsers: what is missing and what to do about it', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`Run: ${installCommand(['chromium'])}`);
+    expect(lines[0]).toContain('installing them needs root or passwordless sudo');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stderr).not.toMatch(/Error/);
   });
