@@ -30,6 +30,8 @@ function fail(line: string): never {
 
 // 1. The shipped builds, never an E2E variant.
 for (const name of ['CLAVEGUIA_OPEN_SHADOW', 'CLAVEGUIA_OUT_SUFFIX', 'CLAVEGUIA_TEST_CLOCK']) delete process.env[name];
+// What AMO's reviewers get from `npm run build-for-amo` in a plain shell (NODE_ENV=test or development would not).
+process.env.NODE_ENV = 'production';
 for (const browser of TARGET_BROWSERS) {
   console.log(`Building ${browser}…`);
   await build({ root: ROOT, configFile: resolve(ROOT, 'vite.config.ts'), mode: browser, logLevel: 'warn' });

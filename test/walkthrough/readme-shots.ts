@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     await client.disconnect();
     await browser.close();
     console.log('Store pictures:');
-    await shootStorePictures(OPEN_ROOT.chrome, portal, clock, OUT, ROOT);
+    await shootStorePictures(OPEN_ROOT.chrome, OUT, ROOT);
   } finally {
     await browser.close();
     await portal.stop();
