@@ -8,8 +8,7 @@
  * builds, not two installs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,9 @@ import { requireBuild, SHIPPED } from './harness/extensions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const work = mkdtempSync(join(tmpdir(), 'claveguia-amo-'));
+// Inside the checkout (test-results/ is ignored) so the hard links to node_modules stay on one file system.
+mkdirSync(resolve(ROOT, 'test-results'), { recursive: true });
+const work = mkdtempSync(resolve(ROOT, 'test-results', 'amo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function unpack(zip: string, into: string): void {
