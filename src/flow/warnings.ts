@@ -58,6 +58,7 @@ export const WARNING_TEXT = {
   'cedula-third-digit': 'valCedulaThirdDigit',
   'cedula-check-digit': 'valCedulaCheckDigit',
   'cedula-differs': 'wgnCedulaDiffers',
+  'id-not-cedula': 'wgnIdNotCedula',
   'ruc-not-digits': 'valRucNotDigits',
   'ruc-length': 'valRucLength',
   'ruc-province': 'valRucProvince',
@@ -118,8 +119,12 @@ const digitsOnly = (value: string) => normalizeIdNumber(value);
 
 function cedulaWarnings(value: string, person: PreparedPerson | null, out: FieldWarning[]): void {
   const progress = cedulaProgress(value);
-  // Only when it is complete (or can never become valid): half a cédula is not a mistake yet.
-  if (progress.state === 'invalid') out.push({ anchor: 'id-number', code: `cedula-${progress.reason}`, tone: 'error' });
+  // Only when it is complete (or can never become valid): half a cédula is not a mistake yet. The field takes a
+  // "cédula o código": letters or another length may be a foreigner's IESS code, which no cédula rule checks, so
+  // it gets a hint, never a cédula error (issue 18). Ten digits are a cédula and are checked as one.
+  if (progress.state === 'invalid' && (progress.reason === 'not-digits' || progress.reason === 'length'))
+    out.push({ anchor: 'id-number', code: 'id-not-cedula', tone: 'info' });
+  else if (progress.state === 'invalid') out.push({ anchor: 'id-number', code: `cedula-${progress.reason}`, tone: 'error' });
   else if (progress.state === 'valid' && person?.cedula && person.cedula.length === 10 && digitsOnly(value) !== person.cedula) {
     out.push({ anchor: 'id-number', code: 'cedula-differs', tone: 'warning', personLabel: person.label });
   }
