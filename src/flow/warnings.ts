@@ -243,6 +243,31 @@ export function computeWarnings(input: WarningInput): FieldWarning[] {
   return out;
 }
 
+/** A field of the person's prepared data that a check compares. */
+export type PersonField = Exclude<keyof PreparedPerson, 'label'>;
+
+const KEY_COMPARES: readonly PersonField[] = ['cedula', 'birthDay', 'birthMonth', 'names', 'email'];
+
+/**
+ * The person's fields each step compares (issue 18): a page gets a person's data only on these steps, and only
+ * these fields; every other page gets the label at most. The key steps look for all of it inside the new key.
+ */
+export const PERSON_FIELDS_BY_STEP: Partial<Record<StepId, readonly PersonField[]>> = {
+  identity: ['cedula'],
+  verification: ['birthDay', 'birthMonth'],
+  'email-sent': ['email'],
+  code: ['email'],
+  'new-key': KEY_COMPARES,
+  'change-key': KEY_COMPARES,
+};
+
+/** The person as a step may see it: the label, and only the fields the step compares. */
+export function personForStep(person: PreparedPerson, step: StepId): PreparedPerson {
+  const out: PreparedPerson = { label: person.label };
+  for (const field of PERSON_FIELDS_BY_STEP[step] ?? []) if (person[field] !== undefined) Object.assign(out, { [field]: person[field] });
+  return out;
+}
+
 /** The roles whose values each step needs (what the field watcher reads there). */
 export const VALUE_ROLES_BY_STEP: Partial<Record<StepId, readonly ValueFieldRole[]>> = {
   identity: ['id-number', 'ruc', 'sucursal'],
