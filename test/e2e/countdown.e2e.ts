@@ -123,7 +123,7 @@ describe('the link countdown in Chromium', () => {
     expect(seconds(start.clock)).toBeGreaterThan(40);
     expect(seconds(start.clock)).toBeLessThanOrEqual(60);
     // The start was spoken once through the one live region.
-    await expect.poll(() => page.evaluate(readChip).then((c) => c.live), { timeout: 3_000 }).toContain('Empezó la cuenta');
+    await expect.poll(() => page.evaluate(readChip).then((c) => c.live), { timeout: 3_000 }).toContain('Empezó el contador');
 
     // Agreement: read the three as close together as the protocol allows, several times.
     const popup = await openPopup();
