@@ -25,8 +25,16 @@ export interface Background {
 const ERASED: ToContent = { type: 'data:erased' };
 const PERSON_CHANGED: ToContent = { type: 'person:changed' };
 
-/** The active person's label in a stored people value (either area), for comparing before and after. */
-const activeLabel = (raw: unknown): string | null => activePerson(parsePeople(raw).value)?.label ?? null;
+/**
+ * The active person in a stored people value (either area), without the pre-flight ticks, for comparing before and
+ * after: a switch, an edit of the cédula or the e-mail, an erase all change it (issue 18); a tick does not.
+ */
+const activeData = (raw: unknown): string => {
+  const person = activePerson(parsePeople(raw).value);
+  if (!person) return '';
+  const { preflight: _ticks, ...data } = person;
+  return JSON.stringify(data);
+};
 
 export function createBackground(api: PlatformApi, store: Store = createStore(api.storage), clock?: Clock): Background {
   let started = false;
@@ -63,12 +71,13 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, message).catch(() => undefined))));
   };
   /**
-   * Content scripts cannot see storage.session, where people live by default: when the active person's label
-   * changes in either area, open overlays are told to ask again (`person:active`). Ticks alone change nothing.
+   * Content scripts cannot see storage.session, where people live by default: when the active person (who, or
+   * their data) changes in either area, open overlays are told to ask again (`person:active`). Ticks alone change
+   * nothing.
    */
   const onStorageChanged = (changes: Record<string, StorageChange>) => {
     const change = changes[PEOPLE_SESSION.key];
-    if (change && activeLabel(change.oldValue) !== activeLabel(change.newValue)) void tellTabs(PERSON_CHANGED);
+    if (change && activeData(change.oldValue) !== activeData(change.newValue)) void tellTabs(PERSON_CHANGED);
   };
 
   return {

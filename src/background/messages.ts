@@ -5,6 +5,7 @@
 import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
 import type { MessageSender, PlatformApi } from '../platform/api';
 import type { ActivePersonData } from '../messages';
+import { personForStep } from '../flow/warnings';
 import { CATALOGUES } from '../i18n/catalogues';
 import { OPTIONS } from '../storage/options';
 import { PEOPLE_REMEMBERED, PEOPLE_SESSION, activePerson } from '../storage/people';
@@ -62,12 +63,13 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
       await deadlines.stop();
       return true;
     },
-    'person:active': async (): Promise<ActivePersonData | null> => {
+    // Only what the asking step compares: the label everywhere, data only on the steps that check it (issue 18).
+    'person:active': async (m): Promise<ActivePersonData | null> => {
       const options = await store.get(OPTIONS);
       const person = activePerson(await store.get(options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION));
       if (!person) return null;
       const { id: _id, preflight: _ticks, ...data } = person;
-      return data;
+      return personForStep(data, m.step);
     },
     'i18n:catalogue': async (m) => CATALOGUES[m.language],
     // Synchronous up to `open`: Chrome accepts it only while the click's user action is still current.

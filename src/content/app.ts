@@ -18,13 +18,12 @@ import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
 import { hasCatalogue, provideCatalogue, setLanguage, type Catalogue } from '../i18n/t';
 import { OPTIONS, type Options } from '../storage/options';
-import { PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
 import { VALUE_ROLES_BY_STEP } from '../flow/warnings';
-import { FieldWatcher, type FieldValues } from './field-watcher';
-import { MismatchChecker } from './mismatch';
+import { FieldWatcher } from './field-watcher';
+import { ActivePerson, MismatchChecker } from './mismatch';
 import { PageWatcher } from './page-watcher';
 import { overlayServices } from './services';
 import { Teardown } from './teardown';
@@ -32,16 +31,17 @@ import { Teardown } from './teardown';
 /** Steps whose field values the mismatch checks read, and which roles on each (flow/warnings.ts). */
 const VALUE_STEPS: ReadonlySet<StepId> = new Set(Object.keys(VALUE_ROLES_BY_STEP) as StepId[]);
 
-export interface ContentAppOptions {
-  /** Receives field values in memory on the steps that have them; nothing else ever sees them. */
-  onFieldValues?: (values: FieldValues) => void;
-}
-
 export class ContentApp {
   private teardown: Teardown | null = null;
   /** What exists only while the guide is shown; torn down on hide and with everything else. */
-  private shown: { overlay: Overlay; watcher: PageWatcher; fields: FieldWatcher; checker: MismatchChecker; teardown: Teardown } | null =
-    null;
+  private shown: {
+    overlay: Overlay;
+    watcher: PageWatcher;
+    fields: FieldWatcher;
+    checker: MismatchChecker;
+    people: ActivePerson;
+    teardown: Teardown;
+  } | null = null;
   private context: ExtensionContext | null = null;
   private readonly store: Store;
   private settings: Settings | null = null;
@@ -51,7 +51,6 @@ export class ContentApp {
   constructor(
     private readonly doc: Document,
     private readonly api: PlatformApi,
-    private readonly options: ContentAppOptions = {},
   ) {
     this.store = createStore(api.storage, { report: () => undefined });
   }
@@ -70,9 +69,9 @@ export class ContentApp {
     this.api.runtime.onMessage.addListener(this.onMessage);
     teardown.add(() => this.api.runtime.onMessage.removeListener(this.onMessage));
     teardown.add(this.store.subscribe(SETTINGS, this.onSettings));
-    // The language override and who is being helped: re-asked whenever the popup or options change them.
+    // The language override. Who is being helped lives in storage.session, which content scripts cannot read or
+    // watch: the background says `person:changed` and the one ActivePerson source asks again.
     teardown.add(this.store.subscribe(OPTIONS, this.onOptions));
-    for (const item of [PEOPLE_SESSION, PEOPLE_REMEMBERED]) teardown.add(this.store.subscribe(item, this.onPeople));
     teardown.add(() => this.hide());
     void this.store
       .get(OPTIONS)
@@ -104,6 +103,7 @@ export class ContentApp {
     setLanguage(language);
   }
 
+  /** The label in the language just forced. */
   private readonly onPeople = (): void => {
     if (this.running) this.shown?.overlay.refreshPerson();
   };
@@ -115,21 +115,28 @@ export class ContentApp {
   private show(): void {
     if (this.shown || !this.running) return;
     const teardown = new Teardown();
-    const services = overlayServices(this.api, this.store, this.doc, () => {
-      this.forced = false;
-      void this.api.runtime.sendMessage({ type: 'site:hide' }).catch(() => undefined);
-    });
+    const people = new ActivePerson(this.api);
+    teardown.add(() => people.destroy());
+    const services = overlayServices(
+      this.api,
+      this.store,
+      this.doc,
+      () => {
+        this.forced = false;
+        void this.api.runtime.sendMessage({ type: 'site:hide' }).catch(() => undefined);
+      },
+      people,
+    );
     const overlay = createOverlay(this.doc, services);
     teardown.add(() => overlay.destroy());
+    teardown.add(people.subscribe(() => overlay.refreshPerson()));
     overlay.start();
-    const checker = new MismatchChecker(this.doc, this.api, this.store, overlay);
+    const checker = new MismatchChecker(this.doc, this.api, this.store, overlay, people);
     teardown.add(() => checker.destroy());
+    people.reload();
     const fields: FieldWatcher = new FieldWatcher({
       doc: this.doc,
-      onChange: (values) => {
-        checker.setFields({ values, left: fields.left, capsLock: fields.capsLock, elements: fields.elements });
-        this.options.onFieldValues?.(values);
-      },
+      onChange: (values) => checker.setFields({ values, left: fields.left, capsLock: fields.capsLock, elements: fields.elements }),
     });
     teardown.add(() => fields.destroy());
     const watcher = new PageWatcher({
@@ -147,7 +154,7 @@ export class ContentApp {
       },
     });
     teardown.add(() => watcher.destroy());
-    this.shown = { overlay, watcher, fields, checker, teardown };
+    this.shown = { overlay, watcher, fields, checker, people, teardown };
     watcher.start();
   }
 
@@ -164,6 +171,7 @@ export class ContentApp {
       .sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow, alerts: detection.alerts })
       .catch(() => undefined);
     this.shown.overlay.update(detection);
+    this.shown.people.setStep(detection.step);
     this.shown.checker.setStep(detection.step);
     // Only the roles this step needs; leaving the step forgets every value (and the new key with it).
     this.shown.fields.watch(VALUE_STEPS.has(detection.step) ? (VALUE_ROLES_BY_STEP[detection.step] ?? []) : false);
@@ -178,11 +186,11 @@ export class ContentApp {
   private handle(message: ToContent): void {
     if (message.type === 'data:erased') {
       this.shown?.overlay.forget();
-      this.shown?.checker.forgetPerson();
+      this.shown?.people.forget();
       return;
     }
     if (message.type === 'person:changed') {
-      this.shown?.overlay.refreshPerson();
+      this.shown?.people.reload();
       return;
     }
     if (message.type === 'side:state') {

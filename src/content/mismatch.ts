@@ -1,13 +1,13 @@
 /**
  * Content-side glue for the mismatch warnings (issue 13): holds, in this content script's memory only, the
- * step, the active person's prepared data (asked of the background with `person:active`), the key rule
- * (options), the masked address the page shows and the debounced strength level; on every change it runs the
- * pure `computeWarnings` and hands the list and the fields to the overlay. It never writes storage and never
- * sends a value: `person:active` and, on the new-key step, `estimator:load` carry nothing (strength.ts).
+ * step, the active person (from the one `ActivePerson` source), the key rule (options), the masked address the
+ * page shows and the debounced strength level; on every change it runs the pure `computeWarnings` and hands the
+ * list and the fields to the overlay. It never writes storage and never sends a value: `person:active` carries
+ * only the step and, on the new-key step, `estimator:load` carries nothing (strength.ts).
  */
 import type { StepId } from '../detect/vocabulary';
 import { fold } from '../detect/fold';
-import { computeWarnings, type PreparedPerson, type WarningAnchor } from '../flow/warnings';
+import { computeWarnings, PERSON_FIELDS_BY_STEP, personForStep, type PreparedPerson, type WarningAnchor } from '../flow/warnings';
 import type { Overlay } from '../overlay/services';
 import { findMaskedEmail, type ValueFieldRole } from '../page/fields';
 import type { PlatformApi } from '../platform/api';
@@ -18,7 +18,6 @@ import { DEFAULT_KEY_RULES, strengthUserInputs, type KeyRules, type StrengthLeve
 import type { FieldValues } from './field-watcher';
 import { KeyStrength } from './strength';
 
-const PERSON_STEPS: ReadonlySet<StepId> = new Set(['identity', 'verification', 'email-sent', 'code', 'new-key', 'change-key']);
 const MASK_STEPS: ReadonlySet<StepId> = new Set(['email-sent', 'code']);
 const KEY_STEPS: ReadonlySet<StepId> = new Set(['new-key', 'change-key']);
 
@@ -35,6 +34,88 @@ export function parsePerson(raw: unknown): PreparedPerson | null {
   return person;
 }
 
+/** Longest label the guide shows ("Ayudando a: …"). */
+const LABEL_MAX = 40;
+
+/**
+ * The one source of the active person in the content script (issue 18): it feeds both the label the overlay
+ * shows and the data the checks compare, and asks again at once on a new step, a switch, an edit or an erase.
+ * It asks with the step, and the background answers with the label and only the fields that step compares;
+ * what arrives is cut to the same fields again here, so no other data stays in this page's memory.
+ */
+export class ActivePerson {
+  private step: StepId = 'none';
+  private current: PreparedPerson | null = null;
+  private generation = 0;
+  private asked = false;
+  private destroyed = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly api: PlatformApi) {}
+
+  /** The label to show, trimmed and cut; null when nobody is being helped. */
+  get label(): string | null {
+    const label = this.current?.label.trim() ?? '';
+    return label === '' ? null : label.slice(0, LABEL_MAX);
+  }
+
+  /** The data this step compares (with the label), or null. */
+  get person(): PreparedPerson | null {
+    return this.current;
+  }
+
+  /** Called with no argument after every change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A detection: a step that compares other fields than the last one asks again. */
+  setStep(step: StepId): void {
+    const before = PERSON_FIELDS_BY_STEP[this.step] ?? [];
+    const after = PERSON_FIELDS_BY_STEP[step] ?? [];
+    this.step = step;
+    if (this.asked && before.join() === after.join()) return;
+    // Leaving a step that compares data forgets it at once, before the answer for the new step arrives.
+    if (this.current && after.length === 0) this.current = { label: this.current.label };
+    this.reload();
+  }
+
+  /** The background said the person changed (switch, edit, remember): ask again, now. */
+  reload(): void {
+    if (this.destroyed) return;
+    this.asked = true;
+    const generation = ++this.generation;
+    const step = this.step;
+    void this.api.runtime
+      .sendMessage({ type: 'person:active', step })
+      .then((answer) => {
+        if (this.destroyed || generation !== this.generation) return;
+        const person = parsePerson(answer);
+        this.current = person && personForStep(person, step);
+        this.emit();
+      })
+      .catch(() => undefined);
+  }
+
+  /** Everything was erased: nobody until the background says otherwise. */
+  forget(): void {
+    this.generation++;
+    this.current = null;
+    this.emit();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.current = null;
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
 export interface FieldState {
   values: FieldValues;
   left: ReadonlySet<ValueFieldRole>;
@@ -46,7 +127,6 @@ const NO_FIELDS: FieldState = { values: new Map(), left: new Set(), capsLock: fa
 
 export class MismatchChecker {
   private step: StepId = 'none';
-  private person: PreparedPerson | null = null;
   private rules: KeyRules = DEFAULT_KEY_RULES;
   private masked: { mask: string; element: Element } | null = null;
   private household = false;
@@ -55,24 +135,32 @@ export class MismatchChecker {
   private readonly keyStrength: KeyStrength;
   private generation = 0;
   private destroyed = false;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly doc: Document,
-    private readonly api: PlatformApi,
+    api: PlatformApi,
     private readonly store: Store,
     private readonly overlay: Overlay,
+    private readonly people: ActivePerson,
   ) {
     this.keyStrength = new KeyStrength(
       api,
-      () => ({ key: this.fields.values.get('new-key') ?? '', userInputs: strengthUserInputs(this.person) }),
+      () => ({ key: this.fields.values.get('new-key') ?? '', userInputs: strengthUserInputs(this.people.person) }),
       (level) => {
         this.strength = level;
         this.refresh();
       },
     );
+    // The same source as the label: a switch mid-step changes the warnings at once.
+    this.unsubscribe = people.subscribe(() => {
+      if (this.destroyed) return;
+      this.keyStrength.again();
+      this.refresh();
+    });
   }
 
-  /** A detection pass: a new step asks again for the person and the options; the page text is read again. */
+  /** A detection pass: a new step asks again for the options; the page text is read again. */
   setStep(step: StepId): void {
     if (this.destroyed) return;
     const changed = step !== this.step;
@@ -80,17 +168,6 @@ export class MismatchChecker {
     if (changed) {
       this.forgetKey();
       const generation = ++this.generation;
-      if (PERSON_STEPS.has(step)) {
-        void this.api.runtime
-          .sendMessage({ type: 'person:active' })
-          .then((answer) =>
-            this.whenCurrent(generation, () => {
-              this.person = parsePerson(answer);
-              this.keyStrength.again();
-            }),
-          )
-          .catch(() => undefined);
-      } else this.person = null;
       if (ESTIMATOR_STEPS.has(step)) this.keyStrength.enter();
       if (KEY_STEPS.has(step)) {
         void this.store
@@ -112,18 +189,11 @@ export class MismatchChecker {
     this.refresh();
   }
 
-  /** The person erased everything: compare with nobody until the next step asks again. */
-  forgetPerson(): void {
-    this.generation++;
-    this.person = null;
-    this.refresh();
-  }
-
   destroy(): void {
     this.destroyed = true;
+    this.unsubscribe();
     this.forgetKey();
     this.fields = NO_FIELDS;
-    this.person = null;
   }
 
   private whenCurrent(generation: number, apply: () => void): void {
@@ -142,7 +212,7 @@ export class MismatchChecker {
     const list = computeWarnings({
       step: this.step,
       values: this.fields.values,
-      person: this.person,
+      person: this.people.person,
       keyRules: this.rules,
       left: this.fields.left,
       capsLock: this.fields.capsLock,

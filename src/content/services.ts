@@ -3,6 +3,7 @@
  * the store but never write storage: every change is a message the background applies under its lock, so
  * two tabs (or a tab and the popup) never lose each other's writes.
  */
+import type { ActivePerson } from './mismatch';
 import { COUNTDOWN_PORT_NAME, parseSideStatus, type ToBackground } from '../messages';
 import type { CountdownSource } from '../overlay/countdown-feed';
 import type { PlatformApi, PortApi } from '../platform/api';
@@ -72,6 +73,7 @@ export function overlayServices(
   store: Store,
   doc: Document,
   hideOnThisSite: () => void,
+  people: ActivePerson,
 ): OverlayServices {
   const ask = (message: ToBackground): Promise<unknown> => api.runtime.sendMessage(message);
   return {
@@ -82,12 +84,8 @@ export function overlayServices(
     loadTicks: async () => parseTicks(await ask({ type: 'ticks:get' }).catch(() => undefined)).value,
     saveTicks: async (ticks: Ticks) => void (await ask({ type: 'ticks:set', ticks }).catch(() => undefined)),
     copyText: (text) => copyText(text, doc),
-    // The background answers with the active person's data for local checks; only the label reaches the overlay.
-    activePersonLabel: async () => {
-      const answer = await ask({ type: 'person:active' }).catch(() => null);
-      const label = answer && typeof answer === 'object' ? (answer as { label?: unknown }).label : null;
-      return typeof label === 'string' && label.trim() !== '' ? label.slice(0, 40) : null;
-    },
+    // The label comes from the one source the checks use too (content/mismatch.ts ActivePerson).
+    activePersonLabel: async () => people.label,
     // No await before the send: Chrome honours the click's user action only while it is current.
     openSide: async () => (await ask({ type: 'side:open' }).catch(() => false)) === true,
     sideOpen: async () => {

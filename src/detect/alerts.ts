@@ -4,6 +4,17 @@ import { ALERT_RULES } from './rules';
 import { clip } from './fold';
 import { ALERT_IDS, type AlertId } from './vocabulary';
 
+/**
+ * A finer reading replaces the coarser one the same words also raise: "no tiene correo registrado" is not an
+ * unknown cédula, "no registra huella" says why the key stays blocked, a pause on code generation with its wait
+ * time is not a blocked key (issue 18).
+ */
+const SUPERSEDES: ReadonlyMap<AlertId, AlertId> = new Map<AlertId, AlertId>([
+  ['no-email', 'not-registered'],
+  ['no-fingerprint', 'account-blocked'],
+  ['code-paused', 'account-blocked'],
+]);
+
 export interface AlertResult {
   alerts: AlertId[];
   signals: string[];
@@ -48,5 +59,6 @@ export function readAlerts(f: Features, formless: boolean, errorPage: boolean): 
       }
     }
   }
+  for (const [finer, coarser] of SUPERSEDES) if (found.has(finer)) found.delete(coarser);
   return { alerts: ALERT_IDS.filter((a) => found.has(a)), signals };
 }

@@ -434,6 +434,22 @@ export const ALERT_RULES: readonly AlertRule[] = [
       /\bbloquead|\bbloqueo (de|por)|cuenta (esta |ha sido )?suspendid|usuario (esta )?inactiv|intentos fallidos|demasiados intentos|excedi\w* .{0,30}intentos|numero (maximo )?de intentos|intentos permitidos|\bblocked\b|\blocked\b|\bsuspended\b|too many (failed )?attempts|failed attempts|maximum (number of )?attempts|exceeded .{0,30}attempts|attempts allowed/,
   },
   { alert: 'link-expired', match: E.link, not: /sesion|vista|view|session/ },
+  // Finer readings (issue 18): said only when the message names the cause; see SUPERSEDES in ./alerts.
+  {
+    alert: 'no-email',
+    match:
+      /(no tiene|no registra|no posee|no cuenta con|sin) (un |una |ningun )?(correo|e-?mail|direccion de correo)|(correo|e-?mail)\w* (\w+ ){0,3}no (esta |se encuentra )?registrad|(does not|doesn'?t) have (a |an )?(registered )?e-?mail|no (registered )?e-?mail (address )?(on file|registered)/,
+  },
+  {
+    alert: 'no-fingerprint',
+    match:
+      /(no registra|no tiene|sin|no ha registrado|no consta|falta)\W+(\w+ ){0,3}huella|huella\w* (\w+ ){0,3}no (esta |se encuentra )?(registrad|consta)|(no|without) (registered )?fingerprint|fingerprint (\w+ ){0,3}not (registered|on file)/,
+  },
+  {
+    alert: 'code-paused',
+    match:
+      /generacion de (los )?codigos?\W+(\w+ ){0,4}bloquead|(codigos?|otp)\W+(\w+ ){0,4}bloquead\w* (\w+ ){0,6}intente (nuevamente|de nuevo) en|intente (nuevamente|de nuevo) en \d{1,2}:\d{2}|code (generation|requests?) (\w+ ){0,4}(paused|blocked|locked)|try again in \d{1,2}:\d{2}/,
+  },
   { alert: 'session-expired', match: E.session },
   { alert: 'session-expired', errorPath: /sesion-?(expirad|caducad|finalizad)|session-?(expired|timeout)|viewexpired/ },
   { alert: 'link-expired', errorPath: /(enlace|link|vinculo|token)-?(caducad|expirad|vencid|invalid)/ },

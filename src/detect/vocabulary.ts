@@ -31,6 +31,10 @@ export const ALERT_IDS = [
   'link-expired',
   'session-expired',
   'service-unavailable',
+  // Finer readings, only when the message's own words carry them (issue 18); each replaces its coarser id.
+  'no-email',
+  'no-fingerprint',
+  'code-paused',
 ] as const;
 export type AlertId = (typeof ALERT_IDS)[number];
 

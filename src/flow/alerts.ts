@@ -2,22 +2,17 @@
  * What to say when the portal shows a problem: a calm title, two or three concrete actions, and where useful a
  * link to the official page that solves it. Data only; the overlay decides how it looks.
  *
- * The same alert id can mean different things on different screens (a rejected cédula on the first page, wrong
- * answers on the questions page, a wrong code on the code page), so each alert holds variants keyed by step and
- * flow; the first variant that matches the screen wins, else the alert's default.
+ * What an alert means is decided by the message's own words (the detector's id), never guessed from the step or
+ * the flow: a "not registered" message stays "not registered" on every page (issue 18). The step and flow only
+ * pick the words for the same meaning (a rejected cédula on the first page, a wrong code on the code page), so each
+ * alert holds variants keyed by step and flow; the first variant that matches the screen wins, else the default.
  */
 import { ALERT_IDS, type AlertId, type FlowId, type StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import type { OfficialLinkId } from './links';
 
-/**
- * Alert ids the guidance is ready for before the detector reports them. `no-email`: the person was found, but the
- * IESS has no email to send the link to (today the detector reports it as `not-registered`, see `MEANINGS`).
- */
-export const GUIDANCE_ONLY_ALERT_IDS = ['no-email'] as const;
-
-/** What an alert means for the person: a detector id, or one of the ids above. */
-export type AlertMeaning = AlertId | (typeof GUIDANCE_ONLY_ALERT_IDS)[number];
+/** What an alert means for the person: exactly what the detector read in the message's words. */
+export type AlertMeaning = AlertId;
 
 /** Severity picks the icon and the visible word ("Error" / "Atención"); never only a colour. */
 export type AlertSeverity = 'error' | 'warning';
@@ -81,8 +76,7 @@ const ALERTS: Record<AlertMeaning, AlertData> = {
     advice: ['alertNotRegisteredDigits', 'alertNotRegisteredOffice'],
     variants: [
       { flows: ['employer'], title: 'alertNotRegisteredEmployerTitle', advice: ['alertNotRegisteredEmployerDigits', 'alertNotRegisteredEmployerHousehold', 'alertNotRegisteredEmployerOffice'] },
-      // The unlock page says "not registered" both for an unknown cédula and for a person with no email on file.
-      { flows: ['unlock'], title: 'alertNotRegisteredUnlockTitle', advice: ['alertNotRegisteredDigits', 'alertNotRegisteredUnlockNoEmail'] },
+      { flows: ['unlock'], title: 'alertNotRegisteredUnlockTitle', advice: ['alertNotRegisteredDigits', 'alertNotRegisteredOffice'] },
     ],
   },
   'no-email': {
@@ -98,9 +92,21 @@ const ALERTS: Record<AlertMeaning, AlertData> = {
     variants: [
       // «Desbloqueo de clave» is for affiliates; the employer message itself sends the employer to an office.
       { flows: ['employer'], title: 'alertBlockedEmployerTitle', advice: ['alertBlockedEmployerOffice', 'alertBlockedEmployerBring'], links: [] },
-      // Already on the unlock page: it says the fingerprint is missing, so the way is in person.
-      { flows: ['unlock'], title: 'alertBlockedNoFingerprintTitle', advice: ['alertBlockedNoFingerprintOffice', 'alertBlockedNoFingerprintLater'], links: [] },
+      // Already on the unlock page and the message does not say why: only the known requirement, hedged.
+      { flows: ['unlock'], title: 'alertBlockedUnlockTitle', advice: ['alertBlockedUnlockRead', 'alertBlockedOnline', 'alertBlockedInPerson'], links: [] },
     ],
+  },
+  // The message itself says no fingerprint is registered: then, and only then, the way is in person.
+  'no-fingerprint': {
+    severity: 'error',
+    title: 'alertBlockedNoFingerprintTitle',
+    advice: ['alertBlockedNoFingerprintOffice', 'alertBlockedNoFingerprintLater'],
+  },
+  // "Generación de códigos OTP bloqueada… intente nuevamente en 02:41": the page itself says to wait.
+  'code-paused': {
+    severity: 'warning',
+    title: 'alertCodePausedTitle',
+    advice: ['alertCodePausedWait', 'alertCodePausedKey'],
   },
   'link-expired': {
     severity: 'warning',
@@ -138,19 +144,9 @@ const ALERTS: Record<AlertMeaning, AlertData> = {
   },
 };
 
-/**
- * How the guidance reads what the detector reports today, until the detector has the finer id. `not-registered`
- * on a page without the cédula form (step `error`) comes after the person was found and verified: it is the
- * "no registered email" page, where checking the digits or waiting cannot help.
- */
-const MEANINGS: Array<{ reported: AlertId; steps: readonly StepId[]; flows: readonly FlowId[]; means: AlertMeaning }> = [
-  { reported: 'not-registered', steps: ['error'], flows: AFFILIATE, means: 'no-email' },
-];
-
-/** What an alert the detector reported means on this screen. */
-export function alertMeaning(id: AlertId, flow: FlowId, step: StepId): AlertMeaning {
-  const reading = MEANINGS.find((m) => m.reported === id && m.steps.includes(step) && m.flows.includes(flow));
-  return reading?.means ?? id;
+/** What an alert the detector reported means on this screen: what its words said, whatever the screen. */
+export function alertMeaning(id: AlertId): AlertMeaning {
+  return id;
 }
 
 const applies = (where: Where, flow: FlowId, step: StepId): boolean =>
@@ -158,7 +154,7 @@ const applies = (where: Where, flow: FlowId, step: StepId): boolean =>
 
 /** The guide of one alert as the detector reported it, on a given screen. */
 export function alertGuide(id: AlertId, flow: FlowId, step: StepId = 'none'): AlertGuide {
-  const meaning = alertMeaning(id, flow, step);
+  const meaning = alertMeaning(id);
   const { variants, severity, ...base } = ALERTS[meaning];
   const variant = variants?.find((v) => applies(v, flow, step)) ?? {};
   const text = { ...base, ...variant };

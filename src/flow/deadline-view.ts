@@ -5,7 +5,8 @@
  */
 import type { DeadlineEntry } from '../storage/deadlines';
 import { badgeFor, formatClock, phase, remaining, type Badge, type Phase } from './countdown';
-import { BADGE_EXPIRED_HOLD_MS } from './durations';
+import type { MessageKey } from '../i18n/t';
+import { BADGE_EXPIRED_HOLD_MS, validitySource } from './durations';
 import { emailWait, type EmailWait } from './email-wait';
 
 export interface DeadlineView {
@@ -21,6 +22,8 @@ export interface DeadlineView {
   showTimer: boolean;
   badge: Badge;
   wait: EmailWait;
+  /** Where the figure comes from ("3 minutos, según el IESS"), or null for a time the person set. */
+  source: MessageKey | null;
 }
 
 const NO_BADGE = badgeFor(null, 0);
@@ -50,6 +53,7 @@ export function viewDeadline(entry: DeadlineEntry, now: number): DeadlineView {
     showTimer,
     badge: showTimer ? badgeFor(entry, now) : NO_BADGE,
     wait,
+    source: validitySource(entry.flow, startedOn, entry.validityMs),
   };
 }
 

@@ -2,11 +2,13 @@
  * The one home of every duration ClaveGuía reasons with. All values are milliseconds.
  *
  * The IESS decides how long its links and codes last, not us: every validity here is an estimate ("aprox."),
- * because the server's clock and the mail delay decide the real expiry. Sources: research/iess-portal.md §4
- * (3 minutes for the unlock link, C1; the IESS OTP template counts down 3:00, C2; older guides said 15 minutes)
- * and research/feature-anchors.md §5 (announcement thresholds, WCAG 2.2.1).
+ * because the server's clock and the mail delay decide the real expiry. Each link figure keeps its own source
+ * (`LINK_VALIDITY_SOURCE`, claims in ./claims.ts): research/iess-portal.md §4 (3 minutes for the unlock link, C1;
+ * the IESS OTP template counts down 3:00, C2; "tiempo de validez de 15 minutos" for Generar / Recuperar, C3) and
+ * research/feature-anchors.md §5 (announcement thresholds, WCAG 2.2.1).
  */
 import type { FlowId } from '../detect/vocabulary';
+import type { MessageKey } from '../i18n/t';
 
 export const SECOND_MS = 1000;
 export const MINUTE_MS = 60 * SECOND_MS;
@@ -14,9 +16,13 @@ export const MINUTE_MS = 60 * SECOND_MS;
 /** The flows a person can time; an unknown flow is timed like recovery, which is what most people arrive for. */
 export type TimedFlow = Exclude<FlowId, 'unknown'>;
 
-/** Default validity of the link the IESS mails, per flow: about 3 minutes everywhere (C1 for unlock; G elsewhere). */
+/**
+ * Default validity of the link the IESS mails, per flow, as the sources give it: 15 minutes for Generar /
+ * Recuperar (a how-to guide, C3; seed "recuperar-clave-sin-errores"), 3 minutes for Desbloqueo (the IESS press
+ * release, C1). No source gives the employer's: it is timed like the IESS codes (3:00, C2 template), and says so.
+ */
 export const LINK_VALIDITY_MS: Readonly<Record<TimedFlow, number>> = {
-  recover: 3 * MINUTE_MS,
+  recover: 15 * MINUTE_MS,
   unlock: 3 * MINUTE_MS,
   employer: 3 * MINUTE_MS,
 };
@@ -24,13 +30,32 @@ export const LINK_VALIDITY_MS: Readonly<Record<TimedFlow, number>> = {
 /** Default validity of a code typed on the `code` page (the IESS OTP template counts down 3:00). */
 export const CODE_VALIDITY_MS = 3 * MINUTE_MS;
 
+/** Where each default figure comes from, in the words every countdown view shows beside it. */
+export const LINK_VALIDITY_SOURCE: Readonly<Record<TimedFlow | 'code', MessageKey>> = {
+  recover: 'cdSourceRecover',
+  unlock: 'cdSourceUnlock',
+  employer: 'cdSourceEmployer',
+  code: 'cdSourceCode',
+};
+
+/**
+ * The source line for a timed request: a person's own setting has no published source (they read it in their
+ * mail), so it shows none; otherwise the flow's (or the code's) figure and where it comes from.
+ */
+export function validitySource(flow: FlowId, startedOn: 'email-sent' | 'code', validityMs: number): MessageKey | null {
+  const timed: TimedFlow = flow === 'unknown' ? 'recover' : flow;
+  const key = startedOn === 'code' ? 'code' : timed;
+  const fallback = startedOn === 'code' ? CODE_VALIDITY_MS : LINK_VALIDITY_MS[timed];
+  return validityMs === fallback ? LINK_VALIDITY_SOURCE[key] : null;
+}
+
 /** Every validity shown to people is approximate: say "aprox." next to it. */
 export const VALIDITY_IS_APPROXIMATE = true;
 
 /**
  * What a person may set in the options, per flow. The minimum keeps the 30 s alarm clamp and the last
- * announcements meaningful; the maximum is ten times the default (WCAG 2.2.1 "adjustable to at least ten times"),
- * which also covers the 15 minutes older guides mention.
+ * announcements meaningful; the maximum is ten times the shortest default (WCAG 2.2.1 "adjustable to at least
+ * ten times": the 3-minute links and codes) and covers the 30 minutes some pages mention.
  */
 export const VALIDITY_OPTION_MIN_MS = 1 * MINUTE_MS;
 export const VALIDITY_OPTION_MAX_MS = 30 * MINUTE_MS;

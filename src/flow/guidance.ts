@@ -420,8 +420,8 @@ const ALERT_SCREENS: AlertScreen[] = [
       links: [],
     },
   },
-  // Found, but no email on file: only an office can fix it. The recovery flow says it on a page of its own (step
-  // error), the unlock page on its cédula form (once the detector reports no-email there).
+  // The message says no email is on file: the sources send the person to an office. The recovery flow says it on a
+  // page of its own (step error), the unlock page on its cédula form.
   { step: 'error', alert: 'no-email', guide: NO_EMAIL },
   { step: 'identity', alert: 'no-email', guide: NO_EMAIL },
   // Blocked: the employer's way out is an office.
@@ -439,10 +439,11 @@ const ALERT_SCREENS: AlertScreen[] = [
       links: [],
     },
   },
-  // Blocked and, as the unlock page says, no fingerprint on file: unlocking happens in person.
+  // The unlock page's message itself says no fingerprint is on file: then the IESS says unlocking is in person.
+  // A message that only says "bloqueada" keeps the unlock page's own guide and the hedged alert (issue 18).
   {
     step: 'identity',
-    alert: 'account-blocked',
+    alert: 'no-fingerprint',
     flows: ['unlock'],
     guide: {
       title: 'stepBlockedInPersonTitle',
@@ -457,10 +458,11 @@ const ALERT_SCREENS: AlertScreen[] = [
       links: [],
     },
   },
-  // Blocked on the recovery page: recovery cannot go on until the key is unlocked.
+  // Blocked on the recovery page: the IESS sends the person to «Desbloqueo de clave» first (research §3.2).
   {
     step: 'identity',
     alert: 'account-blocked',
+    flows: ['recover', 'unknown'],
     guide: {
       title: 'stepBlockedTitle',
       wants: 'stepBlockedWants',

@@ -62,11 +62,12 @@ const EXTRA_FLOWS: Record<string, FlowStages> = { 'change-key': CHANGE_KEY };
 /**
  * Pages outside every step's stage that still sit at a known point: an expired or used link is the mail stage
  * (a new one is asked for there), an expired session starts over at Identificación, "no registered email" stops
- * at the mail stage.
+ * at the mail stage, "cédula not registered" at Identificación.
  */
 const ALERT_STAGES: Array<{ step: StepId; alert: AlertMeaning; stage: StageId }> = [
   { step: 'error', alert: 'link-expired', stage: 'email' },
   { step: 'error', alert: 'no-email', stage: 'email' },
+  { step: 'error', alert: 'not-registered', stage: 'identify' },
   { step: 'error', alert: 'session-expired', stage: 'identify' },
 ];
 

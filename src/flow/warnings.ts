@@ -58,6 +58,7 @@ export const WARNING_TEXT = {
   'cedula-third-digit': 'valCedulaThirdDigit',
   'cedula-check-digit': 'valCedulaCheckDigit',
   'cedula-differs': 'wgnCedulaDiffers',
+  'id-not-cedula': 'wgnIdNotCedula',
   'ruc-not-digits': 'valRucNotDigits',
   'ruc-length': 'valRucLength',
   'ruc-province': 'valRucProvince',
@@ -118,8 +119,12 @@ const digitsOnly = (value: string) => normalizeIdNumber(value);
 
 function cedulaWarnings(value: string, person: PreparedPerson | null, out: FieldWarning[]): void {
   const progress = cedulaProgress(value);
-  // Only when it is complete (or can never become valid): half a cédula is not a mistake yet.
-  if (progress.state === 'invalid') out.push({ anchor: 'id-number', code: `cedula-${progress.reason}`, tone: 'error' });
+  // Only when it is complete (or can never become valid): half a cédula is not a mistake yet. The field takes a
+  // "cédula o código": letters or another length may be a foreigner's IESS code, which no cédula rule checks, so
+  // it gets a hint, never a cédula error (issue 18). Ten digits are a cédula and are checked as one.
+  if (progress.state === 'invalid' && (progress.reason === 'not-digits' || progress.reason === 'length'))
+    out.push({ anchor: 'id-number', code: 'id-not-cedula', tone: 'info' });
+  else if (progress.state === 'invalid') out.push({ anchor: 'id-number', code: `cedula-${progress.reason}`, tone: 'error' });
   else if (progress.state === 'valid' && person?.cedula && person.cedula.length === 10 && digitsOnly(value) !== person.cedula) {
     out.push({ anchor: 'id-number', code: 'cedula-differs', tone: 'warning', personLabel: person.label });
   }
@@ -235,6 +240,31 @@ export function computeWarnings(input: WarningInput): FieldWarning[] {
     }
   }
   if (KEY_STEPS.has(step)) keyWarnings(input, out);
+  return out;
+}
+
+/** A field of the person's prepared data that a check compares. */
+export type PersonField = Exclude<keyof PreparedPerson, 'label'>;
+
+const KEY_COMPARES: readonly PersonField[] = ['cedula', 'birthDay', 'birthMonth', 'names', 'email'];
+
+/**
+ * The person's fields each step compares (issue 18): a page gets a person's data only on these steps, and only
+ * these fields; every other page gets the label at most. The key steps look for all of it inside the new key.
+ */
+export const PERSON_FIELDS_BY_STEP: Partial<Record<StepId, readonly PersonField[]>> = {
+  identity: ['cedula'],
+  verification: ['birthDay', 'birthMonth'],
+  'email-sent': ['email'],
+  code: ['email'],
+  'new-key': KEY_COMPARES,
+  'change-key': KEY_COMPARES,
+};
+
+/** The person as a step may see it: the label, and only the fields the step compares. */
+export function personForStep(person: PreparedPerson, step: StepId): PreparedPerson {
+  const out: PreparedPerson = { label: person.label };
+  for (const field of PERSON_FIELDS_BY_STEP[step] ?? []) if (person[field] !== undefined) Object.assign(out, { [field]: person[field] });
   return out;
 }
 

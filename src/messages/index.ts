@@ -40,8 +40,11 @@ export type ToBackground =
   | { type: 'side:open' }
   /** Whether the side area is open in the sender's window (asked once at start; changes come as `side:state`). */
   | { type: 'side:get' }
-  /** The person being helped, for the local mismatch checks; answered with `ActivePersonData` or null. */
-  | { type: 'person:active' }
+  /**
+   * The person being helped, as the sender's step may see it: the label, and only the fields that step compares
+   * (flow/warnings.ts `personForStep`); answered with `ActivePersonData` or null.
+   */
+  | { type: 'person:active'; step: StepId }
   /** The words of a language forced on the options page (the content script ships none of its own). */
   | { type: 'i18n:catalogue'; language: 'es' | 'en' }
   /**
@@ -100,7 +103,7 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
   },
   'side:open': { from: 'content', parse: () => ({ type: 'side:open' }) },
   'side:get': { from: 'content', parse: () => ({ type: 'side:get' }) },
-  'person:active': { from: 'content', parse: () => ({ type: 'person:active' }) },
+  'person:active': { from: 'content', parse: (m) => ({ type: 'person:active', step: isStepId(m.step) ? m.step : 'none' }) },
   'i18n:catalogue': {
     from: 'content',
     parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),

@@ -31,7 +31,7 @@ function useReading(feed: CountdownFeed, select: (reading: FeedReading) => strin
 }
 
 const chipKey = ({ view, minimised }: FeedReading): string =>
-  view ? `${view.showTimer}|${view.clock}|${view.phase}|${minimised}` : 'none';
+  view ? `${view.showTimer}|${view.clock}|${view.phase}|${view.source}|${minimised}` : 'none';
 const adviceKey = ({ view }: FeedReading): string => (view ? `${view.wait.level}|${view.wait.messages.join(',')}` : 'none');
 
 /** The clock itself. `compact` sits beside the pill: icon, time and "aprox." only. */
@@ -62,6 +62,11 @@ export function CountdownChip({ feed, compact = false }: { feed: CountdownFeed; 
         </span>
         <span class="cg-countdown-approx">{t('cdApprox')}</span>
         {!compact && <span class="cg-countdown-phase">{t(PHASE_MESSAGES[view.phase])}</span>}
+        {!compact && view.source && (
+          <span class="cg-countdown-source" data-cg-source="">
+            {t(view.source)}
+          </span>
+        )}
       </div>
       <button
         type="button"

@@ -86,6 +86,12 @@ export function Countdown({ api = platform, now: clock = systemNow }: { api?: Pl
           </span>{' '}
           <strong data-cg-clock="">{view.clock}</strong> <span>{t('cdApprox')}</span>{' '}
           <span class="countdown-phase">{t(PHASE_MESSAGES[view.phase])}</span>
+          {view.source && (
+            <span class="countdown-source" data-cg-source="">
+              {' '}
+              {t(view.source)}
+            </span>
+          )}
         </p>
       ) : view && view.linkUsed ? (
         <p>{t('cdLinkOpened')}</p>

@@ -126,7 +126,7 @@ describe('the link countdown in Chromium', () => {
     expect(seconds(start.clock)).toBeGreaterThan(40);
     expect(seconds(start.clock)).toBeLessThanOrEqual(60);
     // The start was spoken once through the one live region.
-    await expect.poll(() => page.evaluate(readChip).then((c) => c.live), { timeout: 3_000 }).toContain('Empezó la cuenta');
+    await expect.poll(() => page.evaluate(readChip).then((c) => c.live), { timeout: 3_000 }).toContain('Empezó el contador');
 
     // Agreement: read the three as close together as the protocol allows, several times.
     const popup = await openPopup();
@@ -175,7 +175,7 @@ describe('the link countdown in Chromium', () => {
     await (await worker()).evaluate(([key, ms]) => chrome.storage.local.set({ [key]: ms }), [TEST_CLOCK_KEY, left * 1000] as const);
     mark(`clock advanced by ${left} s`);
     await expect.poll(() => page.evaluate(readChip).then((c) => c.phase), { timeout: 10_000 }).toBe('expired');
-    expect((await page.evaluate(readChip)).live).toContain('Se acabó el tiempo del enlace');
+    expect((await page.evaluate(readChip)).live).toContain('Se acabó el tiempo aproximado');
     await expect.poll(() => badge(), { timeout: 5_000 }).toBe('!');
     mark('expired');
 
@@ -192,7 +192,12 @@ describe('the link countdown in Chromium', () => {
 
   it('Héctor (mail 90 s late): the window starts at "email sent", so on arrival we show what the portal’s link has left', async () => {
     portal.world.reset();
-    await (await worker()).evaluate((key) => chrome.storage.local.set({ options: {}, deadlines: { current: null, entries: {} }, [key]: 0 }), TEST_CLOCK_KEY);
+    // The practice portal's links last 3 minutes; the default for recovery is the 15 minutes a guide gives (issue
+    // 18), so Héctor sets what his IESS mail says, as the options page lets him.
+    await (await worker()).evaluate(
+      (key) => chrome.storage.local.set({ options: { linkValidityMs: { recover: 180_000 } }, deadlines: { current: null, entries: {} }, [key]: 0 }),
+      TEST_CLOCK_KEY,
+    );
     const page = await session.context.newPage();
     const driver = playwrightDriver(page);
     const ctx = context(driver, portal, clock);

@@ -127,11 +127,12 @@ export function portalStates(options: CatalogueOptions = {}): PortalState[] {
   recover('security-image', { step: 'security-image' }, 'security-image');
   recover('security-image-wrong', { step: 'security-image', messages: [MSG.wrongImage(2)] }, 'security-image', ['data-mismatch']);
   recover('email-sent', { step: 'email-sent', maskedEmail: 'a***@example.com', validityMs: DEFAULT_CONFIG.linkValidityMs }, 'email-sent');
-  recover('no-email', { step: 'no-email', cedula: '1709876559' }, 'error', ['not-registered']);
+  recover('no-email', { step: 'no-email', cedula: '1709876559' }, 'error', ['no-email']);
   const code = { step: 'code' as const, maskedEmail: 'd***@example.org', secondsLeft: 180 };
   recover('code', code, 'code');
   recover('code-wrong', { ...code, secondsLeft: 121, messages: [MSG.wrongCode(2)] }, 'code', ['data-mismatch']);
   recover('code-expired', { ...code, secondsLeft: 0, messages: [MSG.codeExpired] }, 'code', ['link-expired']);
+  recover('code-paused', { ...code, secondsLeft: 161, messages: [MSG.codePaused] }, 'code', ['code-paused']);
   recover('code-resent', { ...code, messages: [MSG.codeResent('d***@example.org')] }, 'code');
   recover('otp-terms', { step: 'terms' }, 'terms');
   recover('otp-new-key', { step: 'new-key' }, 'new-key');
@@ -164,6 +165,9 @@ export function portalStates(options: CatalogueOptions = {}): PortalState[] {
     errorPage(`${flow}/app-error`, flow, `${origin}${base}/errorWeb/errorAplicacion.jsf`, 'app-error', home, ['service-unavailable']);
     add(`${flow}/challenge`, `${home}?sobrecarga=1`, challengeDocument(FIXED_SUPPORT_ID), 'error', flow, ['service-unavailable']);
   }
+  errorPage('recover/error-not-registered', 'recover', `${urls.app}/iess-gestion-desbloqueo-publico-web/public/validarAfiliado.jsf`, 'cedula-not-registered', recoverEntry, [
+    'not-registered',
+  ]);
   errorPage('recover/not-found', 'recover', `${urls.app}/iess-gestion-desbloqueo-publico-web/public/noExiste.jsf`, 'not-found', recoverEntry, []);
 
   // ---- Desbloqueo de clave ----
@@ -176,8 +180,9 @@ export function portalStates(options: CatalogueOptions = {}): PortalState[] {
   unlock('identity-invalid-cedula', unlockWith('2305678945', MSG.invalidCedula), 'identity', ['data-mismatch']);
   unlock('identity-not-registered', unlockWith('1711223345', MSG.notRegistered), 'identity', ['not-registered']);
   unlock('identity-not-blocked', unlockWith('1712345600', UNLOCK_MSG.notBlocked), 'identity');
-  unlock('identity-no-fingerprint', unlockWith('3001456726', UNLOCK_MSG.noFingerprint), 'identity', ['account-blocked']);
-  unlock('identity-no-email', unlockWith('2305678944', UNLOCK_MSG.noEmail), 'identity', ['not-registered']);
+  unlock('identity-no-fingerprint', unlockWith('3001456726', UNLOCK_MSG.noFingerprint), 'identity', ['no-fingerprint']);
+  unlock('identity-blocked', unlockWith('3001456726', UNLOCK_MSG.blocked), 'identity', ['account-blocked']);
+  unlock('identity-no-email', unlockWith('2305678944', UNLOCK_MSG.noEmail), 'identity', ['no-email']);
   unlock('email-sent', { step: 'email-sent', maskedEmail: 'e***@example.com', validityMs: DEFAULT_CONFIG.linkValidityMs }, 'email-sent');
   const unlockLink = `${urls.app}${UNLOCK_LINK_PATH}?token=c2ltdWxhY2lvbi1kZXNibG9xdWVv`;
   add('unlock/done', unlockLink, unlockedDocument({ urls }), 'done', 'unlock');

@@ -619,7 +619,7 @@ const FAILURES: Walk[] = [
           await ctx.driver.fill(byId('frmDesbloqueo:txtCedula'), gloria.cedula);
           await ctx.driver.click(byId('frmDesbloqueo:btnDesbloquear'));
         },
-        expect: on('identity', 'unlock', ['account-blocked']),
+        expect: on('identity', 'unlock', ['no-fingerprint']),
         sameUrl: true,
       },
     ],
@@ -629,7 +629,7 @@ const FAILURES: Walk[] = [
     title: 'Fernando no tiene correo registrado',
     persona: 'fernando',
     kind: 'failure',
-    stops: [openRecover, searchFound(fernando), answer(fernando, 0, on('error', 'recover', ['not-registered']), { name: 'no-email' })],
+    stops: [openRecover, searchFound(fernando), answer(fernando, 0, on('error', 'recover', ['no-email']), { name: 'no-email' })],
   },
   {
     id: 'link-expired',

@@ -57,6 +57,8 @@ export const MSG = {
     err(`La imagen seleccionada no corresponde a su imagen de seguridad. Le quedan ${left} ${left === 1 ? 'intento' : 'intentos'}.`),
   wrongCode: (left: number) =>
     err(`El código ingresado es incorrecto. Le quedan ${left} ${left === 1 ? 'intento' : 'intentos'}.`),
+  // The IESS OTP template's lock text (research §3.4): a pause on code generation, with its wait time.
+  codePaused: err('Generación de códigos OTP bloqueadas por intentos fallidos, intente nuevamente en 02:41'),
   codeExpired: err('El código ha caducado. Solicite uno nuevo con «Reenviar código».'),
   codeResent: (masked: string): Message => ({ severity: 'info', summary: 'Información:', detail: `Se envió un nuevo código a ${masked}.` }),
   terms: err('Debe aceptar los términos y condiciones de uso para continuar.'),

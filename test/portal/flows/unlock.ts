@@ -19,6 +19,8 @@ export const UNLOCK_MSG = {
   noFingerprint: err(
     'Su clave está bloqueada y no registra huella dactilar en el IESS. Para desbloquearla en línea debe registrar su huella en un Centro de Atención Universal (CAU).',
   ),
+  // Blocked, and the message does not say why (issue 18: not to be read as "no fingerprint").
+  blocked: err('Su clave se encuentra bloqueada. No fue posible desbloquearla.'),
   noEmail: err('No tiene un correo electrónico registrado en el IESS. Acérquese a un Centro de Atención Universal (CAU).'),
 };
 

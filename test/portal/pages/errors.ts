@@ -10,7 +10,9 @@ export type ErrorKind =
   | 'session-expired'
   | 'view-expired'
   | 'app-error'
-  | 'not-found';
+  | 'not-found'
+  /** Issue 18: a "not registered" message on a page without the cédula form (it used to read as "no email"). */
+  | 'cedula-not-registered';
 
 const ERRORS: Record<ErrorKind, { title: string; message: Message; extra?: string }> = {
   'link-expired': {
@@ -49,6 +51,10 @@ const ERRORS: Record<ErrorKind, { title: string; message: Message; extra?: strin
       summary: 'Error:',
       detail: 'Ha ocurrido un error en la aplicación. El servicio no está disponible en este momento, por favor intente más tarde.',
     },
+  },
+  'cedula-not-registered': {
+    title: 'Error',
+    message: { severity: 'error', summary: 'Error:', detail: 'Cédula No se Encuentra Registrada en el IESS.' },
   },
   'not-found': {
     title: 'Página no encontrada',

@@ -87,12 +87,20 @@ describe('background: what the page shows, and who is being helped', () => {
     await vi.waitFor(async () => expect(await store.get(tabStepItem(1))).toBeNull());
   });
 
-  it('answers the active person’s data from where it is kept, without its id or ticks', async () => {
+  it('answers the active person’s data from where it is kept, without its id or ticks, and only what the step compares', async () => {
     started();
-    expect(await send({ type: 'person:active' })).toBeNull();
-    const mama = { id: 'p1', label: 'Mamá', cedula: '1712345600', preflight: { 'id-number': true } };
+    expect(await send({ type: 'person:active', step: 'identity' })).toBeNull();
+    const data = { label: 'Mamá', cedula: '1712345600', email: 'rosa@example.com', birthDay: 14, birthMonth: 3, names: 'Rosa Loor' };
+    const mama = { id: 'p1', ...data, preflight: { 'id-number': true } };
     await fakeBrowser.storage.session.set({ people: { activeId: 'p1', list: [mama] } });
-    expect(await send({ type: 'person:active' })).toEqual({ label: 'Mamá', cedula: '1712345600' });
+    expect(await send({ type: 'person:active', step: 'identity' })).toEqual({ label: 'Mamá', cedula: '1712345600' });
+    // Issue 18: each step gets only the fields it compares; every other page, and a request without a step, the label.
+    expect(await send({ type: 'person:active', step: 'verification' })).toEqual({ label: 'Mamá', birthDay: 14, birthMonth: 3 });
+    expect(await send({ type: 'person:active', step: 'code' })).toEqual({ label: 'Mamá', email: 'rosa@example.com' });
+    expect(await send({ type: 'person:active', step: 'new-key' })).toEqual(data);
+    for (const step of ['none', 'start', 'terms', 'profile', 'done', 'error']) expect(await send({ type: 'person:active', step })).toEqual({ label: 'Mamá' });
+    expect(await send({ type: 'person:active' })).toEqual({ label: 'Mamá' });
+    expect(await send({ type: 'person:active', step: '__proto__' })).toEqual({ label: 'Mamá' });
     // "Recordar en este equipo": the remembered list is the one read.
     await fakeBrowser.storage.local.set({ options: { rememberPeople: true }, people: { activeId: 'p2', list: [{ id: 'p2', label: 'Papá' }] } });
     expect(await send({ type: 'person:active' })).toEqual({ label: 'Papá' });

@@ -44,7 +44,8 @@ function manualClock(start = T0) {
 }
 
 const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
-const step = (s: string, flow = 'recover') => send({ type: 'page:step', step: s, flow });
+// The unlock flow: its source gives 3 minutes (recovery's gives about 15), which keeps these windows short.
+const step = (s: string, flow = 'unlock') => send({ type: 'page:step', step: s, flow });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function setup() {
@@ -63,7 +64,7 @@ describe('background countdown: one deadline per flow and person', () => {
     await step('verification');
     await step('email-sent');
     const deadlines = await store.get(DEADLINES);
-    expect(deadlines.current).toBe('recover:-');
+    expect(deadlines.current).toBe('unlock:-');
     expect(currentDeadline(deadlines)).toMatchObject({ requestedAt: T0, deadline: T0 + 3 * MIN, validityMs: 3 * MIN, startedOn: 'email-sent', step: 'email-sent' });
     expect(fakeControl.badge).toMatchObject({ text: '3:00', background: '#0072B2', color: '#FFFFFF' });
     expect(fakeControl.badge.title).toContain('3:00');

@@ -1,12 +1,11 @@
 // @vitest-environment-options {"url": "https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/faces/paso4.xhtml"}
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentApp } from '../../../src/content/app';
 import { TAKEOVER_EVENT } from '../../../src/content/context';
-import type { FieldValues } from '../../../src/content/field-watcher';
 import { SETTINGS } from '../../../src/storage/schema';
-import { fakeBrowser, fakeControl } from '../fakes/browser';
+import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
 
 const hosts = () => document.querySelectorAll('[data-claveguia-host]');
 const HIDDEN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [location.hostname] } };
@@ -29,8 +28,8 @@ afterEach(() => {
   for (const host of hosts()) host.remove();
 });
 
-function startApp(onFieldValues?: (values: FieldValues) => void): ContentApp {
-  app = new ContentApp(document, fakeBrowser, { onFieldValues });
+function startApp(): ContentApp {
+  app = new ContentApp(document, fakeContentBrowser);
   app.start();
   return app;
 }
@@ -38,7 +37,7 @@ function startApp(onFieldValues?: (values: FieldValues) => void): ContentApp {
 describe('ContentApp lifecycle', () => {
   it('does nothing until started, then mounts one overlay host, once', async () => {
     const add = vi.spyOn(document, 'addEventListener');
-    app = new ContentApp(document, fakeBrowser);
+    app = new ContentApp(document, fakeContentBrowser);
     expect(hosts()).toHaveLength(0);
     expect(add).not.toHaveBeenCalled();
     app.start();
@@ -136,59 +135,93 @@ describe('when the extension goes away under the script (reload, update)', () =>
   });
 });
 
-describe('field values on the steps that need them', () => {
-  it('notices values set by an on-screen keypad (no events) and keeps them in memory only', async () => {
-    showPage(NEW_KEY_PAGE);
-    const seen: string[][] = [];
-    startApp((values) => seen.push([...values.entries()].map(([role, v]) => `${role}=${v.length}`)));
-    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
-    const [key, confirmation] = document.querySelectorAll<HTMLInputElement>('input[type="password"]');
-    key!.value = 'abc123'; // what the portal's keypad does: no input or change event
-    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['new-key=6', 'key-confirmation=0']));
-    confirmation!.value = 'abc12';
-    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['new-key=6', 'key-confirmation=5']));
-    // Nothing reached storage or a message.
-    const stored = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
-    expect(stored).not.toContain('abc12');
-  });
+describe('ContentApp: who is being helped (issue 18: one source, only what a step compares)', () => {
+  const MAMA = { id: 'm', label: 'Mamá', cedula: '1712345600', email: 'rosa.loor@example.com', birthDay: 14, birthMonth: 3, names: 'Rosa Loor' };
+  const PAPA = { id: 'p', label: 'Papá', cedula: '0902345610', names: 'Luis Loor' };
+  const IDENTITY_PAGE = readFileSync(resolve(import.meta.dirname, '../../corpus/rec-identity-serenity.html'), 'utf8');
+  afterEach(() => vi.restoreAllMocks());
 
-  it('stops reading (and forgets) when the step has no such fields', async () => {
-    showPage(NEW_KEY_PAGE);
-    const seen: number[] = [];
-    startApp((values) => seen.push(values.size));
-    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
-    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Preguntas frecuentes' }));
-    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).not.toBe('new-key'));
-    const after = seen.length;
-    await new Promise((r) => setTimeout(r, 450));
-    expect(seen.length).toBe(after);
-  });
-});
-
-describe('ContentApp: who is being helped', () => {
-  it('asks the background for the active person when the overlay starts, and again when people or options change', async () => {
-    const asked: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-      if ((message as { type?: string }).type !== 'person:active') return undefined;
-      asked.push(message);
-      return { label: 'Mamá' };
+  async function withBackground(activeId = 'm') {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    fakeControl.tabs = [{ id: 1, url: location.href, windowId: 1 }];
+    fakeControl.deliverToTabs = true;
+    await fakeBrowser.storage.session.set({ people: { activeId, list: [MAMA, PAPA] } });
+    // Every answer the content script receives, as it receives it.
+    const answers: unknown[] = [];
+    const send = fakeContentBrowser.runtime.sendMessage;
+    vi.spyOn(fakeContentBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      const answer = await send(message);
+      answers.push(structuredClone(answer));
+      return answer;
     });
+    return answers;
+  }
+  // The overlay's root is closed in shipped builds: captured as it is attached.
+  let roots: ShadowRoot[] = [];
+  beforeEach(() => {
+    roots = [];
+    const attach = HTMLElement.prototype.attachShadow;
+    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+  });
+  const shadow = () => roots[0] ?? null;
+  const personLine = () => shadow()?.querySelector('[data-cg-person]')?.textContent ?? '';
+
+  it('a page that is not a recovery step receives the label and no personal data', async () => {
+    const answers = await withBackground();
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Preguntas frecuentes' }));
     startApp();
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    await vi.waitFor(() => expect(asked).toHaveLength(1));
-    await fakeBrowser.storage.session.set({ people: { activeId: 'b', list: [{ id: 'b', label: 'Papá' }] } });
-    await vi.waitFor(() => expect(asked).toHaveLength(2));
-    await fakeBrowser.storage.local.set({ people: { activeId: 'b', list: [{ id: 'b', label: 'Papá' }] } });
-    await vi.waitFor(() => expect(asked).toHaveLength(3));
-    await fakeBrowser.storage.local.set({ options: { language: 'en' } });
-    await vi.waitFor(() => expect(asked).toHaveLength(4));
-    const { forcedLanguage, setLanguage } = await import('../../../src/i18n/t');
-    expect(forcedLanguage()).toBe('en');
-    setLanguage('auto');
-    // Ticks or other keys do not make it ask.
-    await fakeBrowser.storage.session.set({ 'ticks:1': { a: true } });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(asked).toHaveLength(4);
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('none'));
+    await vi.waitFor(() => expect(answers).toContainEqual({ label: 'Mamá' }));
+    const dump = JSON.stringify(answers);
+    for (const secret of [MAMA.cedula, MAMA.email, 'Rosa', '14', 'birth']) expect(dump).not.toContain(secret);
+  });
+
+  it('the cédula page receives the cédula only; switching the person mid-step changes the label and the warning at once', async () => {
+    const answers = await withBackground();
+    showPage(IDENTITY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('identity'));
+    await vi.waitFor(() => expect(answers).toContainEqual({ label: 'Mamá', cedula: MAMA.cedula }));
+    expect(JSON.stringify(answers)).not.toMatch(/rosa\.loor|Rosa Loor|birth/);
+    const id = document.querySelector<HTMLInputElement>('input[type="text"]')!;
+    id.value = MAMA.cedula;
+    id.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shadow()?.querySelector('[data-cg-warning="cedula-differs"]') ?? null).toBeNull();
+    await vi.waitFor(() => expect(personLine()).toContain('Mamá'));
+    // The popup switches to Papá: the background says so, the one source asks again, both follow.
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p', list: [MAMA, PAPA] } });
+    await vi.waitFor(() => expect(personLine()).toContain('Papá'));
+    const differs = () => [...(shadow()?.querySelectorAll('[data-cg-warning="cedula-differs"]') ?? [])].map((n) => n.closest('[data-cg-note]')?.textContent ?? '');
+    await vi.waitFor(() => expect(differs().join()).toContain('Papá'));
+    // An edit of the same person's cédula is followed too: now it matches, the warning goes.
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p', list: [MAMA, { ...PAPA, cedula: MAMA.cedula }] } });
+    await vi.waitFor(() => expect(differs()).toEqual([]));
+  });
+
+  it('an erase drops the person at once: no label, no comparison', async () => {
+    await withBackground();
+    showPage(IDENTITY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(personLine()).toContain('Mamá'));
+    fakeBrowser.runtime.onMessage.emit({ type: 'data:erased' }, { id: 'claveguia-test' });
+    await vi.waitFor(() => expect(personLine()).toBe(''));
+  });
+
+  it('a content script cannot read or watch storage.session, as in the real browsers', async () => {
+    await expect(fakeContentBrowser.storage.session.get('people')).rejects.toThrow(/not allowed/);
+    const seen: string[] = [];
+    const listener = (_c: unknown, area: string) => void seen.push(area);
+    fakeContentBrowser.storage.onChanged.addListener(listener);
+    await fakeBrowser.storage.session.set({ people: { activeId: null, list: [] } });
+    await fakeBrowser.storage.local.set({ options: {} });
+    fakeContentBrowser.storage.onChanged.removeListener(listener);
+    expect(seen).toEqual(['local']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
-import { MismatchChecker, parsePerson, type FieldState } from '../../../src/content/mismatch';
+import { ActivePerson, MismatchChecker, parsePerson, type FieldState } from '../../../src/content/mismatch';
+import type { StepId } from '../../../src/detect/vocabulary';
 import { STRENGTH_DEBOUNCE_MS } from '../../../src/content/strength';
 import { ESTIMATOR_KEY, registerEstimator } from '../../../src/estimator/contract';
 import type { FieldWarning } from '../../../src/flow/warnings';
@@ -8,7 +9,7 @@ import type { Overlay } from '../../../src/overlay/services';
 import type { ValueFieldRole } from '../../../src/page/fields';
 import { OPTIONS } from '../../../src/storage/options';
 import { createStore } from '../../../src/storage/store';
-import { fakeBrowser, fakeControl } from '../fakes/browser';
+import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
 
 function fakeOverlay() {
   const shown: { list: readonly FieldWarning[]; anchors: string[] }[] = [];
@@ -24,6 +25,24 @@ const fields = (values: Partial<Record<ValueFieldRole, string>>): FieldState => 
   return { values: new Map(Object.entries(values)) as FieldState['values'], left: new Set(), capsLock: false, elements };
 };
 
+/** The checker and the one person source, wired as the content app wires them, on the content script's API. */
+function contentSide(overlay: Overlay) {
+  const people = new ActivePerson(fakeContentBrowser);
+  const mismatch = new MismatchChecker(document, fakeContentBrowser, createStore(fakeContentBrowser.storage), overlay, people);
+  return {
+    people,
+    setStep(step: StepId) {
+      people.setStep(step);
+      mismatch.setStep(step);
+    },
+    setFields: (f: FieldState) => mismatch.setFields(f),
+    destroy() {
+      mismatch.destroy();
+      people.destroy();
+    },
+  };
+}
+
 afterEach(() => {
   vi.useRealTimers();
   document.body.replaceChildren();
@@ -36,7 +55,7 @@ describe('MismatchChecker', () => {
       (m as { type: string }).type === 'person:active' ? Promise.resolve({ label: 'Mamá', cedula: '1712345600' }) : undefined,
     );
     const { overlay, last } = fakeOverlay();
-    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    const checker = contentSide(overlay);
     checker.setStep('identity');
     checker.setFields(fields({ 'id-number': '0902345610' }));
     await vi.waitFor(() => expect(last()).toEqual(['cedula-differs']));
@@ -54,7 +73,7 @@ describe('MismatchChecker', () => {
       });
     await fakeBrowser.storage.session.set({ people: { activeId: 'p1', list: [{ id: 'p1', label: 'Mamá', names: 'Rosa Loor' }] } });
     const { overlay, last } = fakeOverlay();
-    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    const checker = contentSide(overlay);
     checker.setStep('new-key');
     await vi.waitFor(() => expect(fakeControl.injected.some((i) => i.files)).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
@@ -80,7 +99,7 @@ describe('MismatchChecker', () => {
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'Se ha enviado un correo a a***@example.com con un enlace.' }));
     fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ label: 'Mamá', email: 'mama@example.com' }));
     const { overlay, shown, last } = fakeOverlay();
-    const checker = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+    const checker = contentSide(overlay);
     checker.setStep('email-sent');
     await vi.waitFor(() => expect(last()).toEqual(['masked-email-differs']));
     expect(shown.at(-1)!.anchors).toEqual(['masked-email']);

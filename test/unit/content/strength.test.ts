@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
-import { MismatchChecker, type FieldState } from '../../../src/content/mismatch';
+import { ActivePerson, MismatchChecker, type FieldState } from '../../../src/content/mismatch';
 import { KeyStrength, STRENGTH_DEBOUNCE_MS } from '../../../src/content/strength';
 import type { StepId } from '../../../src/detect/vocabulary';
 import { ESTIMATOR_KEY, registerEstimator } from '../../../src/estimator/contract';
@@ -8,7 +8,7 @@ import type { FieldWarning } from '../../../src/flow/warnings';
 import type { Overlay } from '../../../src/overlay/services';
 import { createStore } from '../../../src/storage/store';
 import type { StrengthEstimator } from '../../../src/validate';
-import { fakeBrowser, fakeControl } from '../fakes/browser';
+import { fakeContentBrowser, fakeBrowser, fakeControl } from '../fakes/browser';
 
 const KEY = 'Secreto2025x';
 
@@ -28,7 +28,20 @@ function background() {
 function checker() {
   const shown: (readonly FieldWarning[])[] = [];
   const overlay = { showWarnings: (list: readonly FieldWarning[]) => void shown.push(list) } as unknown as Overlay;
-  const instance = new MismatchChecker(document, fakeBrowser, createStore(fakeBrowser.storage), overlay);
+  const people = new ActivePerson(fakeContentBrowser);
+  const mismatch = new MismatchChecker(document, fakeContentBrowser, createStore(fakeContentBrowser.storage), overlay, people);
+  // As the content app does: the one person source follows the step with the checker.
+  const instance = {
+    setStep: (step: StepId) => {
+      people.setStep(step);
+      mismatch.setStep(step);
+    },
+    setFields: (fields: FieldState) => mismatch.setFields(fields),
+    destroy: () => {
+      mismatch.destroy();
+      people.destroy();
+    },
+  };
   const codes = () => (shown.at(-1) ?? []).map((w) => w.code);
   return { instance, codes };
 }

@@ -128,6 +128,8 @@ export const fakeControl = {
   sender: CONTENT_SENDER as MessageSender,
   tabs: [] as TabInfo[],
   sentToTabs: [] as { tabId: number; message: unknown }[],
+  /** Whether `tabs.sendMessage` also reaches the content script running in this test's document. */
+  deliverToTabs: false,
   /** Every `scripting.executeScript` call, as made. */
   injected: [] as ScriptInjection[],
   /**
@@ -215,6 +217,8 @@ export const fakeBrowser = {
   tabs: {
     sendMessage: async (tabId: number, message: unknown) => {
       fakeControl.sentToTabs.push({ tabId, message });
+      // The unit tests' one global plays the tab's content script too: deliver it there when a test asks.
+      if (fakeControl.deliverToTabs) runtimeMessage.emit(structuredClone(message), { id: EXTENSION_ID });
       return undefined;
     },
     query: async (query: { url?: string | string[]; active?: boolean; windowId?: number }) =>
@@ -273,9 +277,39 @@ export const fakeBrowser = {
   },
 } satisfies PlatformApi;
 
+/**
+ * The same browser as a content script sees it: storage.session is out of reach (Chrome and Firefox keep it to
+ * trusted contexts unless the extension opens it, which ClaveGuía does not), so reading or writing it throws and
+ * its changes never reach a content script's `storage.onChanged` listener, as in the real browsers.
+ */
+const SESSION_DENIED = 'Access to storage is not allowed from this context.';
+const denied = (..._args: unknown[]): Promise<never> => Promise.reject(new Error(SESSION_DENIED));
+const deniedSession = { get: denied, set: denied, remove: denied, clear: denied };
+const contentListeners = new Map<Listener<[Changes, string]>, Listener<[Changes, string]>>();
+export const fakeContentBrowser = {
+  ...fakeBrowser,
+  storage: {
+    local,
+    session: deniedSession,
+    onChanged: {
+      addListener: (l: Listener<[Changes, string]>) => {
+        const onlyVisible: Listener<[Changes, string]> = (changes, area) => (area === 'session' ? undefined : l(changes, area));
+        contentListeners.set(l, onlyVisible);
+        storageChanged.addListener(onlyVisible);
+      },
+      removeListener: (l: Listener<[Changes, string]>) => {
+        const wrapped = contentListeners.get(l);
+        if (wrapped) storageChanged.removeListener(wrapped);
+        contentListeners.delete(l);
+      },
+    },
+  },
+} satisfies PlatformApi;
+
 export function resetFakeBrowser(): void {
   local.reset();
   session.reset();
+  contentListeners.clear();
   for (const e of [storageChanged, runtimeMessage, commandEvent, installed, connected, tabRemoved, tabActivated, tabUpdated, alarmFired]) e.clear();
   fakeControl.alarms.clear();
   fakeControl.badge = { text: '', background: '', color: '', title: '' };
@@ -286,6 +320,7 @@ export function resetFakeBrowser(): void {
   fakeControl.sender = CONTENT_SENDER;
   fakeControl.tabs = [];
   fakeControl.sentToTabs = [];
+  fakeControl.deliverToTabs = false;
   fakeControl.injected = [];
   fakeControl.sidePanelOpened = [];
   fakeControl.onFiles = () => undefined;

@@ -30,6 +30,7 @@ import {
   VALIDITY_OPTION_MAX_MS,
   VALIDITY_OPTION_MIN_MS,
   validityFor,
+  validitySource,
 } from '../../../src/flow/durations';
 import { catalogues, missingKeys } from './locales';
 
@@ -51,10 +52,17 @@ const input = (extra: Partial<StartInput> = {}): StartInput => ({
 });
 
 describe('durations', () => {
-  it('defaults every flow to about 3 minutes; unknown counts as recovery', () => {
-    expect(LINK_VALIDITY_MS).toEqual({ recover: 3 * M, unlock: 3 * M, employer: 3 * M });
-    expect(defaultLinkValidity('unknown')).toBe(3 * M);
+  it('defaults each flow to the figure its source gives, and says where it comes from; unknown counts as recovery', () => {
+    expect(LINK_VALIDITY_MS).toEqual({ recover: 15 * M, unlock: 3 * M, employer: 3 * M });
+    expect(defaultLinkValidity('unknown')).toBe(15 * M);
     expect(defaultLinkValidity('employer')).toBe(3 * M);
+    expect(validitySource('recover', 'email-sent', 15 * M)).toBe('cdSourceRecover');
+    expect(validitySource('unknown', 'email-sent', 15 * M)).toBe('cdSourceRecover');
+    expect(validitySource('unlock', 'email-sent', 3 * M)).toBe('cdSourceUnlock');
+    expect(validitySource('employer', 'email-sent', 3 * M)).toBe('cdSourceEmployer');
+    expect(validitySource('recover', 'code', CODE_VALIDITY_MS)).toBe('cdSourceCode');
+    // A time the person set has no published source.
+    expect(validitySource('unlock', 'email-sent', 5 * M)).toBeNull();
   });
 
   it.each([
@@ -64,29 +72,31 @@ describe('durations', () => {
     [10 * 60 * M, VALIDITY_OPTION_MAX_MS],
     [2 * M + 40 * S, 2 * M + 30 * S], // rounded to the 30 s step
     [2 * M + 50 * S, 3 * M],
-    [Number.NaN, 3 * M],
-    ['3', 3 * M],
-    [null, 3 * M],
+    [Number.NaN, 15 * M],
+    ['3', 15 * M],
+    [null, 15 * M],
   ])('clampValidity(%s) = %s', (value, expected) => {
     expect(clampValidity(value)).toBe(expected);
   });
 
   it.each([
-    ['recover', 'email-sent', undefined, 3 * M],
-    ['unknown', 'email-sent', null, 3 * M],
+    ['recover', 'email-sent', undefined, 15 * M],
+    ['unknown', 'email-sent', null, 15 * M],
+    ['unlock', 'email-sent', undefined, 3 * M],
     ['employer', 'code', undefined, CODE_VALIDITY_MS],
     ['unlock', 'email-sent', { unlock: 15 * M }, 15 * M],
     ['unlock', 'code', { unlock: 15 * M }, 15 * M],
-    ['recover', 'email-sent', { unlock: 15 * M }, 3 * M],
+    ['recover', 'email-sent', { unlock: 5 * M }, 15 * M],
     ['unknown', 'email-sent', { recover: 5 * M }, 5 * M],
     ['recover', 'email-sent', { recover: 999 * M }, VALIDITY_OPTION_MAX_MS],
-    ['recover', 'email-sent', { recover: Number.NaN }, 3 * M],
+    ['recover', 'email-sent', { recover: Number.NaN }, 15 * M],
   ] as const)('validityFor(%s, %s, %j) = %s', (flow, step, settings, expected) => {
     expect(validityFor(flow, step, settings)).toBe(expected);
   });
 
-  it('allows at least ten times the default (WCAG 2.2.1)', () => {
-    expect(VALIDITY_OPTION_MAX_MS).toBeGreaterThanOrEqual(10 * LINK_VALIDITY_MS.recover);
+  it('allows at least ten times the shortest default (WCAG 2.2.1), and more than the longest', () => {
+    expect(VALIDITY_OPTION_MAX_MS).toBeGreaterThanOrEqual(10 * Math.min(...Object.values(LINK_VALIDITY_MS), CODE_VALIDITY_MS));
+    expect(VALIDITY_OPTION_MAX_MS).toBeGreaterThan(Math.max(...Object.values(LINK_VALIDITY_MS)));
     expect(VALIDITY_OPTION_MIN_MS).toBeGreaterThan(PACKED_ALARM_MIN_DELAY_MS);
   });
 });

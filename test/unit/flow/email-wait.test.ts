@@ -100,7 +100,7 @@ describe('email wait: the link was used', () => {
   });
 
   it('the expired advice asks for a new link with the inbox open', () => {
-    expect(catalogues.es.emailWaitExpiredAction!.message).toMatch(/pida uno nuevo.*correo ya abierto/);
+    expect(catalogues.es.emailWaitExpiredAction!.message).toMatch(/todavía abre, siga.*pida otro.*correo ya abierto/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_IDS, FLOW_IDS, STEP_IDS } from '../../../src/detect/vocabulary';
-import { alertGuide, alertGuides, alertMessageKeys, GUIDANCE_ONLY_ALERT_IDS } from '../../../src/flow/alerts';
+import { alertGuide, alertGuides, alertMessageKeys } from '../../../src/flow/alerts';
 import { alertScreenExamples, GUIDED_STEPS, guideFor, guideMessageKeys } from '../../../src/flow/guidance';
 import { OFFICIAL_LINKS } from '../../../src/flow/links';
 import { progressFor, STAGE_LABELS, stageOf } from '../../../src/flow/progress';
@@ -70,9 +70,9 @@ describe('guidance', () => {
     expect(guide.checklist.map((i) => i.id)).toEqual(['start.option', 'start.noguess', 'start.inbox']);
     const es = catalogues.es;
     expect(es[guide.title]!.message).toBe('Elija la opción correcta');
-    expect(es[guide.wants]!.message).toMatch(/«Generar \/ Recuperar clave».*«Desbloquear clave»/);
+    expect(es[guide.wants]!.message).toMatch(/«Generar \/ Recuperar clave».*«Desbloqueo de clave»/);
     expect(es[guide.next]!.message).toMatch(/cédula.*«No soy un robot»/);
-    expect(guide.mistakes.map((m) => es[m.fix]!.message).join(' ')).toMatch(/bloquear la cuenta.*clave actual/);
+    expect(guide.mistakes.map((m) => es[m.fix]!.message).join(' ')).toMatch(/bloquear la clave.*clave actual/);
     const employer = guideFor('start', 'employer')!;
     expect(es[employer.wants]!.message).toMatch(/«Recuperar clave»/);
     expect(guideMessageKeys(employer).map((k) => es[k]!.message).join(' ')).toMatch(/RUC.*sucursal.*representante legal/);
@@ -113,13 +113,11 @@ describe('guidance', () => {
     ]);
     const es = catalogues.es;
     expect(es[guide.title]!.message).toBe('Confirme sus datos y responda las preguntas');
-    expect(es[guide.wants]!.message).toMatch(/nombre.*día y el mes.*historia laboral.*personales/);
+    expect(es[guide.wants]!.message).toMatch(/nombre.*día y el mes.*trabajos.*personales/);
   });
 
   it('the catalogues hold no step or alert text that no guide shows', () => {
-    // The alert screens are reached with the ids the detector reports today (no-email is read from not-registered).
-    const reported = (alert: string) => (alert === 'no-email' ? 'not-registered' : alert);
-    const screens = alertScreenExamples().map(({ step, flow, alert }) => guideFor(step, flow, [reported(alert)])!);
+    const screens = alertScreenExamples().map(({ step, flow, alert }) => guideFor(step, flow, [alert])!);
     const used = new Set<string>([
       ...FLOW_IDS.flatMap((flow) => guided.flatMap((step) => guideMessageKeys(guideFor(step, flow)!))),
       ...screens.flatMap(guideMessageKeys),
@@ -201,7 +199,9 @@ describe('progress', () => {
       expect(current(flow, ['link-expired']), flow).toBe('email');
       expect(current(flow, ['session-expired']), flow).toBe('identify');
     }
-    expect(current('recover', ['not-registered'])).toBe('email');
+    expect(current('recover', ['no-email'])).toBe('email');
+    // A cédula the IESS does not find stops at the cédula, not at the mail (issue 18).
+    expect(current('recover', ['not-registered'])).toBe('identify');
   });
 
   it('stage labels exist in both locales', () => {
@@ -221,16 +221,20 @@ describe('alerts', () => {
     expect(missingKeys(alertMessageKeys())).toEqual([]);
   });
 
-  it('is ready for alert ids the detector does not report yet, and drops unknown ids meanwhile', () => {
-    expect(GUIDANCE_ONLY_ALERT_IDS).toEqual(['no-email']);
-    for (const id of GUIDANCE_ONLY_ALERT_IDS) {
-      // Dropped while the detector does not know the id; its own guide once it reports it.
-      const reported = (ALERT_IDS as readonly string[]).includes(id);
-      expect(alertGuides([id, 'captcha-error'], 'recover', 'error').map((g) => g.meaning)).toEqual(reported ? [id, 'captcha-error'] : ['captcha-error']);
-    }
-    // What not-registered means after the questions (step error) is the no-email advice; on the cédula page, it is not.
-    expect(alertGuide('not-registered', 'recover', 'error')).toMatchObject({ id: 'not-registered', meaning: 'no-email', title: 'alertNoEmailTitle' });
-    expect(alertGuide('not-registered', 'recover', 'identity')).toMatchObject({ meaning: 'not-registered', title: 'alertNotRegisteredTitle' });
+  it('reads a meaning from the message words only, never from the step or the flow (issue 18)', () => {
+    // "Cédula No se Encuentra Registrada" on a page without the cédula form used to read as "registered, no email".
+    for (const step of ['error', 'identity', 'verification'] as const)
+      for (const flow of ['recover', 'unknown', 'unlock'] as const) {
+        expect(alertGuide('not-registered', flow, step).meaning).toBe('not-registered');
+        expect(alertGuide('not-registered', flow, step).title).not.toBe('alertNoEmailTitle');
+      }
+    expect(alertGuide('no-email', 'recover', 'error')).toMatchObject({ meaning: 'no-email', title: 'alertNoEmailTitle' });
+    // A blocked key on the unlock page is not "no fingerprint on file" unless the message says so.
+    expect(alertGuide('account-blocked', 'unlock', 'identity')).toMatchObject({ meaning: 'account-blocked', title: 'alertBlockedUnlockTitle' });
+    expect(alertGuide('no-fingerprint', 'unlock', 'identity')).toMatchObject({ meaning: 'no-fingerprint', title: 'alertBlockedNoFingerprintTitle' });
+    // A pause on code generation says to wait: no unlock page, no office.
+    expect(alertGuide('code-paused', 'recover', 'code')).toMatchObject({ severity: 'warning', title: 'alertCodePausedTitle', links: [] });
+    expect(alertGuides(['not-a-detector-id', 'captcha-error'], 'recover', 'error').map((g) => g.meaning)).toEqual(['captcha-error']);
   });
 
   it('a blocked account offers the unlock page, except to employers; a spent link offers the page that sends a new one', () => {

@@ -24,6 +24,9 @@ describe('computeWarnings: one row per case', () => {
     ['cédula with a wrong check digit', warn('identity', { 'id-number': '1712345601' }), ['id-number:cedula-check-digit']],
     ['cédula half typed: nothing yet', warn('identity', { 'id-number': '17123' }), []],
     ['cédula that cannot become valid (province 99)', warn('identity', { 'id-number': '99' }), ['id-number:cedula-province']],
+    // Issue 18: the field takes "cédula o código"; a foreigner's code is no cédula and gets no cédula error.
+    ['a foreigner’s IESS code with letters: a hint, not a cédula error', warn('identity', { 'id-number': 'EC12345X' }), ['id-number:id-not-cedula']],
+    ['a longer number: a hint, not a cédula error', warn('identity', { 'id-number': '123456789012' }), ['id-number:id-not-cedula']],
     ['cédula valid and the prepared one', warn('identity', { 'id-number': '1712345600' }), []],
     ['cédula valid but not the prepared one', warn('identity', { 'id-number': '0902345610' }), ['id-number:cedula-differs']],
     ['cédula with no prepared person', warn('identity', { 'id-number': '0902345610' }, { person: null }), []],
@@ -66,6 +69,10 @@ describe('computeWarnings: one row per case', () => {
   ];
   it.each(rows)('%s', (_name, list, expected) => {
     expect(codes(list)).toEqual(expected);
+  });
+
+  it('never says a foreigner’s code is a wrong cédula: a hint only', () => {
+    for (const id of ['EC12345X', 'P1234567', '123456789012']) expect(warn('identity', { 'id-number': id }).map((w) => w.tone)).toEqual(['info']);
   });
 
   it('names whose data was compared, by label', () => {

@@ -58,7 +58,8 @@ describe('Options page', () => {
 
   it('keeps each flow link validity within the bounds, and says so on nonsense', async () => {
     await open();
-    expect($<HTMLInputElement>('#validity-recover')?.value).toBe('3');
+    expect($<HTMLInputElement>('#validity-recover')?.value).toBe('15');
+    expect($<HTMLInputElement>('#validity-unlock')?.value).toBe('3');
     await change('#validity-unlock', '45');
     expect(await options()).toMatchObject({ linkValidityMs: { unlock: 30 * MINUTE_MS } });
     expect($<HTMLInputElement>('#validity-unlock')?.value).toBe('30');

@@ -25,7 +25,7 @@ describe('the panel', () => {
     expect(text(current.$('h2'))).toBe('Confirme sus datos y responda las preguntas');
     const headings = current.$$('h3').map(text);
     expect(headings).toEqual(['Tenga a mano', 'Para marcar', 'Errores comunes', 'Lo que sigue']);
-    expect(text(current.$('[data-section="mistakes"]'))).toMatch(/Qué hacer: Las respuestas deben coincidir exactamente/);
+    expect(text(current.$('[data-section="mistakes"]'))).toMatch(/Qué hacer: Las respuestas deben coincidir con los registros del IESS/);
     expect(text(current.$('[data-section="next"]'))).toMatch(/imagen de seguridad/);
     expect(current.$$('input[type="checkbox"]').map((b) => b.getAttribute('data-item'))).toEqual([
       'verification.name',
@@ -39,7 +39,7 @@ describe('the panel', () => {
   it('on the login page (start) says to choose the right option and links to recovery and unlock', async () => {
     current = await mount({}, detection({ step: 'start' }));
     expect(text(current.$('h2'))).toBe('Elija la opción correcta');
-    expect(text(current.$('.cg-wants'))).toMatch(/«Generar \/ Recuperar clave».*«Desbloquear clave»/);
+    expect(text(current.$('.cg-wants'))).toMatch(/«Generar \/ Recuperar clave».*«Desbloqueo de clave»/);
     expect(current.$$('input[type="checkbox"]').map((b) => b.getAttribute('data-item'))).toEqual([
       'start.option',
       'start.noguess',
@@ -93,7 +93,7 @@ describe('the panel', () => {
 
   it('on change-key says the page needs the current key and links to Generar / Recuperar clave', async () => {
     current = await mount({}, detection({ step: 'change-key' }));
-    expect(text(current.$('.cg-wants'))).toMatch(/pide su clave actual.*¿olvidó su clave\? Vaya a «Generar \/ Recuperar clave»/i);
+    expect(text(current.$('.cg-wants'))).toMatch(/pide su clave actual.*Si olvidó su clave, esta página no le sirve: vaya a «Generar \/ Recuperar clave»/i);
     const recover = current.$<HTMLAnchorElement>('a[data-link="recover"]')!;
     expect(recover.href).toBe('https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/');
     expect(recover.rel).toBe('noopener noreferrer');
@@ -209,8 +209,8 @@ describe('alerts', () => {
     expect(text(captcha)).toMatch(/dos minutos/);
     const missing = current.$('[data-alert="not-registered"]')!;
     expect(missing.querySelector('svg[data-icon="error"]')).not.toBeNull();
-    expect(text(missing)).toMatch(/^Error: El IESS no encuentra esa cédula/);
-    expect(text(missing)).toMatch(/oficina del IESS/);
+    expect(text(missing)).toMatch(/^Error: La página dice que esa cédula no está registrada/);
+    expect(text(missing)).toMatch(/pregunte en el IESS/);
   });
 
   it('a blocked account explains the fingerprint requirement and links to Desbloqueo', async () => {

@@ -32,8 +32,10 @@ describe('popup: the link countdown', () => {
     await flush();
     await flush();
     const clock = container.querySelector('[data-cg-clock]')?.textContent;
-    expect(clock).toBe('3:00');
-    expect(fakeControl.badge.text).toBe(clock);
+    // Started by hand with no flow seen: timed like recovery, the figure its source gives, and the source beside it.
+    expect(clock).toBe('15:00');
+    expect(fakeControl.badge.text).toBe('15m');
+    expect(container.querySelector('[data-cg-source]')?.textContent?.trim()).toBe(msg('cdSourceRecover'));
     expect(container.querySelector('[role="timer"]')?.textContent).toContain(msg('cdApprox'));
     expect(fakeControl.openPorts).toBe(1); // pinging the background while the clock runs
     expect(start().textContent).toBe(msg('cdPopupRestart'));
