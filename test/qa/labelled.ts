@@ -32,7 +32,11 @@ export const CORPORA = [
   { dir: 'regression-r2', name: 'regression: ex-held-out round 2, tuned on since (test/corpus/regression-r2)', min: 25 },
   { dir: 'regression-issue10', name: 'regression: issue 10 kinds, written with the fixes (test/corpus/regression-issue10)', min: 20 },
   { dir: 'round3', name: 'round 3: unseen when first scored, tuned on since (test/corpus/round3)', min: 0 },
+  { dir: 'copies', name: 'regression: anonymous copies of real pages, filed by npm run corpus:add (test/corpus/copies)', min: 0 },
 ] as const;
+
+/** Where npm run corpus:add files anonymous copies (with their labels.json). */
+export const COPIES_DIR = resolve(here, '../corpus/copies');
 
 interface LabelEntry extends Expected {
   /** Why this label; not part of the expectation. */
