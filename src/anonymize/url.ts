@@ -98,7 +98,7 @@ export function scrubUrl(raw: string, pageUrl: string, counts: RemovedCounts, id
   }
   if (url.search || url.hash || url.username || url.password) counts.addresses++;
   const path = scrubPath(url.pathname, ids);
-  return !absolute && sameOrigin(url, pageUrl) ? path : `${url.protocol}//${url.host}${path}`;
+  return !absolute && sameOrigin(url, pageUrl) ? path : `${url.protocol}//${url.hostname}${path}`;
 }
 
 function sameOrigin(url: URL, pageUrl: string): boolean {

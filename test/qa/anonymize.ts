@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { anonymize, parseCopyPerson, REMOVED_KINDS, type CopyPerson } from '../../src/anonymize';
 import { canonicalUrl, closeParser, parseHtml } from './load';
+import { runMain } from './run-main';
 
 const USAGE = 'usage: npm run --silent anonymize -- FILE.html --url URL [--person person.json] > copy.html\n';
 
@@ -53,10 +54,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${String(err)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -13,6 +13,7 @@ import { ALERT_IDS, isAlertId, isFlowId, isStepId, STEP_IDS, FLOW_IDS, type Aler
 import { copyProblems } from './copy-check';
 import { COPIES_DIR } from './labelled';
 import { canonicalUrl, closeParser, parseHtml } from './load';
+import { runMain } from './run-main';
 
 const USAGE = `usage: npm run corpus:add FILE.html -- --step STEP --flow FLOW [--alerts a,b] [--name NAME.html] [--why TEXT]
   steps: ${STEP_IDS.join(' ')}
@@ -72,10 +73,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${String(err)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
