@@ -16,19 +16,31 @@ import { startStatesServer } from './harness/states-server';
 const PORTAL_SAMPLE = ['recover/identity', 'recover/verification', 'recover/verification-last-attempt', 'recover/email-sent', 'unlock/identity', 'employer/code'];
 const CORPUS_SAMPLE = ['regression-issue10/css-wizard-complex-rule-new-key.html', 'rec-identity-blocked-growl.html', 'rec-email-sent.html'];
 
-async function settled(page: Page): Promise<OverlaySnapshot> {
-  let last = await page.evaluate(snapshotOverlay);
-  for (let i = 0; i < 60 && !(last.step !== null && (last.step === 'none' || (last.shown && last.title !== null))); i++) {
-    await new Promise((done) => setTimeout(done, 50));
-    last = await page.evaluate(snapshotOverlay);
-  }
-  // A growl or a late script may change the answer once more: read until two reads agree.
-  await new Promise((done) => setTimeout(done, 300));
-  return page.evaluate(snapshotOverlay);
-}
-
 const inRoot = (selector: string) =>
   `document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector(${JSON.stringify(selector)})`;
+
+/**
+ * What the overlay shows once the page has settled: it waits for the guide, then until the answer has not
+ * changed for 1.5 s (a growl fading in, a late script), within 15 s.
+ */
+async function settled(page: Page): Promise<OverlaySnapshot> {
+  // Alerts are read from the open panel: open it whenever it shows as a pill, on both visits alike.
+  const expand = () => page.evaluate(`(${inRoot('[data-action="expand"]')})?.click()`);
+  const key = (s: OverlaySnapshot) => JSON.stringify([s.step, s.flow, s.shown, s.title, [...s.alerts].sort()]);
+  let last = await page.evaluate(snapshotOverlay);
+  let since = Date.now();
+  const start = Date.now();
+  while (Date.now() - start < 15_000) {
+    await new Promise((done) => setTimeout(done, 250));
+    await expand();
+    const now = await page.evaluate(snapshotOverlay);
+    if (key(now) !== key(last)) {
+      last = now;
+      since = Date.now();
+    } else if (last.step !== null && Date.now() - since >= 1_500) break;
+  }
+  return last;
+}
 
 /** Opens "Informe técnico", asks for the copy and returns the file the save link offers, with the preview. */
 async function copyThroughQaPanel(page: Page): Promise<{ html: string; preview: string }> {
