@@ -21,6 +21,7 @@ import { OPTIONS, type Options } from '../storage/options';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
+import { makeCopy } from './copy';
 import { VALUE_ROLES_BY_STEP } from '../flow/warnings';
 import { FieldWatcher } from './field-watcher';
 import { ActivePerson, MismatchChecker } from './mismatch';
@@ -177,13 +178,15 @@ export class ContentApp {
     this.shown.fields.watch(VALUE_STEPS.has(detection.step) ? (VALUE_ROLES_BY_STEP[detection.step] ?? []) : false);
   }
 
-  private readonly onMessage = (raw: unknown): undefined => {
+  private readonly onMessage = (raw: unknown): Promise<unknown> | undefined => {
     const message = parseToContent(raw);
+    // The side area's "Guardar copia anónima": the one message answered, with the copy built here.
+    if (message?.type === 'copy:make') return makeCopy(this.doc, this.api);
     if (message) this.handle(message);
     return undefined;
   };
 
-  private handle(message: ToContent): void {
+  private handle(message: Exclude<ToContent, { type: 'copy:make' }>): void {
     if (message.type === 'data:erased') {
       this.shown?.overlay.forget();
       this.shown?.people.forget();

@@ -11,6 +11,7 @@ import { DEADLINES } from '../storage/deadlines';
 import type { OverlayServices } from '../overlay/services';
 import { SETTINGS, parseTicks, type Ticks } from '../storage/schema';
 import type { Store } from '../storage/store';
+import { makeCopy } from './copy';
 
 /** Copies through the async clipboard where the page is a secure context, else through a selection. */
 async function copyText(text: string, doc: Document): Promise<void> {
@@ -93,5 +94,6 @@ export function overlayServices(
       return parseSideStatus(answer) ?? { open: false, showing: null };
     },
     countdown: countdownSource(api, store),
+    makeCopy: () => makeCopy(doc, api),
   };
 }

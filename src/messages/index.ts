@@ -4,6 +4,7 @@
  * tables below (one entry per message type). No message ever carries a value typed into the page.
  */
 import { isAlertId, isFlowId, isStepId, type AlertId, type FlowId, type StepId } from '../detect/vocabulary';
+import { emptyCounts, REMOVED_KINDS, type RemovedCounts } from '../anonymize/counts';
 import type { Person } from '../storage/people';
 import { parseTicks, type SettingsPatch, type Ticks } from '../storage/schema';
 
@@ -21,7 +22,12 @@ export type ToContent =
    * Whether the side area is open in this tab's window (the overlay then stays a pill beside the page), and
    * which step it shows (QA reads it on the host: Firefox's sidebar cannot be inspected from a test).
    */
-  | { type: 'side:state'; open: boolean; showing: StepId | null };
+  | { type: 'side:state'; open: boolean; showing: StepId | null }
+  /**
+   * The side area asks for an anonymous copy of the tab's page (issue 21): the content script builds it there,
+   * with the person's data compared in memory, and answers with a `CopyAnswer`. Nothing is stored or sent on.
+   */
+  | { type: 'copy:make' };
 
 /** Sent to the background, which answers for the sender (its tab, or the extension page). */
 export type ToBackground =
@@ -132,7 +138,7 @@ export function parseToBackground(raw: unknown): ToBackground | null {
   return entry.parse(raw);
 }
 
-const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased', 'person:changed', 'side:state'];
+const TO_CONTENT_TYPES: readonly ToContent['type'][] = ['overlay:toggle', 'overlay:focus', 'data:erased', 'person:changed', 'side:state', 'copy:make'];
 
 export function parseToContent(raw: unknown): ToContent | null {
   if (!isFields(raw)) return null;
@@ -185,3 +191,26 @@ export function parseSideStatus(raw: unknown): SideStatus | null {
 
 /** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */
 export const COUNTDOWN_PORT_NAME = 'claveguia:countdown';
+
+/** The answer to `copy:make`: the anonymous copy's file text, its preview and what it removed. */
+export interface CopyAnswer {
+  html: string;
+  preview: string;
+  url: string;
+  removed: RemovedCounts;
+}
+
+/** The biggest copy accepted over a message (a 50,000-element page makes about 3 MB). */
+const MAX_COPY_CHARS = 32_000_000;
+
+export function parseCopyAnswer(raw: unknown): CopyAnswer | null {
+  if (!isFields(raw)) return null;
+  const { html, preview, url, removed } = raw;
+  if (typeof html !== 'string' || html.length > MAX_COPY_CHARS || typeof preview !== 'string' || typeof url !== 'string' || !isFields(removed)) return null;
+  const counts = emptyCounts();
+  for (const kind of REMOVED_KINDS) {
+    const n = removed[kind];
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) counts[kind] = n;
+  }
+  return { html, preview: preview.slice(0, 20_000), url: url.slice(0, 2000), removed: counts };
+}

@@ -126,7 +126,7 @@ export function Panel({
         )}
 
         <footer class="cg-footer">
-          <QaPanel getReport={getReport} onCopy={actions.copyReport} />
+          <QaPanel getReport={getReport} onCopy={actions.copyReport} makeCopy={actions.makeCopy} />
           <HideOnSite onConfirm={actions.hideOnThisSite} />
         </footer>
       </div>

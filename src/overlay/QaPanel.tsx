@@ -2,11 +2,21 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/t';
 import { Icon } from '../ui/Icon';
 import type { QaReport } from './report';
+import { AnonCopy } from '../ui/AnonCopy';
+import type { CopyAnswer } from '../messages';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** For testers: what the detector saw and the version, with "Copiar informe" (structure only, see report.ts). */
-export function QaPanel({ getReport, onCopy }: { getReport: () => QaReport; onCopy: () => Promise<boolean> }) {
+export function QaPanel({
+  getReport,
+  onCopy,
+  makeCopy,
+}: {
+  getReport: () => QaReport;
+  onCopy: () => Promise<boolean>;
+  makeCopy?: (() => Promise<CopyAnswer | null>) | undefined;
+}) {
   const [open, setOpen] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   return (
@@ -26,6 +36,7 @@ export function QaPanel({ getReport, onCopy }: { getReport: () => QaReport; onCo
         <span>{t(open ? 'ovQaClose' : 'ovQaOpen')}</span>
       </button>
       {open && <QaBody report={getReport()} copy={copy} onCopy={async () => setCopy((await onCopy()) ? 'copied' : 'failed')} />}
+      {open && makeCopy && <AnonCopy make={makeCopy} idPrefix="cg-qa-copy" />}
     </div>
   );
 }

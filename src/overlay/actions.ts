@@ -3,6 +3,7 @@ import type { OverlayState } from './state';
 import { withChoice } from './state';
 import type { GuidedStep } from '../flow/guidance';
 import { t } from '../i18n/t';
+import type { CopyAnswer } from '../messages';
 
 /** What the components may ask of the overlay controller; they hold no state that must outlive a render. */
 export interface OverlayActions {
@@ -17,6 +18,8 @@ export interface OverlayActions {
   copyReport(): Promise<boolean>;
   /** "Guía al lado": opens the browser's side area, or says how where the page cannot. */
   openSide(): void;
+  /** "Guardar copia anónima": the page's anonymous copy, built in this tab (null where it cannot be). */
+  makeCopy?(): Promise<CopyAnswer | null>;
 }
 
 /** What the actions need from the controller: state changes, layout changes, focus, and the services. */
@@ -31,6 +34,7 @@ export interface ActionHost {
   copyReport(): Promise<void>;
   openSide(): Promise<boolean>;
   say(text: string): void;
+  makeCopy?(): Promise<CopyAnswer | null>;
 }
 
 const FOCUS_START = '[data-cg-focus-start]';
@@ -83,5 +87,6 @@ export function createActions(host: ActionHost): OverlayActions {
         return false;
       }
     },
+    makeCopy: () => host.makeCopy?.() ?? Promise.resolve(null),
   };
 }

@@ -70,6 +70,7 @@ class OverlayController implements Overlay {
     copyReport: () => this.services.copyText(JSON.stringify(this.report(), null, 2)),
     // Called straight from the click: Chrome opens its side panel only while that user action is current.
     openSide: () => this.services.openSide?.() ?? Promise.resolve(false),
+    makeCopy: () => this.services.makeCopy?.() ?? Promise.resolve(null),
     say: (text) => this.speak(text),
   });
 

@@ -6,7 +6,7 @@ import type { Detection } from '../detect/vocabulary';
 import type { FieldWarning, WarningAnchor } from '../flow/warnings';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
 import type { CountdownSource } from './countdown-feed';
-import type { SideStatus } from '../messages';
+import type { CopyAnswer, SideStatus } from '../messages';
 
 export interface OverlayServices {
   /** Extension version, for the QA panel. */
@@ -26,6 +26,8 @@ export interface OverlayServices {
   openSide?(): Promise<boolean>;
   /** Whether the side area is open in this tab's window, at start (changes arrive through `setSideOpen`). */
   sideOpen?(): Promise<SideStatus>;
+  /** "Guardar copia anónima de esta página" (QA panel): the anonymous copy of this page, built here. */
+  makeCopy?(): Promise<CopyAnswer | null>;
   /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
   countdown?: CountdownSource;
 }

@@ -24,6 +24,7 @@ import { activePerson, EMPTY_PEOPLE, type People } from '../storage/people';
 import type { TabStep, Ticks } from '../storage/schema';
 import { Preflight } from '../ui/Preflight';
 import { tickPreflight } from '../ui/preflight-ticks';
+import { AnonCopy } from '../ui/AnonCopy';
 import type { SideAnnouncer, SideStore, SideTab } from './store';
 
 const FLOW_NAMES: Record<FlowId, MessageKey> = {
@@ -166,6 +167,8 @@ export function Side({ store }: { store: SideStore }) {
           <summary>{t('sidePreflight')}</summary>
           <Preflight idPrefix="side-preflight" flow={flow} onFlow={setFlow} ticks={preflightTicks} onTick={tickPreflightItem} />
         </details>
+        {/* Only where the guide runs (a step was read there): the copy is built by that tab's content script. */}
+        {step && tabId !== null && store.makeCopy && <AnonCopy key={tabId} make={() => store.makeCopy?.(tabId) ?? Promise.resolve(null)} idPrefix="side-copy" />}
       </main>
     </div>
   );

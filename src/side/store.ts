@@ -4,7 +4,7 @@
  * checklist ticks, and the people (shared with the popup). A seam, so the view is testable without a browser.
  */
 import type { StepId } from '../detect/vocabulary';
-import { SIDE_PORT_NAME, type SideReport } from '../messages';
+import { parseCopyAnswer, SIDE_PORT_NAME, type CopyAnswer, type SideReport, type ToContent } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
@@ -31,6 +31,8 @@ export type SideStore = Pick<PopupStore, 'loadOptions' | 'subscribeOptions' | 'l
    * page lives; reconnects if the worker stopped. Returns the disconnect.
    */
   announceOpen(windowId: number): SideAnnouncer;
+  /** "Guardar copia anónima": asks the tab's content script for the page's anonymous copy (null when it cannot). */
+  makeCopy?(tabId: number): Promise<CopyAnswer | null>;
 };
 
 /** The side area's line to the background while it lives. */
@@ -70,6 +72,11 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     ticks: (tabId) => store.get(ticksItem(tabId)),
     subscribeTicks: (tabId, listener) => store.subscribe(ticksItem(tabId), listener),
     saveTicks: (tabId, change) => store.update(ticksItem(tabId), change),
+
+    makeCopy: async (tabId) => {
+      const ask: ToContent = { type: 'copy:make' };
+      return parseCopyAnswer(await api.tabs.sendMessage(tabId, ask).catch(() => null));
+    },
 
     announceOpen(windowId) {
       let port: PortApi | null = null;

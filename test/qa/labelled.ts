@@ -33,7 +33,11 @@ export const CORPORA = [
   { dir: 'regression-issue10', name: 'regression: issue 10 kinds, written with the fixes (test/corpus/regression-issue10)', min: 20 },
   { dir: 'round3', name: 'round 3: unseen when first scored, tuned on since (test/corpus/round3)', min: 0 },
   { dir: 'round4', name: 'round 4 (issue 20 kinds): unseen when first scored, tuned on since (test/corpus/round4)', min: 55 },
+  { dir: 'copies', name: 'regression: anonymous copies of real pages, filed by npm run corpus:add (test/corpus/copies)', min: 0 },
 ] as const;
+
+/** Where npm run corpus:add files anonymous copies (with their labels.json). */
+export const COPIES_DIR = resolve(here, '../corpus/copies');
 
 interface LabelEntry extends Expected {
   /** Why this label; not part of the expectation. */
