@@ -264,7 +264,7 @@ class OverlayController implements Overlay {
         getReport: () => this.report(),
         actions: this.actions,
         countdown: parts.countdown,
-        side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide },
+        side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide && state.sideAvailable },
       }),
       parts.host.container,
     );

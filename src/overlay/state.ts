@@ -32,6 +32,8 @@ export interface OverlayState {
   sideShowing: StepId | null;
   /** Opening the side area from the page was refused (Firefox): say how to open it instead. */
   sideHint: boolean;
+  /** The browser has a side column at all (not on Firefox for Android); false until the background says so. */
+  sideAvailable: boolean;
 }
 
 export const initialState = (): OverlayState => ({
@@ -48,6 +50,7 @@ export const initialState = (): OverlayState => ({
   sideOpen: false,
   sideShowing: null,
   sideHint: false,
+  sideAvailable: false,
 });
 
 export function withDetection(state: OverlayState, detection: Detection, url: string): OverlayState {
@@ -109,6 +112,7 @@ export const withSide = (state: OverlayState, side: SideStatus): OverlayState =>
   sideOpen: side.open,
   sideShowing: side.open ? side.showing : null,
   sideHint: false,
+  sideAvailable: side.available,
   // The guide moved beside the page: the panel folds even if the person had opened it here.
   userExpanded: side.open && !state.sideOpen ? false : state.userExpanded,
 });
@@ -122,7 +126,7 @@ export function hostAttributes(
   dock: DockSide,
   collapsed: boolean,
   visible: boolean,
-  side: SideStatus = { open: false, showing: null },
+  side: Pick<SideStatus, 'open' | 'showing'> = { open: false, showing: null },
 ): Record<string, string> {
   return {
     'data-claveguia-step': view.step,

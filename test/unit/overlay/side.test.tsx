@@ -13,7 +13,7 @@ afterEach(() => {
 
 function start(openSide: () => Promise<boolean>, initiallyOpen = false) {
   const { services } = fakeServices({ settings: { collapsed: true } });
-  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null })) };
+  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null, available: true })) };
   overlay = createOverlay(document, withSide, { shadowMode: 'open' });
   overlay.start();
   overlay.update(detection({ step: 'identity' }));
@@ -54,11 +54,11 @@ describe('the overlay and the side area', () => {
     expect($('.cg-panel')).toBeNull();
     // The step is still on the host for QA, and the side area's own step when it says so.
     expect(host().getAttribute('data-claveguia-step')).toBe('identity');
-    overlay!.setSide({ open: true, showing: 'identity' });
+    overlay!.setSide({ open: true, showing: 'identity', available: true });
     await flush();
     expect(host().getAttribute('data-claveguia-side-step')).toBe('identity');
     // Closed again: the pill comes back.
-    overlay!.setSide({ open: false, showing: null });
+    overlay!.setSide({ open: false, showing: null, available: true });
     await flush();
     expect(host().getAttribute('data-claveguia-side')).toBe('closed');
     expect(host().hasAttribute('data-claveguia-side-step')).toBe(false);
