@@ -20,6 +20,7 @@ import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
 import * as S from './state';
 import type { ViewModel } from './view';
+import { isNarrow } from './placement';
 import type { FieldWarning } from '../flow/warnings';
 import { WarningsLayer, type WarningAnchors } from './warnings/layer';
 import { t } from '../i18n/t';
@@ -250,7 +251,9 @@ class OverlayController implements Overlay {
     const visible = S.isVisible(state, view);
     const dock = S.dockOf(state);
     const collapsed = S.isCollapsed(state);
-    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible, { open: state.sideOpen, showing: state.sideShowing }));
+    parts.host.setAttributes(
+      S.hostAttributes(view, dock, collapsed, visible, { open: state.sideOpen, showing: state.sideShowing }, state.phone),
+    );
     parts.host.showInTopLayer(visible);
     render(
       h(App, {
@@ -265,10 +268,12 @@ class OverlayController implements Overlay {
         actions: this.actions,
         countdown: parts.countdown,
         side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide && state.sideAvailable },
+        phone: state.phone,
       }),
       parts.host.container,
     );
-    if (visible && parts.avoider.measure(collapsed, state.avoid)) this.place();
+    if (!visible) return;
+    if (state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid)) this.place();
   }
 
   /** Decides where the overlay covers no portal field, and re-renders only if that changed. */
@@ -276,6 +281,19 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
+    if (isNarrow(parts.avoider.layoutWidth())) {
+      // A phone: the bar in what is on screen, unless the person opened the guide (and is not typing).
+      const phone = parts.avoider.placePhone(userExpanded && !settings.collapsed, focused);
+      if (S.samePhoneLayout(phone, this.state.phone)) return;
+      // Typing again folds the opened guide for good: it must not pop back over the page when the field blurs.
+      this.state = { ...this.state, phone, userExpanded: userExpanded && !phone.bar };
+      this.render();
+      return;
+    }
+    if (this.state.phone) {
+      this.state = { ...this.state, phone: null };
+      this.render();
+    }
     const next = parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
     if (next.flip === avoid.flip && next.collapse === avoid.collapse) return;
     this.state = { ...this.state, avoid: next };
