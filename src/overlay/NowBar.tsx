@@ -27,16 +27,6 @@ export function NowBar({
   const wants = !picker && view.guide ? t(view.guide.wants) : '';
   return (
     <aside class={`cg-bar${compact ? ' cg-bar-compact' : ''}`} aria-label={t('ovLandmark')} data-cg-bar="">
-      <div class="cg-bar-words">
-        <p class="cg-bar-title" data-cg-bar-title="">
-          {title}
-        </p>
-        {wants && (
-          <p class="cg-bar-wants" data-cg-bar-wants="">
-            {wants}
-          </p>
-        )}
-      </div>
       <button
         type="button"
         class="cg-icon-button cg-bar-open"
@@ -48,6 +38,16 @@ export function NowBar({
       >
         <Icon name={view.alerts.length > 0 ? 'warning' : 'guide'} size={22} />
       </button>
+      <div class="cg-bar-words">
+        <p class="cg-bar-title" data-cg-bar-title="">
+          {title}
+        </p>
+        {wants && (
+          <p class="cg-bar-wants" data-cg-bar-wants="">
+            {wants}
+          </p>
+        )}
+      </div>
       {countdown && (
         <div class="cg-bar-clock">
           <CountdownChip feed={countdown} compact />

@@ -6,7 +6,7 @@
  * scroll only shifts them by the scroll distance.
  */
 import { FIELD_SELECTOR } from '../page/fields';
-import { choosePhoneLayout, choosePlacement, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
+import { choosePhoneLayout, choosePlacement, onScreenWidth, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
 import type { DockSide } from '../storage/schema';
 
 /** Fields looked at, at most: a huge form costs little. */
@@ -16,6 +16,21 @@ const MAX_FIELDS = 300;
 function boxOf(element: Element): Rect | null {
   const box = element.getBoundingClientRect();
   return box.width <= 0 && box.height <= 0 ? null : box;
+}
+
+/** The field in use with its own labels: a person typing needs to see what the field asks for. */
+function withLabels(field: Element): Rect | null {
+  const box = boxOf(field);
+  if (!box) return null;
+  const labels = (field as HTMLInputElement).labels ?? [];
+  let union: Rect = { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+  for (const label of labels) {
+    const l = boxOf(label);
+    // Only a label beside the field (a floating one above it), not one far away in a table.
+    if (!l || l.top > union.bottom + 40 || l.bottom < union.top - 40) continue;
+    union = { left: Math.min(union.left, l.left), right: Math.max(union.right, l.right), top: Math.min(union.top, l.top), bottom: Math.max(union.bottom, l.bottom) };
+  }
+  return union;
 }
 
 export interface PlacementWish {
@@ -95,16 +110,16 @@ export class FieldAvoider {
     });
   }
 
-  /** The layout viewport's width: below NARROW_MAX_WIDTH the guide takes its phone form. */
-  layoutWidth(): number {
-    return this.doc.defaultView?.innerWidth ?? 0;
+  /** The width on screen, at zoom 1: below NARROW_MAX_WIDTH the guide takes its phone form. */
+  screenWidth(): number {
+    return onScreenWidth(this.visualFrame());
   }
 
   /** What is on screen: the visual viewport (above a phone's keyboard), else the window. */
   visualFrame(): VisualFrame {
     const view = this.doc.defaultView;
     const vv = view?.visualViewport;
-    if (vv) return { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height };
+    if (vv) return { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height, scale: vv.scale };
     return { left: 0, top: 0, width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
   }
 
@@ -125,7 +140,7 @@ export class FieldAvoider {
       panelWanted,
       bar: this.barHeights,
       controls: this.fieldBoxes(),
-      focused: focused ? boxOf(focused) : null,
+      focused: focused ? withLabels(focused) : null,
     });
   }
 

@@ -281,7 +281,7 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
-    if (isNarrow(parts.avoider.layoutWidth())) {
+    if (isNarrow(parts.avoider.screenWidth())) {
       // A phone: the bar in what is on screen, unless the person opened the guide (and is not typing).
       const phone = parts.avoider.placePhone(userExpanded && !settings.collapsed, focused);
       if (S.samePhoneLayout(phone, this.state.phone)) return;

@@ -90,10 +90,20 @@ export interface VisualFrame {
   top: number;
   width: number;
   height: number;
+  /**
+   * The page's zoom on screen (visualViewport.scale): below 1 on a page without a viewport meta tag, which a
+   * phone lays out about 980 px wide and shows zoomed out. The guide is drawn at 1/scale so it keeps its size.
+   */
+  scale?: number;
 }
+
+/** The frame's width as the person sees it, in CSS px at zoom 1: what decides the phone form. */
+export const onScreenWidth = (frame: VisualFrame): number => frame.width * (frame.scale ?? 1);
 
 export interface BarInput {
   frame: VisualFrame;
+  /** The margin kept from the frame's edges, in layout px (MARGIN at zoom 1). */
+  margin?: number;
   /** The bar's measured height. */
   height: number;
   /** Boxes of the portal's controls (fields, buttons, labels, frames). */
@@ -110,9 +120,9 @@ export interface BarSpot {
   clearOfFocus: boolean;
 }
 
-const barRect = (frame: VisualFrame, top: number, height: number): Rect => ({
-  left: frame.left + MARGIN,
-  right: frame.left + frame.width - MARGIN,
+const barRect = (frame: VisualFrame, top: number, height: number, margin: number): Rect => ({
+  left: frame.left + margin,
+  right: frame.left + frame.width - margin,
   top,
   bottom: top + height,
 });
@@ -124,8 +134,9 @@ const barRect = (frame: VisualFrame, top: number, height: number): Rect => ({
  */
 export function placeBar(input: BarInput): BarSpot {
   const { frame, height, focused } = input;
-  const minTop = frame.top + MARGIN;
-  const maxTop = Math.max(minTop, frame.top + frame.height - MARGIN - height);
+  const margin = input.margin ?? MARGIN;
+  const minTop = frame.top + margin;
+  const maxTop = Math.max(minTop, frame.top + frame.height - margin - height);
   const inFrame = input.controls.filter((c) => c.bottom > frame.top && c.top < frame.top + frame.height);
   const anchor = focused ? (focused.top + focused.bottom) / 2 : minTop;
   const gaps = inFrame
@@ -134,7 +145,7 @@ export function placeBar(input: BarInput): BarSpot {
     .sort((a, b) => Math.abs(a + height / 2 - anchor) - Math.abs(b + height / 2 - anchor));
   const tops = [...new Set([minTop, maxTop, ...gaps])];
   const scored = tops.map((top) => {
-    const rect = barRect(frame, top, height);
+    const rect = barRect(frame, top, height, margin);
     return { top, covers: inFrame.filter((c) => overlaps(c, rect)).length, hitsFocus: !!focused && overlaps(focused, rect) };
   });
   const keepsFocus = scored.filter((s) => !s.hitsFocus);
@@ -154,11 +165,14 @@ export interface PhoneLayout {
   bar: boolean;
   /** The bar's short form: its words clamped (no room beside the field in use for all of them). */
   compact: boolean;
+  /** Where it sits, in layout px. */
   top: number;
   left: number;
+  /** Its size before `zoom`: width, and the most it may be tall (what is left of the frame below `top`). */
   width: number;
-  /** The most it may be tall: what is left of the frame below `top`. */
   maxHeight: number;
+  /** Drawn at this scale (1/visualViewport.scale), so a zoomed-out page does not shrink it. */
+  zoom: number;
 }
 
 export interface PhoneInput {
@@ -171,25 +185,35 @@ export interface PhoneInput {
   focused: Rect | null;
 }
 
-/** A first guess at the bar's short form before it was ever measured: one line of title, two of words. */
+/** A first guess at the bar's short form before it was ever measured (in layout px at zoom 1). */
 export const COMPACT_BAR_GUESS = 96;
 
 export function choosePhoneLayout(input: PhoneInput): PhoneLayout {
   const { frame } = input;
-  const left = frame.left + MARGIN;
-  const width = Math.max(0, frame.width - 2 * MARGIN);
-  const bottom = frame.top + frame.height - MARGIN;
+  const scale = frame.scale && frame.scale > 0 ? frame.scale : 1;
+  const margin = MARGIN / scale;
+  const left = frame.left + margin;
+  const width = Math.max(0, frame.width - 2 * margin) * scale;
+  const bottom = frame.top + frame.height - margin;
+  const at = (bar: boolean, compact: boolean, top: number): PhoneLayout => ({
+    bar,
+    compact,
+    top,
+    left,
+    width,
+    maxHeight: Math.max(0, bottom - top) * scale,
+    zoom: 1 / scale,
+  });
   // The panel the person opened fills the visible frame, until they type in a field again.
-  if (input.panelWanted && !input.focused) {
-    const top = frame.top + MARGIN;
-    return { bar: false, compact: false, top, left, width, maxHeight: Math.max(0, bottom - top) };
-  }
-  const place = (height: number) => placeBar({ frame, height, controls: input.controls, focused: input.focused });
-  const full = input.bar.full === null ? null : place(input.bar.full);
-  if (full === null || full.clearOfFocus) {
-    const top = full?.top ?? frame.top + MARGIN;
-    return { bar: true, compact: false, top, left, width, maxHeight: Math.max(0, bottom - top) };
-  }
-  const short = place(input.bar.compact ?? COMPACT_BAR_GUESS);
-  return { bar: true, compact: true, top: short.top, left, width, maxHeight: Math.max(0, bottom - short.top) };
+  if (input.panelWanted && !input.focused) return at(false, false, frame.top + margin);
+  const place = (height: number) => placeBar({ frame, margin, height, controls: input.controls, focused: input.focused });
+  const layout = (spot: BarSpot | null, compact: boolean): PhoneLayout => at(true, compact, spot?.top ?? frame.top + margin);
+  if (input.bar.full === null) return layout(null, false);
+  // All the words where they cover nothing; else the short form where it covers nothing; else whichever
+  // covers fewer controls, never the field in use (the short form when even that needs it).
+  const full = place(input.bar.full);
+  if (full.clearOfFocus && full.covers === 0) return layout(full, false);
+  const short = place(input.bar.compact ?? COMPACT_BAR_GUESS / scale);
+  if (!full.clearOfFocus || (short.clearOfFocus && short.covers < full.covers)) return layout(short, true);
+  return layout(full, false);
 }

@@ -153,7 +153,9 @@ function phoneAttributes(phone: PhoneLayout): Record<string, string> {
   const px = (value: number) => `${Math.round(value)}px !important`;
   return {
     'data-claveguia-phone': phone.bar ? (phone.compact ? 'bar-compact' : 'bar') : 'panel',
-    style: `--cg-top: ${px(phone.top)}; --cg-left: ${px(phone.left)}; --cg-width: ${px(phone.width)}; --cg-max-height: ${px(phone.maxHeight)}`,
+    style:
+      `--cg-top: ${px(phone.top)}; --cg-left: ${px(phone.left)}; --cg-width: ${px(phone.width)}; ` +
+      `--cg-max-height: ${px(phone.maxHeight)}; --cg-zoom: ${phone.zoom.toFixed(3)} !important`,
   };
 }
 
@@ -164,4 +166,5 @@ export const samePhoneLayout = (a: PhoneLayout | null, b: PhoneLayout | null): b
     !!b &&
     a.bar === b.bar &&
     a.compact === b.compact &&
-    (['top', 'left', 'width', 'maxHeight'] as const).every((k) => Math.round(a[k]) === Math.round(b[k])));
+    (['top', 'left', 'width', 'maxHeight'] as const).every((k) => Math.round(a[k]) === Math.round(b[k])) &&
+    Math.abs(a.zoom - b.zoom) < 0.01);

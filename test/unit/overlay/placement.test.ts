@@ -5,6 +5,7 @@ import {
   choosePhoneLayout,
   choosePlacement,
   isNarrow,
+  onScreenWidth,
   MARGIN,
   NO_AVOIDANCE,
   overlaps,
@@ -88,7 +89,7 @@ describe('phones: the bar in the visual viewport', () => {
   });
 
   it('sits at the top of what is on screen (the visual viewport), not of the layout viewport', () => {
-    expect(choosePhoneLayout(full())).toEqual({ bar: true, compact: false, top: 208, left: 8, width: 344, maxHeight: 304 });
+    expect(choosePhoneLayout(full())).toEqual({ bar: true, compact: false, top: 208, left: 8, width: 344, maxHeight: 304, zoom: 1 });
   });
 
   it('goes to the bottom edge when the field in use is under the top', () => {
@@ -127,8 +128,20 @@ describe('phones: the bar in the visual viewport', () => {
   });
 
   it('shows the panel the person opened across the frame, and folds it back to the bar while they type', () => {
-    expect(choosePhoneLayout(full({ panelWanted: true }))).toEqual({ bar: false, compact: false, top: 208, left: 8, width: 344, maxHeight: 304 });
+    expect(choosePhoneLayout(full({ panelWanted: true }))).toEqual({ bar: false, compact: false, top: 208, left: 8, width: 344, maxHeight: 304, zoom: 1 });
     expect(choosePhoneLayout(full({ panelWanted: true, focused: box(10, 300, 340, 30) })).bar).toBe(true);
+  });
+
+  it('on a zoomed-out page (no viewport meta: 980 px shown on 360) keeps its own size: drawn at 1/scale', () => {
+    const scale = 360 / 980;
+    const zoomed = { left: 0, top: 0, width: 980, height: 320 / scale, scale };
+    expect(isNarrow(onScreenWidth(zoomed))).toBe(true);
+    const layout = choosePhoneLayout(full({ frame: zoomed, bar: { full: 110 / scale, compact: 70 / scale } }));
+    expect(layout.zoom).toBeCloseTo(1 / scale);
+    // 344 px wide as the person sees it, 8 px from each edge of the screen.
+    expect(layout.width).toBeCloseTo(344);
+    expect(layout.left * scale).toBeCloseTo(8);
+    expect(layout.top * scale).toBeCloseTo(8);
   });
 
   it('property: wherever the field in use is in the frame, a bar that fits beside it never covers it', () => {
