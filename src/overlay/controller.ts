@@ -272,8 +272,8 @@ class OverlayController implements Overlay {
       }),
       parts.host.container,
     );
-    if (!visible) return;
-    if (state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid)) this.place();
+    const resized = state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid);
+    if (visible && resized) this.place();
   }
 
   /** Decides where the overlay covers no portal field, and re-renders only if that changed. */
@@ -281,22 +281,14 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
-    if (isNarrow(parts.avoider.screenWidth())) {
-      // A phone: the bar in what is on screen, unless the person opened the guide (and is not typing).
-      const phone = parts.avoider.placePhone(userExpanded && !settings.collapsed, focused);
-      if (S.samePhoneLayout(phone, this.state.phone)) return;
-      // Typing again folds the opened guide for good: it must not pop back over the page when the field blurs.
-      this.state = { ...this.state, phone, userExpanded: userExpanded && !phone.bar };
-      this.render();
-      return;
-    }
-    if (this.state.phone) {
-      this.state = { ...this.state, phone: null };
-      this.render();
-    }
-    const next = parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
-    if (next.flip === avoid.flip && next.collapse === avoid.collapse) return;
-    this.state = { ...this.state, avoid: next };
+    const narrow = isNarrow(parts.avoider.screenWidth());
+    // A phone: the bar in what is on screen (room made once per field; the scroll re-places it), or the opened guide.
+    if (narrow && this.state.phone?.bar && focused && parts.avoider.makeRoom(focused)) return;
+    const phone = narrow ? parts.avoider.placePhone(userExpanded && !settings.collapsed, focused) : null;
+    const next = narrow ? avoid : parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
+    if (S.samePhoneLayout(phone, this.state.phone) && next.flip === avoid.flip && next.collapse === avoid.collapse) return;
+    // Typing again folds the opened guide for good: it must not pop back over the page when the field blurs.
+    this.state = { ...this.state, phone, avoid: next, userExpanded: userExpanded && !phone?.bar };
     this.render();
   }
 }

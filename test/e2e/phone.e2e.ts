@@ -114,6 +114,9 @@ async function settledReading(phone: Phone, focus: boolean) {
   return reading;
 }
 
+/** Kinds of stop (step and alerts) whose opened guide was already checked in this browser: once is enough. */
+const panelsSeen = new Set<string>();
+
 /** Everything wrong at one stop of a walk on the phone (empty when all holds). */
 async function checkStop(phone: Phone, result: StopResult, screen: Screen, label: string): Promise<string[]> {
   const expected = result.stop.expect;
@@ -123,13 +126,23 @@ async function checkStop(phone: Phone, result: StopResult, screen: Screen, label
   await phone.resize(keyboardOpen(screen));
   const typing = await settledReading(phone, true);
   problems.push(...typing.problems);
-  const axeTyping = await phone.axe();
-  if (axeTyping.violations.length > 0 || axeTyping.inspected === 0) problems.push(`axe (typing): ${axeTyping.violations.join(', ') || 'inspected nothing'}`);
+  // axe once per kind of stop (step and alerts) in each form: the guide's markup depends on nothing else.
+  const kind = `${label}|${expected.step}|${[...(expected.alerts ?? [])].sort().join(',')}`;
+  const firstOfKind = !panelsSeen.has(kind);
+  if (firstOfKind || typing.form !== 'bar') {
+    const axeTyping = await phone.axe();
+    if (axeTyping.violations.length > 0 || axeTyping.inspected === 0) problems.push(`axe (typing): ${axeTyping.violations.join(', ') || 'inspected nothing'}`);
+  }
   if (SHOTS) {
     mkdirSync(SHOTS, { recursive: true });
     await phone.driver.screenshot(join(SHOTS, `${label}-${result.walk.id}-${result.index}-${result.stop.name}.png`));
   }
   await phone.driver.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), null);
+  if (!firstOfKind && !WAITING_STEPS.has(expected.step)) {
+    await phone.resize(screen);
+    return problems;
+  }
+  panelsSeen.add(kind);
   // The keyboard closes; the person taps the guide open, reads it, and minimises it again.
   await phone.resize(screen);
   await phone.tapGuide('expand');
@@ -171,8 +184,9 @@ const LARGE: Screen = { width: 412, height: 915 };
 
 describe.each(Object.keys(PHONES) as (keyof typeof PHONES)[])('%s on a phone (360×640, keyboard open)', (name) => {
   let phone: Phone | undefined;
-  const started = Date.now();
+  let started = 0;
   beforeAll(async () => {
+    started = Date.now();
     phone = await PHONES[name](SMALL);
   });
   afterAll(async () => {
