@@ -6,7 +6,7 @@
  * scroll only shifts them by the scroll distance.
  */
 import { FIELD_SELECTOR } from '../page/fields';
-import { choosePhoneLayout, choosePlacement, MARGIN, onScreenWidth, placeBar, roomByScrolling, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
+import { choosePhoneLayout, choosePlacement, onScreenWidth, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
 import type { DockSide } from '../storage/schema';
 
 /** Fields looked at, at most: a huge form costs little. */
@@ -51,8 +51,6 @@ export class FieldAvoider {
   private frame = 0;
   /** The bar's measured heights on a phone, in its full and short forms. */
   private barHeights: { full: number | null; compact: number | null } = { full: null, compact: null };
-  /** The field the page was last scrolled for, to give the bar room: once per field. */
-  private roomMadeFor: Element | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -146,34 +144,6 @@ export class FieldAvoider {
     });
   }
 
-  /**
-   * Once per field the person chose, on a phone: when the bar has no room beside it that covers no control,
-   * scrolls the page so that a gap between controls comes into view with the field (roomByScrolling). The
-   * resulting scroll re-places the bar. True when it scrolled.
-   */
-  makeRoom(focused: Element): boolean {
-    if (focused === this.roomMadeFor) return false;
-    this.roomMadeFor = focused;
-    const box = withLabels(focused);
-    const view = this.doc.defaultView;
-    if (!box || !view) return false;
-    const frame = this.visualFrame();
-    const margin = MARGIN / (frame.scale && frame.scale > 0 ? frame.scale : 1);
-    this.fieldBoxes();
-    const controls = this.shifted(this.fields ?? [], Infinity, Infinity);
-    const { full, compact } = this.barHeights;
-    // No scrolling when the short form already has room where it is.
-    if (compact !== null && placeBar({ frame, margin, height: compact, controls, focused: box }).covers === 0) return false;
-    for (const height of [full, compact]) {
-      if (height === null) continue;
-      const dy = roomByScrolling({ frame, margin, height, controls, focused: box });
-      if (dy === 0) continue;
-      view.scrollBy(0, dy);
-      return true;
-    }
-    return false;
-  }
-
   /** The focused portal field, if the focus is on one. */
   focusedField(): Element | null {
     const active = this.doc.activeElement;
@@ -208,7 +178,7 @@ export class FieldAvoider {
     const out: Rect[] = [];
     for (const b of boxes) {
       const box = { left: b.left - dx, right: b.right - dx, top: b.top - dy, bottom: b.bottom - dy };
-      if (Number.isFinite(width) && (box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height)) continue;
+      if (box.right <= 0 || box.bottom <= 0 || box.left >= width || box.top >= height) continue;
       out.push(box);
     }
     return out;

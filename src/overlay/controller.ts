@@ -282,8 +282,7 @@ class OverlayController implements Overlay {
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
     const narrow = isNarrow(parts.avoider.screenWidth());
-    // A phone: the bar in what is on screen (room made once per field; the scroll re-places it), or the opened guide.
-    if (narrow && this.state.phone?.bar && focused && parts.avoider.makeRoom(focused)) return;
+    // A phone: the bar in what is on screen, or the guide the person opened. The page is never scrolled for it.
     const phone = narrow ? parts.avoider.placePhone(userExpanded && !settings.collapsed, focused) : null;
     const next = narrow ? avoid : parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
     if (S.samePhoneLayout(phone, this.state.phone) && next.flip === avoid.flip && next.collapse === avoid.collapse) return;

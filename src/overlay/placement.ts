@@ -209,48 +209,11 @@ export function choosePhoneLayout(input: PhoneInput): PhoneLayout {
   const place = (height: number) => placeBar({ frame, margin, height, controls: input.controls, focused: input.focused });
   const layout = (spot: BarSpot | null, compact: boolean): PhoneLayout => at(true, compact, spot?.top ?? frame.top + margin);
   if (input.bar.full === null) return layout(null, false);
-  // All the words where they cover nothing; else the short form where it covers nothing; else whichever
-  // covers fewer controls, never the field in use (the short form when even that needs it).
+  // All the words where they cover nothing; else the short form, which covers less of the page, unless it
+  // would cover more controls; never the field in use (the short form whenever the full one would).
   const full = place(input.bar.full);
   if (full.clearOfFocus && full.covers === 0) return layout(full, false);
   const short = place(input.bar.compact ?? COMPACT_BAR_GUESS / scale);
-  if (!full.clearOfFocus || (short.clearOfFocus && short.covers < full.covers)) return layout(short, true);
+  if (!full.clearOfFocus || (short.clearOfFocus && short.covers <= full.covers)) return layout(short, true);
   return layout(full, false);
-}
-
-/**
- * When the bar cannot sit in the visible frame without covering a control, how far to scroll the page (once,
- * after the person chose a field) so that it can: the nearest gap between controls tall enough for the bar,
- * brought into the frame together with the field in use. 0 when the bar already has room, or no scroll can give it.
- */
-export function roomByScrolling(input: BarInput): number {
-  const { frame, height, focused } = input;
-  if (!focused || placeBar(input).covers === 0) return 0;
-  const margin = input.margin ?? MARGIN;
-  const low = frame.top + margin;
-  const high = frame.top + frame.height - margin;
-  // The vertical spans taken by controls (the bar spans the width), merged, in page order.
-  const taken = [...input.controls, focused]
-    .map((c) => [c.top, c.bottom] as const)
-    .sort((a, b) => a[0] - b[0])
-    .reduce<[number, number][]>((spans, [top, bottom]) => {
-      const last = spans.at(-1);
-      if (last && top <= last[1]) last[1] = Math.max(last[1], bottom);
-      else spans.push([top, bottom]);
-      return spans;
-    }, []);
-  let best = 0;
-  for (let i = 0; i <= taken.length; i++) {
-    const from = (taken[i - 1]?.[1] ?? -Infinity) + BAR_GAP;
-    const to = (taken[i]?.[0] ?? Infinity) - BAR_GAP;
-    if (to - from < height) continue;
-    // The end of the gap nearest the field in use.
-    const top = to <= focused.top ? to - height : from;
-    const spanTop = Math.min(top, focused.top);
-    const spanBottom = Math.max(top + height, focused.bottom);
-    if (spanBottom - spanTop > high - low) continue;
-    const dy = spanTop < low ? spanTop - low : spanBottom > high ? spanBottom - high : 0;
-    if (dy !== 0 && (best === 0 || Math.abs(dy) < Math.abs(best))) best = dy;
-  }
-  return best;
 }

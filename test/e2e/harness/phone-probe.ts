@@ -11,6 +11,8 @@ export interface PhoneReading {
   field: string | null;
   /** Whether the link countdown shows inside the visible frame. */
   countdown: boolean;
+  /** Portal controls (other than the field in use and its labels) under the bar: allowed only in its short form. */
+  covered: string[];
   /** Empty when everything the checks ask holds. */
   problems: string[];
 }
@@ -80,12 +82,16 @@ export function readPhone(focus: boolean): Promise<PhoneReading> {
       const points = pointsOf(field);
       if (points.length === 0) problems.push(`${name(field)} is off screen`);
       else if (points.some(([x, y]) => ours(document.elementFromPoint(x, y)))) problems.push(`${name(field)} is under the guide`);
+      for (const label of (field as HTMLInputElement).labels ?? []) {
+        if (pointsOf(label).some(([x, y]) => ours(document.elementFromPoint(x, y)))) problems.push(`the label of ${name(field)} is under the guide`);
+      }
     }
+    const covered: string[] = [];
     // The panel the person opened may lie over the page (they asked for it); the bar never may.
     const controls = form === 'panel' ? [] : document.querySelectorAll('input:not([type=hidden]), select, textarea, button, label, iframe');
     for (const el of controls) {
       if (ours(el) || !shown(el)) continue;
-      if (pointsOf(el).some(([x, y]) => ours(document.elementFromPoint(x, y)))) problems.push(`covers ${name(el)}`);
+      if (pointsOf(el).some(([x, y]) => ours(document.elementFromPoint(x, y)))) covered.push(name(el));
     }
 
     // Touch targets of ours: buttons, links and summaries; a checkbox's target is its whole label row.
@@ -95,7 +101,7 @@ export function readPhone(focus: boolean): Promise<PhoneReading> {
       if (r.width < 43.5 || r.height < 43.5) problems.push(`target ${name(el)} is ${Math.round(r.width)}×${Math.round(r.height)}`);
     }
     const clock = root?.querySelector('[data-cg-countdown], .cg-countdown-show');
-    return { form, field: field ? name(field) : null, countdown: !!clock && inFrame(clock), problems };
+    return { form, field: field ? name(field) : null, countdown: !!clock && inFrame(clock), covered, problems };
   });
 }
 

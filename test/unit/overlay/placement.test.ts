@@ -11,7 +11,6 @@ import {
   overlaps,
   placeBar,
   placed,
-  roomByScrolling,
   type PhoneInput,
   type PlacementInput,
   type Rect,
@@ -156,29 +155,5 @@ describe('phones: the bar in the visual viewport', () => {
         else expect(spot.clearOfFocus).toBe(overlaps(barBox(spot.top, bar), focused) === false);
       }),
     );
-  });
-});
-
-describe('phones: scrolling once to make room for the bar', () => {
-  const frame = { left: 0, top: 0, width: 360, height: 320 };
-  it('brings the gap above the field in use into view when no spot on screen is free', () => {
-    // A paragraph's worth of room (130 px) above the field in use, scrolled just out of the frame; below it, fields.
-    const upper = box(10, -150, 340, 120);
-    const focused = box(10, 100, 340, 50);
-    const lower = box(10, 156, 340, 244);
-    const input = { frame, height: 110, controls: [upper, lower], focused };
-    expect(placeBar(input).covers).toBeGreaterThan(0);
-    const dy = roomByScrolling(input);
-    expect(dy).not.toBe(0);
-    const moved = (r: Rect) => ({ ...r, top: r.top - dy, bottom: r.bottom - dy });
-    const after = placeBar({ ...input, controls: [moved(upper), moved(lower)], focused: moved(focused) });
-    expect(after.covers).toBe(0);
-    expect(after.clearOfFocus).toBe(true);
-  });
-  it('does not scroll when the bar already has room, or when no gap is tall enough', () => {
-    const focused = box(10, 250, 340, 40);
-    expect(roomByScrolling({ frame, height: 110, controls: [], focused })).toBe(0);
-    const packed = Array.from({ length: 12 }, (_, i) => box(10, -200 + i * 60, 340, 50));
-    expect(roomByScrolling({ frame, height: 110, controls: packed, focused: packed[5]! })).toBe(0);
   });
 });

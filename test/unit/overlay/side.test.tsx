@@ -11,9 +11,9 @@ afterEach(() => {
   overlay = null;
 });
 
-function start(openSide: () => Promise<boolean>, initiallyOpen = false) {
+function start(openSide: () => Promise<boolean>, initiallyOpen = false, available = true) {
   const { services } = fakeServices({ settings: { collapsed: true } });
-  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null, available: true })) };
+  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null, available })) };
   overlay = createOverlay(document, withSide, { shadowMode: 'open' });
   overlay.start();
   overlay.update(detection({ step: 'identity' }));
@@ -34,6 +34,17 @@ describe('the overlay and the side area', () => {
     await flush();
     expect(withSide.openSide).toHaveBeenCalledTimes(1);
     expect($('[data-cg-side-hint]')).toBeNull();
+  });
+
+  it('where the browser has no side column (Firefox for Android), offers no button for it, in the pill or the panel', async () => {
+    const { $ } = start(async () => false, false, false);
+    await flush();
+    expect($('[data-action="expand"]')).not.toBeNull();
+    expect($('[data-action="side"]')).toBeNull();
+    $('[data-action="expand"]')!.click();
+    await flush();
+    expect($('.cg-panel')).not.toBeNull();
+    expect($('[data-action="side"]')).toBeNull();
   });
 
   it('where a page click cannot open it (Firefox), says how, in words and in the live region', async () => {
