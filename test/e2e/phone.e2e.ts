@@ -83,7 +83,24 @@ async function firefoxPhone(screen: Screen): Promise<Phone> {
   const session: FirefoxSession = await launchFirefox(requireBuild(OPEN_ROOT.firefox));
   const page: PuppeteerPage = await session.browser.newPage();
   await page.setViewport(screen);
-  const driver = puppeteerDriver(page);
+  const base = puppeteerDriver(page);
+  // As a person does: bring the control on screen, look (the guide re-places itself on the scroll, one frame
+  // later), then tap. Puppeteer alone scrolls and clicks in the same moment, before anything can move.
+  const lookThenTap = async (selector: string) => {
+    await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+    await base.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))), null);
+  };
+  const driver: PageDriver = {
+    ...base,
+    click: async (selector) => {
+      await lookThenTap(selector);
+      await base.click(selector);
+    },
+    check: async (selector) => {
+      await lookThenTap(selector);
+      await base.check(selector);
+    },
+  };
   return {
     driver,
     resize: (size) => page.setViewport(size),
