@@ -89,7 +89,7 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
       started = true;
       api.runtime.onMessage.addListener(createDispatcher(api, messageHandlers(store, deadlines, side)));
       api.alarms.onAlarm.addListener(deadlines.onAlarm);
-      api.commands.onCommand.addListener(createCommandRouter(api, side));
+      api.commands?.onCommand.addListener(createCommandRouter(api, side));
       api.runtime.onInstalled.addListener(onInstalled);
       api.runtime.onConnect.addListener(onConnect);
       api.tabs.onRemoved.addListener(onTabRemoved);

@@ -74,7 +74,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
     'i18n:catalogue': async (m) => CATALOGUES[m.language],
     // Synchronous up to `open`: Chrome accepts it only while the click's user action is still current.
     'side:open': (_m, { sender }) => side?.open({ tabId: sender.tab?.id }) ?? Promise.resolve(false),
-    'side:get': async (_m, { sender }) => side?.status(sender.tab?.windowId) ?? { open: false, showing: null },
+    'side:get': async (_m, { sender }) => side?.status(sender.tab?.windowId) ?? { open: false, showing: null, available: false },
     'estimator:load': (_m, { api, sender }) => injectEstimator(api, sender),
   };
 }

@@ -8,6 +8,7 @@
  */
 import { parseSideReport, type SideStatus, type ToContent } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
+import { capabilitiesOf } from '../platform/capabilities';
 
 export interface SideTracker {
   /** Opens the side area for a tab or window. Call it synchronously inside the user action (no await first). */
@@ -16,16 +17,17 @@ export interface SideTracker {
   onPort(port: PortApi): void;
 }
 
-const CLOSED: SideStatus = Object.freeze({ open: false, showing: null });
-
 export function createSideTracker(api: PlatformApi): SideTracker {
+  // Firefox for Android has neither side panel nor sidebar: overlays there never offer "Guía al lado".
+  const available = capabilitiesOf(api).side !== null;
+  const CLOSED: SideStatus = Object.freeze({ open: false, showing: null, available });
   /** Per window, each open side page and the step it last said it shows. */
   const windows = new Map<number, Map<PortApi, SideStatus['showing']>>();
 
   const status = (windowId: number | undefined): SideStatus => {
     const ports = windowId === undefined ? undefined : windows.get(windowId);
     if (!ports || ports.size === 0) return CLOSED;
-    return { open: true, showing: [...ports.values()].at(-1) ?? null };
+    return { open: true, showing: [...ports.values()].at(-1) ?? null, available };
   };
 
   const tellWindow = async (windowId: number) => {

@@ -197,7 +197,7 @@ export class ContentApp {
       return;
     }
     if (message.type === 'side:state') {
-      this.shown?.overlay.setSide({ open: message.open, showing: message.showing });
+      this.shown?.overlay.setSide({ open: message.open, showing: message.showing, available: message.available });
       return;
     }
     if (!this.shown) {

@@ -91,7 +91,7 @@ export function overlayServices(
     openSide: async () => (await ask({ type: 'side:open' }).catch(() => false)) === true,
     sideOpen: async () => {
       const answer = await ask({ type: 'side:get' }).catch(() => null);
-      return parseSideStatus(answer) ?? { open: false, showing: null };
+      return parseSideStatus(answer) ?? { open: false, showing: null, available: false };
     },
     countdown: countdownSource(api, store),
     makeCopy: () => makeCopy(doc, api),

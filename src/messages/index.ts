@@ -22,7 +22,7 @@ export type ToContent =
    * Whether the side area is open in this tab's window (the overlay then stays a pill beside the page), and
    * which step it shows (QA reads it on the host: Firefox's sidebar cannot be inspected from a test).
    */
-  | { type: 'side:state'; open: boolean; showing: StepId | null }
+  | ({ type: 'side:state' } & SideStatus)
   /**
    * The side area asks for an anonymous copy of the tab's page (issue 21): the content script builds it there,
    * with the person's data compared in memory, and answers with a `CopyAnswer`. Nothing is stored or sent on.
@@ -182,11 +182,13 @@ export function parseSideReport(raw: unknown): SideReport | null {
 export interface SideStatus {
   open: boolean;
   showing: StepId | null;
+  /** This browser has a side column at all (false on Firefox for Android): only then is "Guía al lado" offered. */
+  available: boolean;
 }
 
 export function parseSideStatus(raw: unknown): SideStatus | null {
   if (!isFields(raw) || typeof raw.open !== 'boolean') return null;
-  return { open: raw.open, showing: isStepId(raw.showing) ? raw.showing : null };
+  return { open: raw.open, showing: isStepId(raw.showing) ? raw.showing : null, available: raw.available === true };
 }
 
 /** The port a countdown view (overlay chip, popup) holds while its clock runs, pinging every second: the badge follows. */

@@ -9,6 +9,8 @@ import { t } from '../i18n/t';
 import type { QaReport } from './report';
 import type { ViewModel } from './view';
 import { SideButton, SideHint, type SideView } from './SideButton';
+import { NowBar } from './NowBar';
+import type { PhoneLayout } from './placement';
 
 /** The stage the person is at ("Validación"), shown on the pill. */
 const currentStage = (view: ViewModel): string | null => {
@@ -32,13 +34,23 @@ export interface AppProps {
   /** The link countdown (null in tests without one). */
   countdown?: CountdownFeed | null;
   side?: SideView;
+  /** On a phone: the bar or the panel, placed in what is on screen; null on a wider screen. */
+  phone?: PhoneLayout | null;
 }
 
 const NO_SIDE: SideView = { open: false, hint: false, available: false };
 
 /** Root of the overlay inside the shadow root. */
-export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions, countdown = null, side = NO_SIDE }: AppProps) {
+export function App({ view, collapsed, dock, ticks, person = null, live, lang, getReport, actions, countdown = null, side = NO_SIDE, phone = null }: AppProps) {
   const offerSide = side.available && !side.open;
+  if (phone?.bar && view.mode !== 'hidden') {
+    return (
+      <div class="cg-app" lang={lang} data-dock={dock}>
+        <LiveRegion message={live} />
+        <NowBar view={view} compact={phone.compact} actions={actions} countdown={countdown} />
+      </div>
+    );
+  }
   return (
     <div class="cg-app" lang={lang} data-dock={dock}>
       <LiveRegion message={live} />

@@ -6,7 +6,7 @@
  * scroll only shifts them by the scroll distance.
  */
 import { FIELD_SELECTOR } from '../page/fields';
-import { choosePlacement, type Avoidance, type Rect, type Size } from './placement';
+import { choosePhoneLayout, choosePlacement, onScreenWidth, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
 import type { DockSide } from '../storage/schema';
 
 /** Fields looked at, at most: a huge form costs little. */
@@ -16,6 +16,21 @@ const MAX_FIELDS = 300;
 function boxOf(element: Element): Rect | null {
   const box = element.getBoundingClientRect();
   return box.width <= 0 && box.height <= 0 ? null : box;
+}
+
+/** The field in use with its own labels: a person typing needs to see what the field asks for. */
+function withLabels(field: Element): Rect | null {
+  const box = boxOf(field);
+  if (!box) return null;
+  const labels = (field as HTMLInputElement).labels ?? [];
+  let union: Rect = { left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+  for (const label of labels) {
+    const l = boxOf(label);
+    // Only a label beside the field (a floating one above it), not one far away in a table.
+    if (!l || l.top > union.bottom + 40 || l.bottom < union.top - 40) continue;
+    union = { left: Math.min(union.left, l.left), right: Math.max(union.right, l.right), top: Math.min(union.top, l.top), bottom: Math.max(union.bottom, l.bottom) };
+  }
+  return union;
 }
 
 export interface PlacementWish {
@@ -34,6 +49,8 @@ export class FieldAvoider {
   /** Something other than the window scrolled (an inner panel): its fields moved in ways a shift cannot tell. */
   private innerScroll = false;
   private frame = 0;
+  /** The bar's measured heights on a phone, in its full and short forms. */
+  private barHeights: { full: number | null; compact: number | null } = { full: null, compact: null };
 
   constructor(
     private readonly doc: Document,
@@ -44,11 +61,16 @@ export class FieldAvoider {
   ) {
     doc.defaultView?.addEventListener('resize', this.onScrollOrResize, { passive: true });
     doc.addEventListener('scroll', this.onScrollOrResize, { capture: true, passive: true });
+    // A phone's keyboard opening or closing resizes only the visual viewport; pinch-zoom scrolls it.
+    doc.defaultView?.visualViewport?.addEventListener('resize', this.onScrollOrResize, { passive: true });
+    doc.defaultView?.visualViewport?.addEventListener('scroll', this.onScrollOrResize, { passive: true });
   }
 
   destroy(): void {
     this.doc.defaultView?.removeEventListener('resize', this.onScrollOrResize);
     this.doc.removeEventListener('scroll', this.onScrollOrResize, { capture: true });
+    this.doc.defaultView?.visualViewport?.removeEventListener('resize', this.onScrollOrResize);
+    this.doc.defaultView?.visualViewport?.removeEventListener('scroll', this.onScrollOrResize);
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
@@ -85,6 +107,40 @@ export class FieldAvoider {
       pill: this.pillSize,
       fields: wish.userExpanded ? [] : this.fieldBoxes(),
       focused: focused ? boxOf(focused) : null,
+    });
+  }
+
+  /** The width on screen, at zoom 1: below NARROW_MAX_WIDTH the guide takes its phone form. */
+  screenWidth(): number {
+    return onScreenWidth(this.visualFrame());
+  }
+
+  /** What is on screen: the visual viewport (above a phone's keyboard), else the window. */
+  visualFrame(): VisualFrame {
+    const view = this.doc.defaultView;
+    const vv = view?.visualViewport;
+    if (vv) return { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height, scale: vv.scale };
+    return { left: 0, top: 0, width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
+  }
+
+  /** Records the phone bar's rendered height in its current form; true when it changed. */
+  measureBar(compact: boolean): boolean {
+    const height = this.host.getBoundingClientRect().height;
+    if (height <= 0) return false;
+    const key = compact ? 'compact' : 'full';
+    if (this.barHeights[key] === height) return false;
+    this.barHeights = { ...this.barHeights, [key]: height };
+    return true;
+  }
+
+  /** On a phone: the bar where it covers no control and never the field in use, or the panel the person opened. */
+  placePhone(panelWanted: boolean, focused: Element | null): PhoneLayout {
+    return choosePhoneLayout({
+      frame: this.visualFrame(),
+      panelWanted,
+      bar: this.barHeights,
+      controls: this.fieldBoxes(),
+      focused: focused ? withLabels(focused) : null,
     });
   }
 

@@ -20,6 +20,7 @@ import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
 import * as S from './state';
 import type { ViewModel } from './view';
+import { isNarrow } from './placement';
 import type { FieldWarning } from '../flow/warnings';
 import { WarningsLayer, type WarningAnchors } from './warnings/layer';
 import { t } from '../i18n/t';
@@ -251,7 +252,9 @@ class OverlayController implements Overlay {
     const visible = S.isVisible(state, view);
     const dock = S.dockOf(state);
     const collapsed = S.isCollapsed(state);
-    parts.host.setAttributes(S.hostAttributes(view, dock, collapsed, visible, { open: state.sideOpen, showing: state.sideShowing }));
+    parts.host.setAttributes(
+      S.hostAttributes(view, dock, collapsed, visible, { open: state.sideOpen, showing: state.sideShowing }, state.phone),
+    );
     parts.host.showInTopLayer(visible);
     render(
       h(App, {
@@ -265,11 +268,13 @@ class OverlayController implements Overlay {
         getReport: () => this.report(),
         actions: this.actions,
         countdown: parts.countdown,
-        side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide },
+        side: { open: state.sideOpen, hint: state.sideHint, available: !!this.services.openSide && state.sideAvailable },
+        phone: state.phone,
       }),
       parts.host.container,
     );
-    if (visible && parts.avoider.measure(collapsed, state.avoid)) this.place();
+    const resized = state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid);
+    if (visible && resized) this.place();
   }
 
   /** Decides where the overlay covers no portal field, and re-renders only if that changed. */
@@ -277,9 +282,13 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
-    const next = parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
-    if (next.flip === avoid.flip && next.collapse === avoid.collapse) return;
-    this.state = { ...this.state, avoid: next };
+    const narrow = isNarrow(parts.avoider.screenWidth());
+    // A phone: the bar in what is on screen, or the guide the person opened. The page is never scrolled for it.
+    const phone = narrow ? parts.avoider.placePhone(userExpanded && !settings.collapsed, focused) : null;
+    const next = narrow ? avoid : parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);
+    if (S.samePhoneLayout(phone, this.state.phone) && next.flip === avoid.flip && next.collapse === avoid.collapse) return;
+    // Typing again folds the opened guide for good: it must not pop back over the page when the field blurs.
+    this.state = { ...this.state, phone, avoid: next, userExpanded: userExpanded && !phone?.bar };
     this.render();
   }
 }

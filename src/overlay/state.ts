@@ -7,7 +7,7 @@ import type { Detection, StepId } from '../detect/vocabulary';
 import type { SideStatus } from '../messages';
 import type { GuidedStep } from '../flow/guidance';
 import { DEFAULT_SETTINGS, type DockSide, type Settings, type SettingsPatch, type Ticks } from '../storage/schema';
-import { NO_AVOIDANCE, opposite, type Avoidance } from './placement';
+import { NO_AVOIDANCE, opposite, type Avoidance, type PhoneLayout } from './placement';
 import { buildView, keepChoice, type Choice, type ViewModel } from './view';
 
 export interface OverlayState {
@@ -32,6 +32,10 @@ export interface OverlayState {
   sideShowing: StepId | null;
   /** Opening the side area from the page was refused (Firefox): say how to open it instead. */
   sideHint: boolean;
+  /** The browser has a side column at all (not on Firefox for Android); false until the background says so. */
+  sideAvailable: boolean;
+  /** On a phone (a narrow layout): where the bar or the opened panel sits in what is on screen; else null. */
+  phone: PhoneLayout | null;
 }
 
 export const initialState = (): OverlayState => ({
@@ -48,6 +52,8 @@ export const initialState = (): OverlayState => ({
   sideOpen: false,
   sideShowing: null,
   sideHint: false,
+  sideAvailable: false,
+  phone: null,
 });
 
 export function withDetection(state: OverlayState, detection: Detection, url: string): OverlayState {
@@ -102,13 +108,14 @@ export const dockOf = (state: OverlayState): DockSide =>
   state.avoid.flip ? opposite(state.settings.dock) : state.settings.dock;
 
 export const isCollapsed = (state: OverlayState): boolean =>
-  state.settings.collapsed || state.avoid.collapse || (state.sideOpen && !state.userExpanded);
+  state.phone ? state.phone.bar : state.settings.collapsed || state.avoid.collapse || (state.sideOpen && !state.userExpanded);
 
 export const withSide = (state: OverlayState, side: SideStatus): OverlayState => ({
   ...state,
   sideOpen: side.open,
   sideShowing: side.open ? side.showing : null,
   sideHint: false,
+  sideAvailable: side.available,
   // The guide moved beside the page: the panel folds even if the person had opened it here.
   userExpanded: side.open && !state.sideOpen ? false : state.userExpanded,
 });
@@ -122,9 +129,11 @@ export function hostAttributes(
   dock: DockSide,
   collapsed: boolean,
   visible: boolean,
-  side: SideStatus = { open: false, showing: null },
+  side: Pick<SideStatus, 'open' | 'showing'> = { open: false, showing: null },
+  phone: PhoneLayout | null = null,
 ): Record<string, string> {
   return {
+    ...(phone ? phoneAttributes(phone) : {}),
     'data-claveguia-step': view.step,
     'data-claveguia-flow': view.flow,
     ...(view.alerts.length > 0 ? { 'data-claveguia-alerts': view.alerts.map((a) => a.id).join(' ') } : {}),
@@ -135,3 +144,27 @@ export function hostAttributes(
     ...(visible ? {} : { hidden: '' }),
   };
 }
+
+/**
+ * On a phone the host sits where choosePhoneLayout put it, in the visual viewport: the numbers travel as
+ * custom properties on the host (inline, important, so no page rule can move them) that overlay.css reads.
+ */
+function phoneAttributes(phone: PhoneLayout): Record<string, string> {
+  const px = (value: number) => `${Math.round(value)}px !important`;
+  return {
+    'data-claveguia-phone': phone.bar ? (phone.compact ? 'bar-compact' : 'bar') : 'panel',
+    style:
+      `--cg-top: ${px(phone.top)}; --cg-left: ${px(phone.left)}; --cg-width: ${px(phone.width)}; ` +
+      `--cg-max-height: ${px(phone.maxHeight)}; --cg-zoom: ${phone.zoom.toFixed(3)} !important`,
+  };
+}
+
+/** Same place and form, to the pixel: no re-render for sub-pixel scroll noise. */
+export const samePhoneLayout = (a: PhoneLayout | null, b: PhoneLayout | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.bar === b.bar &&
+    a.compact === b.compact &&
+    (['top', 'left', 'width', 'maxHeight'] as const).every((k) => Math.round(a[k]) === Math.round(b[k])) &&
+    Math.abs(a.zoom - b.zoom) < 0.01);

@@ -92,7 +92,8 @@ export interface PlatformApi {
     session: StorageAreaApi;
     onChanged: ApiEvent<(changes: Record<string, StorageChange>, areaName: string) => void>;
   };
-  commands: {
+  /** Keyboard shortcuts; absent on Firefox for Android (no physical keyboard assumed). */
+  commands?: {
     onCommand: ApiEvent<(command: string, tab?: TabInfo) => void>;
   };
   tabs: {

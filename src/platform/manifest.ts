@@ -13,6 +13,31 @@ export const GECKO_ID = 'claveguia@claveguia.github.io';
  * requires; it also has the popover top layer (125) and MV3 content-script isolation we rely on.
  */
 export const FIREFOX_MIN_VERSION = '142.0';
+/**
+ * The first Firefox for Android version that understands each key the Firefox manifest declares, from MDN's
+ * browser-compat-data (research: phones-reports-stores-cost.md §A.1, §A.4). Keys Android lacks entirely
+ * (`sidebar_action`, `commands`) are not listed: Android ignores them, and every surface feature-detects the
+ * APIs behind them (capabilities.ts). The declared minimum is the highest of these, so `web-ext lint` raises
+ * no KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION.
+ */
+export const ANDROID_KEY_MIN_VERSIONS: Readonly<Record<string, number>> = {
+  'browser_specific_settings.gecko_android': 113,
+  // MV3 host permissions (and content-script matches) granted at install: before 127 the guide silently did not run.
+  host_permissions: 127,
+  'browser_specific_settings.gecko.data_collection_permissions': 142,
+};
+
+/** The Android minimum for a built Firefox manifest: the newest version any of its listed keys needs. */
+export function androidMinVersion(manifest: Record<string, unknown>): string {
+  const has = (path: string) =>
+    path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), manifest) !==
+    undefined;
+  const needed = Object.entries(ANDROID_KEY_MIN_VERSIONS)
+    .filter(([path]) => path === 'browser_specific_settings.gecko_android' || has(path))
+    .map(([, version]) => version);
+  return `${Math.max(...needed)}.0`;
+}
+
 /** Chromium 120 has the popover top layer (114) and the MV3 APIs we use. */
 export const CHROME_MIN_VERSION = '120';
 
@@ -78,7 +103,7 @@ export function toBrowserManifest(
   if (browser === 'chrome') {
     return { ...common, minimum_chrome_version: CHROME_MIN_VERSION, background: { ...background } };
   }
-  return {
+  const firefox: BrowserManifest = {
     // The same permissions as Chrome: `scripting` and the IESS host (the content script's own) inject the
     // strength estimator on the new-key step. Firefox 127+ grants MV3 host permissions at install.
     ...withSidebar(common, options.sidebarAtInstall ?? true),
@@ -92,4 +117,8 @@ export function toBrowserManifest(
       },
     },
   };
+  // Firefox for Android runs MV3 with content scripts: the in-page guide is the product there (no sidebar, no
+  // side panel, no shortcuts; the popup opens full-screen).
+  (firefox.browser_specific_settings as Record<string, unknown>).gecko_android = { strict_min_version: androidMinVersion(firefox) };
+  return firefox;
 }

@@ -4,13 +4,14 @@ import { OFFICIAL_LINKS, OFFICIAL_LINK_IDS } from '../flow/links';
 import { t, uiLanguage } from '../i18n/t';
 import { activePerson, type People as PeopleData } from '../storage/people';
 import { DEFAULT_OPTIONS, type Options } from '../storage/options';
-import type { Settings, TabStep } from '../storage/schema';
+import type { Settings, TabStep, Ticks } from '../storage/schema';
 import { Preflight } from '../ui/Preflight';
 import { tickPreflight } from '../ui/preflight-ticks';
 import { People } from './People';
 import { SiteStatus } from './SiteStatus';
 import type { ActiveTab, PopupStore } from './store';
 import { Countdown } from './Countdown';
+import { StepGuide } from './StepGuide';
 
 const EMPTY_PEOPLE: PeopleData = { activeId: null, list: [] };
 
@@ -23,6 +24,7 @@ export function Popup({ store }: { store: PopupStore }) {
   const [people, setPeople] = useState<PeopleData>(EMPTY_PEOPLE);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [step, setStep] = useState<TabStep | null>(null);
+  const [stepTicks, setStepTicks] = useState<Ticks>({});
   const [flow, setFlow] = useState<PreflightFlow>('recover');
   /** Ticks while nobody is added yet: kept in memory only. */
   const [looseTicks, setLooseTicks] = useState<Record<string, boolean>>({});
@@ -44,6 +46,7 @@ export function Popup({ store }: { store: PopupStore }) {
       if (active?.id == null) return;
       const detected = await safely(store.tabStep(active.id), null);
       setStep(detected);
+      setStepTicks(await safely(store.ticks(active.id), {}));
       if (detected && detected.flow !== 'unknown') setFlow(detected.flow);
     });
     const offs = [
@@ -78,6 +81,15 @@ export function Popup({ store }: { store: PopupStore }) {
     updatePeople((current) => tickPreflight(current, person.id, id, ticked));
   };
 
+  const tickStep = (id: string, checked: boolean) => {
+    const tabId = tab?.id;
+    if (tabId == null) return;
+    setStepTicks((current) => ({ ...current, [id]: checked }));
+    void safely(store.saveTicks(tabId, (current) => ({ ...current, [id]: checked })), stepTicks).then(setStepTicks);
+  };
+  // Detected from the API: no side column on Firefox for Android, so its guide comes into the popup instead.
+  const { side: sideColumn, shortcuts } = store.capabilities();
+
   const host = tab?.portalHost ?? null;
   const hiddenHere = !!host && !!settings?.hiddenHosts.includes(host);
 
@@ -87,18 +99,21 @@ export function Popup({ store }: { store: PopupStore }) {
         <h1 id="popup-title">{t('popupTitle')}</h1>
         <p class="tagline">{t('popupTagline')}</p>
       </header>
-      <button
-        type="button"
-        class="side-open"
-        data-action="open-side"
-        onClick={() => {
-          // No await before this call: the click is the user action the browser requires.
-          void store.openSide(tab?.windowId ?? null).then((opened) => opened && window.close());
-        }}
-      >
-        {t('ppSideOpen')}
-      </button>
+      {sideColumn && (
+        <button
+          type="button"
+          class="side-open"
+          data-action="open-side"
+          onClick={() => {
+            // No await before this call: the click is the user action the browser requires.
+            void store.openSide(tab?.windowId ?? null).then((opened) => opened && window.close());
+          }}
+        >
+          {t('ppSideOpen')}
+        </button>
+      )}
       <Countdown />
+      {!sideColumn && step && <StepGuide step={step} ticks={stepTicks} onTick={tickStep} />}
       <p class="privacy">{t('popupPrivacy')}</p>
 
       <section aria-labelledby="tab-heading" class="card">
@@ -234,7 +249,7 @@ export function Popup({ store }: { store: PopupStore }) {
           {t('ppOpenOptions')}
         </a>
       </p>
-      <p class="shortcuts">{t('popupShortcuts')}</p>
+      {shortcuts && <p class="shortcuts">{t('popupShortcuts')}</p>}
     </main>
   );
 }

@@ -3,6 +3,8 @@ import '../i18n/catalogues';
 import { Popup } from './Popup';
 import { popupStore } from './store';
 import { uiLanguage } from '../i18n/t';
+// The guide's styles first (the step guide shown where there is no side column), the popup's own on top.
+import '../overlay/overlay.css';
 import './popup.css';
 
 // The language override (options page) is applied before the first words render.

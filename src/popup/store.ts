@@ -11,10 +11,11 @@ import { checkSite, type SiteCheck } from '../flow/official-site';
 import { setLanguage } from '../i18n/t';
 import type { PlatformApi, TabInfo } from '../platform/api';
 import { platform } from '../platform/browser';
+import { capabilitiesOf, type Capabilities } from '../platform/capabilities';
 import { isIessUrl } from '../platform/hosts';
 import { OPTIONS, type Options } from '../storage/options';
 import { PEOPLE_REMEMBERED, PEOPLE_SESSION, type People } from '../storage/people';
-import { SETTINGS, tabStepItem, type Settings, type TabStep } from '../storage/schema';
+import { SETTINGS, tabStepItem, ticksItem, type Settings, type TabStep, type Ticks } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 
 /** The tab the toolbar button was clicked on (activeTab), as far as the popup needs it. */
@@ -46,6 +47,12 @@ export interface PopupStore {
 
   activeTab(): Promise<ActiveTab>;
   tabStep(tabId: number): Promise<TabStep | null>;
+  /** A tab's step checklist ticks (shared with the overlay and the side area). */
+  ticks(tabId: number): Promise<Ticks>;
+  saveTicks(tabId: number, change: (ticks: Ticks) => Ticks): Promise<Ticks>;
+
+  /** What this browser offers: a side column to open, keyboard shortcuts to mention (not on a phone). */
+  capabilities(): Capabilities;
 
   /** Asks for the optional `notifications` permission (a user gesture is required). */
   requestNotifications(): Promise<boolean>;
@@ -118,6 +125,9 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
       return { id: tab?.id ?? null, windowId: tab?.windowId ?? null, site, portalHost: url && isIessUrl(url) ? site.host : null };
     },
     tabStep: (tabId) => store.get(tabStepItem(tabId)),
+    ticks: (tabId) => store.get(ticksItem(tabId)),
+    saveTicks: (tabId, change) => store.update(ticksItem(tabId), change),
+    capabilities: () => capabilitiesOf(api),
 
     async requestNotifications() {
       try {

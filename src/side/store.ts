@@ -16,16 +16,17 @@ export interface SideTab {
   windowId: number;
 }
 
-export type SideStore = Pick<PopupStore, 'loadOptions' | 'subscribeOptions' | 'loadPeople' | 'updatePeople' | 'subscribePeople'> & {
+export type SideStore = Pick<
+  PopupStore,
+  'loadOptions' | 'subscribeOptions' | 'loadPeople' | 'updatePeople' | 'subscribePeople' | 'ticks' | 'saveTicks'
+> & {
   /** The active tab of the side area's own window. */
   activeTab(): Promise<SideTab | null>;
   /** Called with the newly active tab of that window. */
   onTabActivated(listener: (tab: SideTab) => void): () => void;
   tabStep(tabId: number): Promise<TabStep | null>;
   subscribeTabStep(tabId: number, listener: (step: TabStep | null) => void): () => void;
-  ticks(tabId: number): Promise<Ticks>;
   subscribeTicks(tabId: number, listener: (ticks: Ticks) => void): () => void;
-  saveTicks(tabId: number, change: (ticks: Ticks) => Ticks): Promise<Ticks>;
   /**
    * Tells the background the side area is open in `windowId` (overlays there stay a pill) for as long as the
    * page lives; reconnects if the worker stopped. Returns the disconnect.
@@ -53,6 +54,8 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     loadPeople: shared.loadPeople,
     updatePeople: shared.updatePeople,
     subscribePeople: shared.subscribePeople,
+    ticks: shared.ticks,
+    saveTicks: shared.saveTicks,
 
     async activeTab() {
       const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
@@ -69,9 +72,7 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     },
     tabStep: (tabId) => store.get(tabStepItem(tabId)),
     subscribeTabStep: (tabId, listener) => store.subscribe(tabStepItem(tabId), listener),
-    ticks: (tabId) => store.get(ticksItem(tabId)),
     subscribeTicks: (tabId, listener) => store.subscribe(ticksItem(tabId), listener),
-    saveTicks: (tabId, change) => store.update(ticksItem(tabId), change),
 
     makeCopy: async (tabId) => {
       const ask: ToContent = { type: 'copy:make' };

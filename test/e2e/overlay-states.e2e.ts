@@ -4,13 +4,13 @@
  * must also pass axe-core, never restyle a portal field and never cover the field that has focus.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { guideFor } from '../../src/flow/guidance';
 import type { AlertId } from '../../src/detect/vocabulary';
 import { isIessUrl } from '../../src/platform/hosts';
+import { AXE_SOURCE, runAxe } from './harness/axe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
@@ -20,7 +20,6 @@ import { startStatesServer, type ServedState } from './harness/states-server';
 type Catalogue = Record<string, { message: string }>;
 const LOCALES = resolve(import.meta.dirname, '../../src/public/_locales');
 const catalogue = (lang: string) => JSON.parse(readFileSync(resolve(LOCALES, lang, 'messages.json'), 'utf8')) as Catalogue;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function expectedTitle(state: ServedState, messages: Catalogue): string | null {
   const guide = guideFor(state.expected.step, state.expected.flow, state.expected.alerts);
@@ -56,17 +55,9 @@ function assertShows(state: ServedState, seen: OverlaySnapshot, messages: Catalo
 /** Runs axe-core on the overlay (its host and shadow root) and returns violations, with proof it looked. */
 async function axeOverlay(page: Page): Promise<{ violations: string[]; inspected: number }> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    type Result = { id: string; nodes: unknown[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-    const result = await axe.run({ include: [['[data-claveguia-host]']] });
-    return {
-      violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`),
-      // Proof that axe looked inside the shadow root: the checks it passed there. (Colour contrast comes
-      // back "incomplete" in the top layer; test/unit/overlay/contrast.test.ts checks the palette.)
-      inspected: result.passes.reduce((sum, p) => sum + p.nodes.length, 0),
-    };
-  });
+  // Proof that axe looked inside the shadow root: the checks it passed there. (Colour contrast comes back
+  // "incomplete" in the top layer; test/unit/overlay/contrast.test.ts checks the palette.)
+  return page.evaluate(runAxe, '[data-claveguia-host]');
 }
 
 /** Screens people fail on: identity, the questions with the last-attempt alert, the mail wait, the new key. */

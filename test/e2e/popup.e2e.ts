@@ -12,18 +12,17 @@
  * popup must then say there is nothing it can check. The "not-iess" verdict for it is covered in unit tests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_SOURCE, runAxe } from './harness/axe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { OTHER_HOST, urlOn } from './harness/hosts';
 import { startStatesServer } from './harness/states-server';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EXTENSION = () => requireBuild(OPEN_ROOT.chrome);
 
 type Areas = { local: Record<string, unknown>; session: Record<string, unknown> };
@@ -264,15 +263,7 @@ describe('the popup in Chromium', () => {
     const axe = async (page: Page, label: string) => {
       // Extension pages forbid inline scripts (CSP); evaluate runs outside the page's CSP.
       await page.evaluate(AXE_SOURCE);
-      const { violations, inspected } = await page.evaluate(async () => {
-        type Result = { id: string; nodes: { target: unknown }[] };
-        const a = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-        const result = await a.run(document);
-        return {
-          violations: result.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-          inspected: result.passes.reduce((sum, p) => sum + p.nodes.length, 0),
-        };
-      });
+      const { violations, inspected } = await page.evaluate(runAxe, null);
       expect(violations, label).toEqual([]);
       expect(inspected, label).toBeGreaterThan(30);
     };

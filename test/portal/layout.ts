@@ -40,7 +40,7 @@ body{margin:0;padding-top:58px;font-family:Roboto,"Helvetica Neue",Arial,sans-se
 .logo-iess small{display:block;font-size:9px;letter-spacing:0;font-weight:400}
 .landing-header .entidad{font-size:15px}
 .landing-wrapper{max-width:980px;margin:0 auto;padding:20px}
-.ui-g{display:flex;flex-wrap:wrap}.ui-g-12{width:100%;padding:6px}.ui-md-6{width:50%;padding:6px}
+.ui-g{display:flex;flex-wrap:wrap}.ui-g-12{width:100%;padding:6px}.ui-md-6{padding:6px}
 .card{background:#fff;border-radius:2px;box-shadow:0 1px 3px rgba(0,0,0,.2);padding:18px 22px;margin-bottom:16px;width:100%}
 .card h1{font-size:22px;margin:0 0 14px;color:#0b3c74;font-weight:500}
 .card h2{font-size:17px;margin:14px 0 10px;color:#2e7d32;font-weight:500}
@@ -86,6 +86,27 @@ footer.pie{font-size:12px;color:#607d8b;text-align:center;padding:10px}
 .tarjeta-practica{margin:14px 0 0;text-align:left;color:#212121;background:#fffbe6;border:3px solid #111;outline:3px dashed #ffd400;outline-offset:-6px;padding:8px 12px}
 .tarjeta-practica summary{cursor:pointer;font-size:15px;font-weight:700;color:#111;padding:4px 0}
 .tarjeta-tabla{border-collapse:collapse;margin:8px 0;width:100%}.tarjeta-tabla th,.tarjeta-tabla td{border:1px solid #bdbdbd;padding:3px 5px;font-size:12px;vertical-align:top}.tarjeta-tabla th{background:#fff3c4}
+/*
+ * Phones. PrimeFaces Grid CSS (the Serenity template's ui-g) applies ui-md-* only from 641 px (40.063em):
+ * below that a "ui-g-12 ui-md-6" column takes the full width, so side-by-side fields stack. The landing
+ * layout's padding shrinks with it. Widgets the sources say nothing about at phone widths (the image
+ * question, the virtual keypad) are given the least surprising shape: three image columns, a keypad of
+ * five keys a row, 44 px keys. A guess, marked as one.
+ */
+@media (min-width:641px){.ui-md-6{width:50%}}
+@media (max-width:640px){
+.landing-wrapper{padding:8px}
+.landing-header{padding:8px 12px;gap:10px}
+.logo-iess{font-size:22px}
+.card{padding:12px 12px}
+.card h1{font-size:19px}
+.sim-banner{min-height:58px}
+.sim-banner strong{font-size:12px;padding:4px 8px}
+.imagenes{grid-template-columns:repeat(3,minmax(0,1fr))}
+.teclado-virtual{grid-template-columns:repeat(5,44px);width:auto}
+.teclado-virtual .tecla{width:44px;height:44px}
+.ui-button{padding:12px 18px}
+}
 `;
 
 export interface DocumentOptions {

@@ -42,7 +42,7 @@ export class WarningsLayer {
 
   constructor(
     private readonly doc: Document,
-    root: ShadowRoot,
+    private readonly root: ShadowRoot,
     /** Says a sentence through the overlay's one polite live region. */
     private readonly say: (text: string) => void,
   ) {
@@ -51,6 +51,9 @@ export class WarningsLayer {
     root.append(this.container);
     doc.defaultView?.addEventListener('resize', this.schedule, { passive: true });
     doc.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    // A phone's keyboard resizes only the visual viewport.
+    doc.defaultView?.visualViewport?.addEventListener('resize', this.schedule, { passive: true });
+    doc.defaultView?.visualViewport?.addEventListener('scroll', this.schedule, { passive: true });
   }
 
   /** The warnings now, and the elements they belong beside. An empty list clears every note. */
@@ -73,6 +76,8 @@ export class WarningsLayer {
     this.destroyed = true;
     this.doc.defaultView?.removeEventListener('resize', this.schedule);
     this.doc.removeEventListener('scroll', this.schedule, { capture: true });
+    this.doc.defaultView?.visualViewport?.removeEventListener('resize', this.schedule);
+    this.doc.defaultView?.visualViewport?.removeEventListener('scroll', this.schedule);
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
     render(null, this.container);
     this.container.remove();
@@ -104,11 +109,22 @@ export class WarningsLayer {
   /** Reads the fields' boxes and the notes' sizes, then writes the notes' positions: one read pass, one write pass. */
   position(): void {
     const view = this.doc.defaultView;
-    const viewport = { width: view?.innerWidth ?? 0, height: view?.innerHeight ?? 0 };
+    // What is on screen (above a phone's keyboard): notes are placed in the visual viewport, shifted by its offset.
+    const vv = view?.visualViewport;
+    const dx = vv?.offsetLeft ?? 0;
+    const dy = vv?.offsetTop ?? 0;
+    const viewport = { width: vv?.width ?? view?.innerWidth ?? 0, height: vv?.height ?? view?.innerHeight ?? 0 };
+    const shift = (r: Rect): Rect => ({ left: r.left - dx, right: r.right - dx, top: r.top - dy, bottom: r.bottom - dy });
     const notes = [...this.container.querySelectorAll<HTMLElement>('[data-cg-note]')];
     const fieldBoxes = new Map<WarningAnchor, Rect | null>();
-    for (const [anchor, element] of this.anchors) fieldBoxes.set(anchor, element.isConnected ? visibleBox(element) : null);
-    const controls = notes.length > 0 ? this.controlBoxes(viewport) : [];
+    for (const [anchor, element] of this.anchors) {
+      const box = element.isConnected ? visibleBox(element) : null;
+      fieldBoxes.set(anchor, box && shift(box));
+    }
+    const controls = notes.length > 0 ? this.controlBoxes(viewport, shift) : [];
+    // On a phone the guide's bar is in the same small frame: notes keep off it too.
+    const host = this.root.host;
+    if (notes.length > 0 && host.hasAttribute('data-claveguia-phone')) controls.push(shift(host.getBoundingClientRect()));
     const placed: Rect[] = [];
     const writes: [HTMLElement, ReturnType<typeof placeNote>][] = [];
     for (const note of notes) {
@@ -122,7 +138,7 @@ export class WarningsLayer {
       const size = note.getBoundingClientRect();
       const spot = placeNote(
         { field, keepClear: [...placed, ...controls], note: { width: size.width, height: size.height }, viewport },
-        labelBoxes(element),
+        labelBoxes(element).map(shift),
       );
       if (spot) placed.push({ left: spot.left, top: spot.top, right: spot.left + size.width, bottom: spot.top + size.height });
       writes.push([note, spot]);
@@ -134,18 +150,19 @@ export class WarningsLayer {
         continue;
       }
       note.setAttribute('data-cg-side', spot.side);
-      note.style.left = `${Math.round(spot.left)}px`;
-      note.style.top = `${Math.round(spot.top)}px`;
+      note.style.left = `${Math.round(spot.left + dx)}px`;
+      note.style.top = `${Math.round(spot.top + dy)}px`;
       note.style.visibility = 'visible';
     }
   }
 
   /** Boxes of the portal's visible controls (fields, buttons, keypad keys, labels): notes keep off them when they can. */
-  private controlBoxes(viewport: { width: number; height: number }): Rect[] {
+  private controlBoxes(viewport: { width: number; height: number }, shift: (r: Rect) => Rect): Rect[] {
     const boxes: Rect[] = [];
     const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
     for (let i = 0; i < controls.length && i < MAX_CONTROLS; i++) {
-      const box = visibleBox(controls[i]!);
+      const seen = visibleBox(controls[i]!);
+      const box = seen && shift(seen);
       if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= viewport.width || box.top >= viewport.height) continue;
       boxes.push(box);
     }

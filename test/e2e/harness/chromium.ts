@@ -31,6 +31,8 @@ export async function launchChromium(
      * the page reflows; `scale` is the screen's scaling (2 = a 1280×720 screen at 200 % is a 640×360 window).
      */
     window?: { width: number; height: number; scale: number };
+    /** A phone: mobile viewport emulation (meta viewport honoured, touch events, `pointer: coarse`) with touch. */
+    mobile?: boolean;
   } = {},
 ): Promise<ChromiumSession> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'claveguia-chromium-'));
@@ -40,6 +42,7 @@ export async function launchChromium(
     headless: !options.headed,
     locale,
     viewport: options.window ? null : options.viewport === undefined ? { width: 1280, height: 720 } : options.viewport,
+    ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     // Extension i18n follows the browser's UI language, which Chromium on Linux reads from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: `${locale.replace('-', '_')}.UTF-8` },
     args: [

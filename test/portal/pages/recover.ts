@@ -113,11 +113,11 @@ ${commandButton({ id: f(form, RF.search), label: 'Buscar', update: regionId(form
 
 function verificationPanel(form: RecoverForm, v: Extract<RecoverView, { step: 'verification' }>): SafeHtml {
   return html`<h2>Paso 2: Validación de identidad</h2>
-<div class="ui-g"><div class="ui-md-6">${input({ id: f(form, RF.names), label: 'Nombres', value: v.name, readonly: true, md: true })}</div>
-<div class="ui-md-6">${input({ id: f(form, RF.idNumber), label: 'Cédula', value: v.cedula, readonly: true, md: true })}</div></div>
+<div class="ui-g"><div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.names), label: 'Nombres', value: v.name, readonly: true, md: true })}</div>
+<div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.idNumber), label: 'Cédula', value: v.cedula, readonly: true, md: true })}</div></div>
 <p>Ingrese el DÍA y MES de su nacimiento en números.</p>
-<div class="ui-g"><div class="ui-md-6">${input({ id: f(form, RF.day), label: 'Día de nacimiento', value: v.day ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div>
-<div class="ui-md-6">${input({ id: f(form, RF.month), label: 'Mes de nacimiento', value: v.month ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div></div>
+<div class="ui-g"><div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.day), label: 'Día de nacimiento', value: v.day ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div>
+<div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.month), label: 'Mes de nacimiento', value: v.month ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div></div>
 <p>Responda las siguientes preguntas sobre su historia laboral (información registrada en el IESS):</p>
 ${v.round.labour.map(
   (q, i) =>

@@ -18,22 +18,22 @@ describe('background: the side area', () => {
       { id: 3, windowId: 8 },
     ];
     fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
-    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
 
     const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
     port.postMessage({ windowId: 7, showing: 'identity' });
     await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'identity' });
+    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'identity', available: true });
     expect(sideStates().map((m) => m.tabId).sort()).toEqual([1, 2]);
-    expect(sideStates()[0]!.message).toEqual({ type: 'side:state', open: true, showing: 'identity' });
+    expect(sideStates()[0]!.message).toEqual({ type: 'side:state', open: true, showing: 'identity', available: true });
 
     // Another window's tab is not concerned; a bad report (or a change of window) is ignored.
     fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 3, windowId: 8 } };
-    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
     port.postMessage({ windowId: 8, showing: 'code' });
     port.postMessage({ windowId: 'x' });
     await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
   });
 
   it('says the side area closed when its page goes (the worker dropping the port counts too)', async () => {
@@ -43,12 +43,12 @@ describe('background: the side area', () => {
     const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
     port.postMessage({ windowId: 7, showing: null });
     await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: null });
+    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: null, available: true });
     fakeControl.sentToTabs = [];
     fakeControl.dropPorts();
     await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null });
-    expect(sideStates().map((m) => m.message)).toEqual([{ type: 'side:state', open: false, showing: null }]);
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
+    expect(sideStates().map((m) => m.message)).toEqual([{ type: 'side:state', open: false, showing: null, available: true }]);
   });
 
   it('opens the side panel for the sender tab on the pill’s click, and only where the browser has one', async () => {
@@ -85,5 +85,18 @@ describe('background: the side area', () => {
     fakeControl.updateTab(5, { status: 'loading' });
     await settle();
     expect(await store.get(tabStepItem(5))).toBeNull();
+  });
+});
+
+describe('background: a browser without a side column or shortcuts (Firefox for Android)', () => {
+  it('starts without `commands`, and tells overlays there is no side area to offer', async () => {
+    // The fake is Chrome-shaped (side panel, no sidebar): drop what Firefox for Android lacks.
+    const { sidePanel: _p, commands: _c, ...phone } = fakeBrowser;
+    createBackground(phone).start();
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
+    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: false });
+    // A click on a (stale) button asks anyway: nothing opens, nothing throws.
+    expect(await send({ type: 'side:open' })).toBe(false);
+    expect(fakeControl.sidePanelOpened).toEqual([]);
   });
 });

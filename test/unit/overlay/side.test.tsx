@@ -11,9 +11,9 @@ afterEach(() => {
   overlay = null;
 });
 
-function start(openSide: () => Promise<boolean>, initiallyOpen = false) {
+function start(openSide: () => Promise<boolean>, initiallyOpen = false, available = true) {
   const { services } = fakeServices({ settings: { collapsed: true } });
-  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null })) };
+  const withSide = { ...services, openSide: vi.fn(openSide), sideOpen: vi.fn(async () => ({ open: initiallyOpen, showing: null, available })) };
   overlay = createOverlay(document, withSide, { shadowMode: 'open' });
   overlay.start();
   overlay.update(detection({ step: 'identity' }));
@@ -36,6 +36,17 @@ describe('the overlay and the side area', () => {
     expect($('[data-cg-side-hint]')).toBeNull();
   });
 
+  it('where the browser has no side column (Firefox for Android), offers no button for it, in the pill or the panel', async () => {
+    const { $ } = start(async () => false, false, false);
+    await flush();
+    expect($('[data-action="expand"]')).not.toBeNull();
+    expect($('[data-action="side"]')).toBeNull();
+    $('[data-action="expand"]')!.click();
+    await flush();
+    expect($('.cg-panel')).not.toBeNull();
+    expect($('[data-action="side"]')).toBeNull();
+  });
+
   it('where a page click cannot open it (Firefox), says how, in words and in the live region', async () => {
     const { $ } = start(async () => false);
     await flush();
@@ -54,11 +65,11 @@ describe('the overlay and the side area', () => {
     expect($('.cg-panel')).toBeNull();
     // The step is still on the host for QA, and the side area's own step when it says so.
     expect(host().getAttribute('data-claveguia-step')).toBe('identity');
-    overlay!.setSide({ open: true, showing: 'identity' });
+    overlay!.setSide({ open: true, showing: 'identity', available: true });
     await flush();
     expect(host().getAttribute('data-claveguia-side-step')).toBe('identity');
     // Closed again: the pill comes back.
-    overlay!.setSide({ open: false, showing: null });
+    overlay!.setSide({ open: false, showing: null, available: true });
     await flush();
     expect(host().getAttribute('data-claveguia-side')).toBe('closed');
     expect(host().hasAttribute('data-claveguia-side-step')).toBe(false);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_MIN_VERSION, GECKO_ID, toBrowserManifest, type SourceManifest } from '../../../src/platform/manifest';
+import { androidMinVersion, FIREFOX_MIN_VERSION, GECKO_ID, toBrowserManifest, type SourceManifest } from '../../../src/platform/manifest';
 
 const source = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../manifest.json'), 'utf8')) as SourceManifest;
 
@@ -18,8 +18,18 @@ describe('toBrowserManifest', () => {
     expect(firefox.background).toEqual({ scripts: [source.background.service_worker], type: 'module' });
     expect(firefox.browser_specific_settings).toEqual({
       gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('declares Firefox for Android from the newest version its keys need (data_collection_permissions: 142)', () => {
+    const firefox = toBrowserManifest(source, 'firefox', '1.0.0');
+    expect(androidMinVersion(firefox)).toBe('142.0');
+    // Without the data-collection key, MV3 host permissions (granted at install from 127) set the floor.
+    const { browser_specific_settings: _s, ...withoutGecko } = firefox;
+    expect(androidMinVersion({ ...withoutGecko, browser_specific_settings: { gecko: { id: GECKO_ID } } })).toBe('127.0');
+    expect(androidMinVersion({})).toBe('113.0');
   });
 
   it('keeps everything else identical between browsers and leaves the source untouched', () => {

@@ -299,6 +299,36 @@ describe('Popup: the active tab', () => {
     expect(((await stored('local', SETTINGS_KEY)) as { hiddenHosts: string[] }).hiddenHosts).toEqual([]);
   });
 
+  it('with a side column and shortcuts (the fake is Chrome-shaped), offers "Guía al lado" and names the shortcuts', async () => {
+    fakeControl.tabs = [{ id: 5, url: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf' }];
+    await fakeBrowser.storage.session.set({ 'step:5': { step: 'identity', flow: 'unlock', at: 1 } });
+    await open();
+    expect($('[data-action="open-side"]')).not.toBeNull();
+    expect($('.shortcuts')).not.toBeNull();
+    // The guide itself lives in the side column there, not in the popup.
+    expect($('[data-popup-step]')).toBeNull();
+  });
+
+  it('on a phone (no side column, no shortcuts) offers neither, and carries the step guide with its checklist', async () => {
+    fakeControl.tabs = [{ id: 5, url: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-clave-web/public/desbloquearClave.jsf' }];
+    await fakeBrowser.storage.session.set({ 'step:5': { step: 'identity', flow: 'unlock', at: 1 } });
+    const { sidePanel: _p, commands: _c, ...phone } = fakeBrowser;
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Popup store={createPopupStore(phone)} />, container));
+    await flush();
+    expect($('[data-action="open-side"]')).toBeNull();
+    expect($('.shortcuts')).toBeNull();
+    expect($('[data-popup-step]')?.getAttribute('data-popup-step')).toBe('identity');
+    expect($('#step-guide-title')?.textContent?.trim()).toBeTruthy();
+    expect($('.step-guide .cg-wants')?.textContent?.trim()).toBeTruthy();
+    // Ticking an item there saves it for that tab, where the overlay reads it.
+    const box = $<HTMLInputElement>('.step-guide .cg-checklist input[type="checkbox"]')!;
+    await click(box);
+    const saved = (await fakeBrowser.storage.session.get(null)) as Record<string, unknown>;
+    const ticks = Object.entries(saved).find(([key]) => key.startsWith('ticks:5'))?.[1] as Record<string, boolean> | undefined;
+    expect(ticks && Object.values(ticks)).toContain(true);
+  });
+
   it('offers no guide control on a site that is not the portal', async () => {
     fakeControl.tabs = [{ id: 6, url: 'https://www.example.org/' }];
     await open();

@@ -57,7 +57,7 @@ describe('the side area', () => {
     expect(text('[data-side="action"]')).not.toBe('');
     expect($('[data-alert="data-mismatch"]')).not.toBeNull();
     // It told the background it is open in window 7, showing this step (overlays there stay a pill).
-    expect(background.side.status(7)).toEqual({ open: true, showing: 'verification' });
+    expect(background.side.status(7)).toEqual({ open: true, showing: 'verification', available: true });
 
     // Ticking the checklist keeps the tick for that tab, where the overlay reads it.
     const box = $('[data-section="side-checklist"] input[type="checkbox"]') as HTMLInputElement;
@@ -85,7 +85,7 @@ describe('the side area', () => {
     expect(text('[data-side="title"]')).toBe('Abra la página oficial del IESS');
     expect(container!.querySelectorAll('a[data-link]').length).toBeGreaterThan(0);
     expect(($('.side-preflight') as HTMLDetailsElement).open).toBe(true);
-    expect(background.side.status(7)).toEqual({ open: true, showing: null });
+    expect(background.side.status(7)).toEqual({ open: true, showing: null, available: true });
     // Another window's tab changes nothing here.
     await act(async () => void fakeControl.activateTab(1, 8));
     for (let i = 0; i < 5; i++) await flush();
