@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContentApp } from '../../../src/content/app';
 import { TAKEOVER_EVENT } from '../../../src/content/context';
 import type { FieldValues } from '../../../src/content/field-watcher';
+import { createGuide } from '../../../src/content/guide';
+import { GUIDE_FILE, GUIDE_KEY, registerGuide } from '../../../src/content/guide-contract';
+import { Resident } from '../../../src/content/resident';
 import { SETTINGS } from '../../../src/storage/schema';
 import { fakeBrowser, fakeControl } from '../fakes/browser';
 
@@ -12,6 +14,7 @@ const hosts = () => document.querySelectorAll('[data-claveguia-host]');
 const HIDDEN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [location.hostname] } };
 const SHOWN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [] } };
 const NEW_KEY_PAGE = readFileSync(resolve(import.meta.dirname, '../../corpus/rec-new-key-keypad.html'), 'utf8');
+const TERMS_PAGE = readFileSync(resolve(import.meta.dirname, '../../corpus/rec-terms.html'), 'utf8');
 
 /** Puts a corpus page's body into the test document. */
 function showPage(html: string): void {
@@ -21,7 +24,7 @@ function showPage(html: string): void {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
-let app: ContentApp | null = null;
+let app: Resident | null = null;
 afterEach(() => {
   app?.destroy();
   app = null;
@@ -29,16 +32,25 @@ afterEach(() => {
   for (const host of hosts()) host.remove();
 });
 
-function startApp(onFieldValues?: (values: FieldValues) => void): ContentApp {
-  app = new ContentApp(document, fakeBrowser, { onFieldValues });
+/**
+ * The resident script with the guide already in its world (its own object here, standing for the isolated
+ * world), as after the background injected it once on this document.
+ */
+function startApp(onFieldValues?: (values: FieldValues) => void): Resident {
+  const world = {};
+  registerGuide(createGuide, world);
+  app = new Resident(document, fakeBrowser, { guide: { onFieldValues }, world });
   app.start();
   return app;
 }
 
-describe('ContentApp lifecycle', () => {
-  it('does nothing until started, then mounts one overlay host, once', async () => {
+describe('resident lifecycle', () => {
+  it('does nothing until started, then mounts one overlay host, once, where a recovery step is detected', async () => {
     const add = vi.spyOn(document, 'addEventListener');
-    app = new ContentApp(document, fakeBrowser);
+    showPage(NEW_KEY_PAGE);
+    const world = {};
+    registerGuide(createGuide, world);
+    app = new Resident(document, fakeBrowser, { world });
     expect(hosts()).toHaveLength(0);
     expect(add).not.toHaveBeenCalled();
     app.start();
@@ -47,15 +59,56 @@ describe('ContentApp lifecycle', () => {
     expect(fakeControl.openPorts).toBe(1);
   });
 
+  it('on an IESS page that is not a recovery page: no host, no guide asked for, nothing of it started', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    const types: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void types.push((m as { type: string }).type));
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
+    app = new Resident(document, fakeBrowser, { world: {} });
+    app.start();
+    await vi.waitFor(() => expect(types).toContain('page:step'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hosts()).toHaveLength(0);
+    expect(types).not.toContain('guide:load');
+    expect(fakeControl.injected).toEqual([]);
+    expect(app.guide).toBeNull();
+  });
+
+  it('asks the background for the guide where a step is detected; it is injected into this world once per document', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    // The fake's one global plays the isolated world: the guide's bundle has not run there yet.
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    delete global[Symbol.for(GUIDE_KEY)];
+    fakeControl.onFiles = (injection) => {
+      if (injection.files?.includes(GUIDE_FILE)) registerGuide(createGuide);
+    };
+    showPage(NEW_KEY_PAGE);
+    app = new Resident(document, fakeBrowser);
+    app.start();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    expect(fakeControl.injected.filter((i) => i.files)).toEqual([{ target: { tabId: 1, frameIds: [0] }, world: 'ISOLATED', files: [GUIDE_FILE] }]);
+    // Hidden and shown again on the same document: the guide is back, from this world, without a second file.
+    await fakeBrowser.storage.local.set(HIDDEN);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    await fakeBrowser.storage.local.set(SHOWN);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
+    delete global[Symbol.for(GUIDE_KEY)];
+  });
+
   it('replaces a host left behind by an earlier content script', async () => {
     const stale = document.documentElement.appendChild(document.createElement('div'));
     stale.setAttribute('data-claveguia-host', '');
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     expect(stale.isConnected).toBe(false);
   });
 
   it('destroy removes every node, listener and port, and nothing comes back on later changes', async () => {
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     app!.destroy();
@@ -69,9 +122,10 @@ describe('ContentApp lifecycle', () => {
   });
 });
 
-describe('hidden on this site: one behaviour, decided in ContentApp', () => {
+describe('hidden on this site: one behaviour, decided in the resident', () => {
   it('runs nothing on a hidden host, and comes back when the popup shows it again', async () => {
     await fakeBrowser.storage.local.set(HIDDEN);
+    showPage(NEW_KEY_PAGE);
     startApp();
     await new Promise((r) => setTimeout(r, 30));
     expect(hosts()).toHaveLength(0);
@@ -173,6 +227,8 @@ describe('ContentApp: who is being helped', () => {
       asked.push(message);
       return { label: 'Mamá' };
     });
+    // A step the mismatch checks do not compare: only the overlay asks.
+    showPage(TERMS_PAGE);
     startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     await vi.waitFor(() => expect(asked).toHaveLength(1));
@@ -201,6 +257,7 @@ describe('ContentApp: a forced language', () => {
     expect(answer.ppOverlayHelping?.message).toBe('Helping: $LABEL$');
     expect(await fakeBrowser.runtime.sendMessage({ type: 'i18n:catalogue', language: 'fr' })).toBeUndefined();
     await fakeBrowser.storage.local.set({ options: { language: 'en' } });
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(i18n.forcedLanguage()).toBe('en'));
     expect(i18n.t('ppOverlayHelping', 'Mum')).toBe('Helping: Mum');

@@ -1,0 +1,57 @@
+/**
+ * The one home of the guide's names, and what the resident script and the guide say to each other. The guide
+ * (overlay, warnings, field watcher, countdown chip, Preact, its CSS and the guidance data) is built as its own
+ * file, `GUIDE_FILE`, which no manifest key lists: it is not web-accessible and no page gets it by declaration.
+ * When the resident script (the declared content script: page watcher, detector, host marker, step report)
+ * detects a page the guide has something to say about, it asks the background (`guide:load`), which injects the
+ * file into this same isolated world, once per document (background/estimator.ts). The file registers its
+ * factory under `Symbol.for(GUIDE_KEY)`, where the resident picks it up and from then on hands it every
+ * detection. The page's world never sees it.
+ */
+import type { Detection } from '../detect/vocabulary';
+import type { ToContent } from '../messages';
+import type { PlatformApi } from '../platform/api';
+import { findInWorld, registerInWorld } from '../platform/world.ts';
+import type { FieldValues } from './field-watcher';
+
+/** Where the build writes the bundle, relative to the extension root (what `scripting.executeScript` names). */
+export const GUIDE_FILE = 'guide.js';
+/** The bundle's entry, for the build. */
+export const GUIDE_ENTRY = 'src/content/guide.ts';
+/** `Symbol.for` key of the guide's factory on the isolated world's global. */
+export const GUIDE_KEY = 'claveguia.guide';
+
+/**
+ * Whether a detection needs the guide: a recovery step, an alert, or steps to choose from ("¿En qué paso
+ * está?"). Every other IESS page keeps only the resident script.
+ */
+export function needsGuide(detection: Detection): boolean {
+  return detection.step !== 'none' || detection.alerts.length > 0 || (detection.candidates?.length ?? 0) > 0;
+}
+
+/** What the resident script gives the guide. */
+export interface GuideHooks {
+  /** The person chose "hide on this site": the resident forgets a forced show; the background is told. */
+  hideOnThisSite: () => void;
+  /** Tests only: receives field values in memory on the steps that have them; nothing else ever sees them. */
+  onFieldValues?: (values: FieldValues) => void;
+}
+
+/** The guide as the resident drives it. `destroy` removes every node, listener, port and timer it added. */
+export interface Guide {
+  update(detection: Detection): void;
+  handle(message: ToContent): void;
+  destroy(): void;
+}
+
+export type GuideFactory = (doc: Document, api: PlatformApi, hooks: GuideHooks) => Guide;
+
+/** The guide's factory registered on this world's global, if the bundle ran here. */
+export function findGuide(world: object = globalThis): GuideFactory | null {
+  return findInWorld<GuideFactory>(GUIDE_KEY, world);
+}
+
+/** What the bundle does when it runs: registers once per world. */
+export function registerGuide(factory: GuideFactory, world: object = globalThis): void {
+  registerInWorld(GUIDE_KEY, factory, world);
+}
