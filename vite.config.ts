@@ -8,6 +8,7 @@ import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
 import { zipDirectory } from './test/tools/zip.ts';
 import { preactWithoutHtmlSink } from './test/tools/no-html-sinks.ts';
 import { injectedBundle } from './test/tools/injected-bundle.ts';
+import { residentBudget } from './test/tools/resident-budget.ts';
 import { ESTIMATOR_ENTRY, ESTIMATOR_FILE } from './src/estimator/contract.ts';
 import { GUIDE_ENTRY, GUIDE_FILE } from './src/content/guide-contract.ts';
 
@@ -89,6 +90,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
       // The guide (overlay, warnings, Preact, CSS): its own file, injected where a recovery step is detected.
       // Built like the content script (crxjs's sub-build): the parent's resolve and define, no plugins.
       injectedBundle({ root, entry: GUIDE_ENTRY, fileName: GUIDE_FILE, target, resolve: alias, define: shared.define }),
+      // The content script every IESS page runs: the build fails past its ceiling, with the breakdown.
+      ...(unminified ? [] : [residentBudget({ file: resolve(root, 'dist', browser + outSuffix, contentScriptFiles(sourceManifest)[0]!.replace(/\.ts$/, '.js')) })]),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
     ],
     build: {

@@ -20,6 +20,12 @@ export const GUIDE_FILE = 'guide.js';
 export const GUIDE_ENTRY = 'src/content/guide.ts';
 /** `Symbol.for` key of the guide's factory on the isolated world's global. */
 export const GUIDE_KEY = 'claveguia.guide';
+/**
+ * `Symbol.for` key under which the resident notes, on its own world's global, when (`performance.now()`) it
+ * first asked for the guide on this document: `npm run bench` reads it there to time detection → guide on
+ * screen. The page's world cannot see it, and it never leaves the tab.
+ */
+export const GUIDE_ASKED_KEY = 'claveguia.guide.asked';
 
 /**
  * Whether a detection needs the guide: a recovery step, an alert, or steps to choose from ("¿En qué paso

@@ -20,7 +20,7 @@ import type { PlatformApi } from '../platform/api';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
-import { findGuide, needsGuide, type Guide, type GuideHooks } from './guide-contract';
+import { findGuide, GUIDE_ASKED_KEY, needsGuide, type Guide, type GuideHooks } from './guide-contract';
 import { PageWatcher } from './page-watcher';
 import { Teardown } from './teardown';
 
@@ -146,6 +146,8 @@ export class Resident {
     if (watching.loading) return;
     watching.loading = true;
     const world = this.options.world ?? globalThis;
+    const asked = Symbol.for(GUIDE_ASKED_KEY);
+    (world as Record<symbol, unknown>)[asked] ??= performance.now();
     const ready = findGuide(world)
       ? Promise.resolve(true)
       : this.api.runtime.sendMessage({ type: 'guide:load' }).then((loaded) => loaded === true, () => false);
