@@ -25,11 +25,13 @@ export interface PageWatcherOptions {
   urlPollMs?: number;
   /** Longest wait between passes while the page keeps changing without changing the answer (ms). */
   maxBackoffMs?: number;
-  /** Mutation callbacks per second that, two seconds running, make a storm. */
+  /** Mutation callbacks per second that, two storm windows running, make a storm. */
   stormCallbacksPerSecond?: number;
+  /** The window the callbacks are counted in (ms): two busy ones in a row make a storm. */
+  stormWindowMs?: number;
   /** While a storm lasts the observer is off and the page is classified this often (ms)… */
   stormPollMs?: number;
-  /** …until the observer is tried again after this long (ms). */
+  /** …until the observer is tried again after this long (ms); doubled for a storm that resumes at once. */
   stormRestMs?: number;
 }
 
@@ -65,6 +67,9 @@ export class PageWatcher {
   private callbacks = 0;
   private stormyWindows = 0;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
+  /** Storms in a row, each found soon after the observer came back: the next rest is that much longer. */
+  private stormsInARow = 0;
+  private lastStormEnd = Number.NEGATIVE_INFINITY;
 
   constructor(options: PageWatcherOptions) {
     this.opts = {
@@ -73,6 +78,7 @@ export class PageWatcher {
       urlPollMs: 500,
       maxBackoffMs: 1600,
       stormCallbacksPerSecond: 60,
+      stormWindowMs: 250,
       stormPollMs: 2000,
       stormRestMs: 10_000,
       onDocumentReplaced: () => undefined,
@@ -148,9 +154,12 @@ export class PageWatcher {
   private readonly onMutations = (records: MutationRecord[]): void => {
     // One flag read per callback, however many records a busy page produces.
     if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
-    if (this.countStorm()) return;
+    const busy = this.countStorm();
+    if (this.storm) return;
     // A pass is already due about as soon as any change could make it: nothing to triage.
     if (this.dirty && this.dueAt - Date.now() <= this.opts.minIntervalMs) return;
+    // A window already past the storm rate: a pass is planned, the records are not read one by one.
+    if (busy) return this.schedule(false);
     const worth = triage(records);
     if (worth === 'strong') this.schedule(true);
     else if (worth === 'weak') this.schedule(false);
@@ -166,28 +175,33 @@ export class PageWatcher {
   }
 
   /**
-   * Counts callbacks per second. A page that mutates more than the limit for two seconds running is a storm:
-   * being subscribed to it costs more than it tells, so the observer goes off and the page is polled slowly
-   * until the storm has had time to pass. Input, change and URL changes are still heard at once.
+   * Counts callbacks per window (a quarter second). A page that mutates faster than the limit for two windows
+   * running is a storm: being subscribed to it costs more than it tells, so the observer goes off and the page
+   * is polled slowly until the storm has had time to pass. Input, change and URL changes are still heard at
+   * once. Returns whether the current window is already past the limit (the callback should stay cheap).
    */
   private countStorm(): boolean {
     const now = Date.now();
-    if (now - this.windowStart >= 1000) {
-      this.stormyWindows = this.callbacks > this.opts.stormCallbacksPerSecond ? this.stormyWindows + 1 : 0;
+    const windowMs = this.opts.stormWindowMs;
+    const limit = (this.opts.stormCallbacksPerSecond * windowMs) / 1000;
+    if (now - this.windowStart >= windowMs) {
+      // Only a window that follows the previous one counts as "running".
+      const adjacent = now - this.windowStart < 2 * windowMs;
+      this.stormyWindows = this.callbacks > limit && adjacent ? this.stormyWindows + 1 : this.callbacks > limit ? 1 : 0;
       this.windowStart = now;
       this.callbacks = 0;
     }
     this.callbacks++;
-    if (this.stormyWindows < 2 && !(this.stormyWindows === 1 && this.callbacks > this.opts.stormCallbacksPerSecond)) {
-      return false;
-    }
-    this.startStorm();
-    return true;
+    const busy = this.callbacks > limit;
+    if (busy && this.stormyWindows >= 1) this.startStorm();
+    return busy;
   }
 
   private startStorm(): void {
     if (this.storm) return;
     this.observer?.disconnect();
+    // A storm found within a few seconds of the last one's end is the same storm: rest longer (up to 8×).
+    this.stormsInARow = Date.now() - this.lastStormEnd < 3000 ? Math.min(this.stormsInARow + 1, 3) : 0;
     this.storm = {
       poll: setInterval(() => {
         if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
@@ -197,7 +211,7 @@ export class PageWatcher {
         this.endStorm();
         // Listen again; if it still storms, the next two seconds say so.
         if (this.started) this.observe();
-      }, this.opts.stormRestMs),
+      }, this.opts.stormRestMs * 2 ** this.stormsInARow),
     };
   }
 
@@ -206,6 +220,7 @@ export class PageWatcher {
     clearInterval(this.storm.poll);
     clearTimeout(this.storm.rest);
     this.storm = null;
+    this.lastStormEnd = Date.now();
     this.stormyWindows = 0;
     this.callbacks = 0;
     this.windowStart = Date.now();
