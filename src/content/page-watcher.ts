@@ -1,8 +1,8 @@
 /**
  * Re-runs the step detector while the page changes under PrimeFaces AJAX, on-screen keypads and history
  * navigation, at a bounded cost: mutations are triaged (mutation-triage.ts), passes back off while the answer
- * stays the same, and a page that storms is polled slowly instead of observed. Bitwarden-style lifecycle: the constructor does nothing, start/stop are
- * idempotent, destroy removes every observer, listener and timer for good.
+ * stays the same, and a page that storms is polled slowly instead of observed. The constructor does nothing,
+ * start/stop are idempotent, destroy removes every observer, listener and timer for good.
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
@@ -67,7 +67,7 @@ export class PageWatcher {
   private callbacks = 0;
   private stormyWindows = 0;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
-  /** Storms in a row, each found soon after the observer came back: the next rest is that much longer. */
+  /** Storms in a row (each found soon after the last one's end) double the next rest; when the last one ended. */
   private stormsInARow = 0;
   private lastStormEnd = Number.NEGATIVE_INFINITY;
 
@@ -185,7 +185,6 @@ export class PageWatcher {
     const windowMs = this.opts.stormWindowMs;
     const limit = (this.opts.stormCallbacksPerSecond * windowMs) / 1000;
     if (now - this.windowStart >= windowMs) {
-      // Only a window that follows the previous one counts as "running".
       const adjacent = now - this.windowStart < 2 * windowMs;
       this.stormyWindows = this.callbacks > limit && adjacent ? this.stormyWindows + 1 : this.callbacks > limit ? 1 : 0;
       this.windowStart = now;
@@ -248,7 +247,6 @@ export class PageWatcher {
     }
     this.dirty = true;
     this.dueAt = Date.now() + wait;
-    // Then wait for idle time, but never longer than idleTimeoutMs.
     this.throttleTimer = setTimeout(() => {
       this.throttleTimer = null;
       this.whenIdle();
