@@ -6,6 +6,7 @@
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
+import { StormMeter } from './storm-meter';
 
 export interface PageWatcherOptions {
   doc: Document;
@@ -62,14 +63,8 @@ export class PageWatcher {
   private interval: number;
   /** When the pending pass is due (epoch ms), to bring it forward on a strong change. */
   private dueAt = 0;
-  /** Mutation callbacks in the current one-second window, and how many windows running were stormy. */
-  private windowStart = 0;
-  private callbacks = 0;
-  private stormyWindows = 0;
+  private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
-  /** Storms in a row (each found soon after the last one's end) double the next rest; when the last one ended. */
-  private stormsInARow = 0;
-  private lastStormEnd = Number.NEGATIVE_INFINITY;
 
   constructor(options: PageWatcherOptions) {
     this.opts = {
@@ -85,6 +80,7 @@ export class PageWatcher {
       ...options,
     };
     this.interval = this.opts.minIntervalMs;
+    this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 
   /** Whether a mutation storm has switched the observer off for now (the page is polled slowly instead). */
@@ -174,33 +170,16 @@ export class PageWatcher {
     }, 0);
   }
 
-  /**
-   * Counts callbacks per window (a quarter second). A page that mutates faster than the limit for two windows
-   * running is a storm: being subscribed to it costs more than it tells, so the observer goes off and the page
-   * is polled slowly until the storm has had time to pass. Input, change and URL changes are still heard at
-   * once. Returns whether the current window is already past the limit (the callback should stay cheap).
-   */
+  /** Counts this callback (storm-meter.ts); starts a storm after two busy windows. True while the window is busy. */
   private countStorm(): boolean {
-    const now = Date.now();
-    const windowMs = this.opts.stormWindowMs;
-    const limit = (this.opts.stormCallbacksPerSecond * windowMs) / 1000;
-    if (now - this.windowStart >= windowMs) {
-      const adjacent = now - this.windowStart < 2 * windowMs;
-      this.stormyWindows = this.callbacks > limit && adjacent ? this.stormyWindows + 1 : this.callbacks > limit ? 1 : 0;
-      this.windowStart = now;
-      this.callbacks = 0;
-    }
-    this.callbacks++;
-    const busy = this.callbacks > limit;
-    if (busy && this.stormyWindows >= 1) this.startStorm();
-    return busy;
+    const reading = this.meter.count(Date.now());
+    if (reading === 'storm') this.startStorm();
+    return reading !== 'calm';
   }
 
   private startStorm(): void {
     if (this.storm) return;
     this.observer?.disconnect();
-    // A storm found within a few seconds of the last one's end is the same storm: rest longer (up to 8×).
-    this.stormsInARow = Date.now() - this.lastStormEnd < 3000 ? Math.min(this.stormsInARow + 1, 3) : 0;
     this.storm = {
       poll: setInterval(() => {
         if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
@@ -208,9 +187,9 @@ export class PageWatcher {
       }, this.opts.stormPollMs),
       rest: setTimeout(() => {
         this.endStorm();
-        // Listen again; if it still storms, the next two seconds say so.
+        // Listen again; if it still storms, the next two windows say so.
         if (this.started) this.observe();
-      }, this.opts.stormRestMs * 2 ** this.stormsInARow),
+      }, this.meter.rest(Date.now())),
     };
   }
 
@@ -219,10 +198,7 @@ export class PageWatcher {
     clearInterval(this.storm.poll);
     clearTimeout(this.storm.rest);
     this.storm = null;
-    this.lastStormEnd = Date.now();
-    this.stormyWindows = 0;
-    this.callbacks = 0;
-    this.windowStart = Date.now();
+    this.meter.ended(Date.now());
   }
 
   private readonly onEvent = (): void => {
