@@ -44,6 +44,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
       __SHADOW_MODE__: JSON.stringify(process.env.CLAVEGUIA_OPEN_SHADOW === '1' ? 'open' : 'closed'),
       // The browser this build is for (src/platform/build-target.ts); unit tests run as Chrome.
       __TARGET_BROWSER__: JSON.stringify(browser),
+      // E2E build only (it has an out-dir suffix): a clock tests can move forward (src/platform/now.ts).
+      __TEST_CLOCK__: JSON.stringify(process.env.CLAVEGUIA_TEST_CLOCK === '1' && Boolean(process.env.CLAVEGUIA_OUT_SUFFIX)),
     },
   };
 

@@ -5,3 +5,6 @@ declare const __SHADOW_MODE__: ShadowRootMode;
 
 /** The browser a build is for ('chrome' in unit tests). Read through src/platform/build-target.ts. */
 declare const __TARGET_BROWSER__: 'chrome' | 'firefox';
+
+/** True only in the E2E build: src/platform/now.ts then adds a test-set offset to the clock. */
+declare const __TEST_CLOCK__: boolean;

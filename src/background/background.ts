@@ -5,6 +5,7 @@
  */
 import { CONTENT_PORT_NAME, COUNTDOWN_PORT_NAME, SIDE_PORT_NAME, type ToContent } from '../messages';
 import type { PlatformApi, PortApi, StorageChange } from '../platform/api';
+import { onClockMoved } from '../platform/now';
 import { PEOPLE_SESSION, activePerson, parsePeople } from '../storage/people';
 import { tabStepItem, ticksItem } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
@@ -89,6 +90,8 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
       store.onErase(() => deadlines.erase());
       // A woken worker (or event page) recomputes the badge and re-creates alarms from the stored deadline.
       void deadlines.sync().catch(() => undefined);
+      // E2E build only: a test moved the clock (src/platform/now.ts); shipped builds register nothing.
+      onClockMoved(() => void deadlines.sync().catch(() => undefined));
     },
   };
 }

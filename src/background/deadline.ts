@@ -23,6 +23,7 @@ import {
 import { msToNextSecond, viewDeadline } from '../flow/deadline-view';
 import { BADGE_EXPIRED_HOLD_MS, clampValidity, validityFor } from '../flow/durations';
 import type { AlarmInfo, PlatformApi, PortApi } from '../platform/api';
+import { now as systemNow } from '../platform/now';
 import { currentDeadline, DEADLINES, type DeadlineEntry, type Deadlines } from '../storage/deadlines';
 import { OPTIONS } from '../storage/options';
 import { activePerson, PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
@@ -45,7 +46,7 @@ export interface Clock {
 }
 
 const systemClock: Clock = {
-  now: () => Date.now(),
+  now: () => systemNow(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

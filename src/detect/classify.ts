@@ -4,7 +4,7 @@
  */
 import { readAlerts } from './alerts';
 import { extractFeatures, type Features } from './features';
-import { cleanPath, iessUrl } from './host';
+import { cleanPath, iessUrl, isPortalHost, isRecoveryAppPath } from './host';
 import { CONTEXT_RULES, FLOW_MIN, FLOW_ORDER, FLOW_RULES, NEEDS_CONTEXT, STEP_RULES, type Count, type ScoredStep } from './rules';
 import { countOf, scoreRules } from './score';
 import { ALERT_IDS, type AlertId, type Detection, type FlowId, type StepCandidate, type StepId } from './vocabulary';
@@ -27,14 +27,19 @@ const MAX_SIGNALS = 12;
 const FLOW_STOPPING: ReadonlySet<AlertId> = new Set(['session-expired', 'link-expired', 'service-unavailable']);
 
 const STEPS = Object.keys(STEP_RULES) as ScoredStep[];
+/** Offered on a recovery app's page that showed nothing the rules know: the step most pages of an app are. */
+const APP_ENTRY_CANDIDATES: StepCandidate[] = [{ step: 'identity', score: 0 }];
 
-const notHere = (): Detection => ({ step: 'none', flow: 'unknown', alerts: [], confidence: 1, signals: ['host not IESS'] });
+const notHere = (why: string): Detection => ({ step: 'none', flow: 'unknown', alerts: [], confidence: 1, signals: [why] });
 
 export function classify(doc: Document, url: string | URL): Detection {
   // The URL decides first: other sites cost nothing and their DOM is never read.
   const parsed = iessUrl(url);
-  if (!parsed) return notHere();
+  if (!parsed) return notHere('host not IESS');
   const path = cleanPath(parsed);
+  // Another IESS service (webmail, single sign-on, service desk…) has its own password reset: the host and the
+  // app decide before any word on the page does.
+  if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
     return decide(extractFeatures(doc, path));
   } catch {
@@ -58,6 +63,16 @@ function confidenceOf(topScore: number, secondScore: number, inFlow: boolean, ne
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * How sure "not a recovery page" is: less so as the best step gathers evidence, and never more than even when
+ * the page showed nothing to read (no control, no text): an empty view is no evidence of anything.
+ */
+function noneConfidence(f: Features, topScore: number): number {
+  const c = 1 - 0.5 * strength(topScore);
+  const showedNothing = f.fields.length === 0 && f.buttons.length === 0 && f.text === '' && f.messages.length === 0;
+  return showedNothing ? Math.min(c, ASK_BELOW) : c;
+}
 
 /** The page's decision, unless a modal dialog or a growl on top says what the page is now. */
 export function decide(f: Features): Detection {
@@ -112,10 +127,19 @@ function decideLayer(f: Features, inherited: number | null, flowFrom: Features =
   const alerts = readAlerts(f, formless, step === 'error' || (step === 'none' && entries === 0));
 
   // Candidates only when the page is part of a recovery flow: elsewhere "not a recovery page" is the answer.
-  const candidates: StepCandidate[] = ranked
+  // On the recovery apps' own paths that answer is never given: unsure, the guide offers the best it has.
+  const onApp = isRecoveryAppPath(f.path);
+  let candidates: StepCandidate[] = ranked
     .filter((r) => inFlow && step === 'none' && r.score >= CANDIDATE_MIN_SCORE)
     .slice(0, 3)
     .map((r) => ({ step: r.step, score: round(strength(r.score)) }));
+  if (onApp && step === 'none' && candidates.length === 0) {
+    candidates = ranked
+      .filter((r) => r.score > 0)
+      .slice(0, 3)
+      .map((r) => ({ step: r.step, score: round(strength(r.score)) }));
+    if (candidates.length === 0) candidates = APP_ENTRY_CANDIDATES;
+  }
 
   let flow: FlowId = 'unknown';
   const flowSignals: string[] = [];
@@ -130,6 +154,7 @@ function decideLayer(f: Features, inherited: number | null, flowFrom: Features =
   const signals = [
     ...(step !== 'none' && top ? top.signals : []),
     ...(inFlow ? [] : ['no recovery context']),
+    ...(onApp && step === 'none' ? ['recovery app path: asks rather than dismiss'] : []),
     ...(f.translated ? ['page translated by the browser'] : []),
     ...flowSignals.slice(0, 3),
     ...alerts.signals,
@@ -140,7 +165,7 @@ function decideLayer(f: Features, inherited: number | null, flowFrom: Features =
     step,
     flow,
     alerts: alerts.alerts,
-    confidence: round(step === 'none' ? (candidates.length ? 1 - strength(topScore) : 1 - 0.5 * strength(topScore)) : confidence),
+    confidence: round(step !== 'none' ? confidence : candidates.length ? confidence : noneConfidence(f, topScore)),
     signals: [...new Set(signals)].slice(0, MAX_SIGNALS),
   };
   if (step === 'none' && candidates.length > 0) detection.candidates = candidates;

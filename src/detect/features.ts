@@ -4,6 +4,8 @@
  */
 import { HOST_ATTRIBUTE } from '../page/marker';
 import { fold } from './fold';
+import { controlName, fieldName, ITEM_CHARS, SHORT, text } from './names';
+import { foreignHost, pushChildren } from './walk';
 import { computedStyleCheck, hiddenByMarkup, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
 
 export type FieldKind =
@@ -86,7 +88,7 @@ export const LIMITS = {
   headings: 40,
   messages: 30,
   labels: 300,
-  itemChars: 300,
+  itemChars: ITEM_CHARS,
   scripts: 30,
 } as const;
 
@@ -112,7 +114,7 @@ function findActive(nav: Element): Element | null {
 }
 const CAPTCHA_CLASS = /(?:^|\s)(?:g-recaptcha|h-captcha|cf-turnstile|captcha|ui-captcha)(?:\s|$)/i;
 const MSG_TOKEN =
-  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|ui-dialog-content|ui-confirm-dialog-message|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash)$/i;
+  /^(?:ui-messages?-(?:error|warn|info|fatal)|ui-growl-item-container|ui-growl-item|ui-dialog-content|ui-confirm-dialog-message|rf-msgs?|rf-msgs?-(?:err|wrn|inf|ftl)|rich-messages?|alert|alertas?|alert-(?:danger|warning|info|success|error)|errors?|errores|error-?(?:message|msg|text)|msg-?error|mensajes?|mensaje-?(?:error|info|alerta)|messages?|msg|avisos?|advertencias?|notice|notificacion(?:es)?|flash|invalid-feedback|text-danger|field-?error|form-?error|help-block|p-error|p-message-error|validation-?(?:error|message|summary)|error-?(?:label|block|feedback))$/i;
 const RED = /(?:^|;)\s*color\s*:\s*(?:red|#f00\b|#ff0000|#c00\b|#cc0000|#d00\b|#e00\b|#b00\b|rgb\(\s*2[0-5]\d\s*,\s*0\s*,\s*0\s*\))/i;
 const LOGO = /logo|banner|escudo|header|cabecera|icon|captcha|loading|cargando|ajax|spinner|bandera|flag|gob_?ec|sello|footer/i;
 const ANTI_BOT = /f5_cspm|bobcmn|TSPD|_cf_chl|challenge-platform/;
@@ -157,56 +159,11 @@ function isChrome(el: Element, tag: string): boolean {
   return false;
 }
 
-/** Text of an element's subtree, gathered with a character and a node budget (textContent is unbounded). */
-function rawText(el: Element, limit: number): string {
-  let out = '';
-  let budget = 400;
-  const stack: Node[] = [el];
-  while (stack.length > 0 && out.length < limit && budget-- > 0) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) out += (node as Text).data;
-    else if (node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
-      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
-      if (tag === 'BR' || tag === 'LI' || tag === 'P' || tag === 'DIV' || tag === 'TD') out += ' ';
-      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-    }
-  }
-  return out;
-}
-
-function text(el: Element | null | undefined, limit: number = LIMITS.itemChars): string {
-  return el ? fold(rawText(el, limit), limit) : '';
-}
-
 function keyOf(el: Element): string {
   const raw = el.getAttribute('name') || el.id || '';
   const tail = raw.split(/[:.]/).pop() ?? '';
   if (/^j_id/i.test(tail) && !/^j_(username|password)$/i.test(tail)) return '';
   return fold(tail, 60);
-}
-
-const SHORT = 80;
-function shortText(el: Element | null): string {
-  if (!el) return '';
-  const t = text(el, SHORT * 2);
-  return t.length <= SHORT ? t : '';
-}
-
-/** Words around a control when it has no label: the cell before it (RichFaces tables) or a nearby short text. */
-function surroundingText(el: Element): string {
-  const parent = el.parentElement;
-  if (!parent) return '';
-  const cell = parent.tagName === 'TD' || parent.tagName === 'TH' ? parent : parent.parentElement?.tagName === 'TD' ? parent.parentElement : null;
-  if (cell) {
-    const before = shortText(cell.previousElementSibling);
-    if (before) return before;
-  }
-  const prev = shortText(el.previousElementSibling);
-  if (prev) return prev;
-  const next = el.nextElementSibling;
-  if (next?.tagName === 'LABEL') return shortText(next);
-  return shortText(parent.previousElementSibling);
 }
 
 function kindOf(el: Element, tag: string): FieldKind {
@@ -377,7 +334,7 @@ class Walker {
         if (tag === 'SVG' && f.imageChoices < 100 && el.closest('form') && !hiddenByMarkup(el, pass.css)) f.imageChoices++;
         continue;
       }
-      if (hiddenEl(pass, el, tag)) continue;
+      if (hiddenEl(pass, el, tag) || (tag.includes('-') && foreignHost(el))) continue;
       const cls = el.getAttribute('class');
       if (tag === 'FONT' && !pass.translated && /vertical-align/i.test(el.getAttribute('style') ?? '')) pass.translated = true;
 
@@ -411,7 +368,7 @@ class Walker {
       }
 
       if (tag === 'BUTTON' || el.getAttribute('role') === 'button' || (tag === 'A' && cls && BUTTON_CLASS.test(cls))) {
-        addButton(f, text(el, SHORT) || fold(el.getAttribute('aria-label') || el.getAttribute('title'), SHORT), el, pass.visible);
+        addButton(f, controlName(el), el, pass.visible);
         continue;
       }
 
@@ -421,7 +378,7 @@ class Walker {
         if (action && f.actions.length < 10) f.actions.push(fold(action.replace(/;jsessionid=[^/?#]*/i, ''), 200));
       } else if (tag === 'A') {
         if (f.links.length < LIMITS.links && chrome === 0) {
-          const t = text(el, SHORT) || fold(el.getAttribute('title'), SHORT);
+          const t = controlName(el);
           if (t) f.links.push(t);
         }
       } else if (tag === 'LABEL') {
@@ -457,8 +414,7 @@ class Walker {
         chrome++;
         stack.push(null);
       }
-      // Push children in reverse so they are visited in document order.
-      for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
+      pushChildren(stack, el);
     }
     return true;
   }
@@ -469,7 +425,7 @@ class Walker {
     // A site search box (header chrome) is never a field of the flow.
     if (type === 'hidden' || type === 'search') return;
     if (tag === 'INPUT' && (type === 'submit' || type === 'button' || type === 'image' || type === 'reset')) {
-      const t = fold(el.getAttribute('value') || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title'), SHORT);
+      const t = fold(el.getAttribute('value') || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title'), SHORT) || controlName(el);
       addButton(f, t, el, pass.visible);
       return;
     }
@@ -504,7 +460,7 @@ class Walker {
   finish(): Features {
     const { f, pass } = this;
     for (const { el, field } of this.pending) {
-      if (field.kind !== 'radio') field.label = nameOf(el, pass.doc, pass.labelsFor);
+      if (field.kind !== 'radio') field.label = fieldName(el, pass.labelsFor);
       f.fields.push(field);
     }
     f.text = fold(this.chunks.join(' '), LIMITS.textChars);
@@ -651,32 +607,4 @@ function addButton(f: Features, t: string, el: Element, visible: ((el: Element) 
     return;
   }
   if (f.buttons.length < LIMITS.buttons && (!visible || visible(el))) f.buttons.push(t);
-}
-
-function nameOf(el: Element, doc: Document, labelsFor: Map<string, string>): string {
-  const parts: string[] = [];
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    for (const id of labelledBy.split(/\s+/).slice(0, 3)) {
-      const t = id ? text(doc.getElementById(id), 200) : '';
-      if (t) parts.push(t);
-    }
-  }
-  const aria = fold(el.getAttribute('aria-label'), 200);
-  if (aria) parts.push(aria);
-  const forLabel = el.id ? labelsFor.get(el.id) : undefined;
-  if (forLabel) parts.push(forLabel);
-  if (parts.length === 0) {
-    const wrap = el.closest('label');
-    if (wrap) parts.push(text(wrap, 200));
-  }
-  const placeholder = fold(el.getAttribute('placeholder'), 120);
-  if (placeholder) parts.push(placeholder);
-  const title = fold(el.getAttribute('title'), 120);
-  if (title) parts.push(title);
-  if (parts.length === 0) {
-    const around = surroundingText(el);
-    if (around) parts.push(around);
-  }
-  return parts.join(' | ');
 }

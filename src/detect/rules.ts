@@ -84,7 +84,7 @@ export const E = {
   session:
     /sesion\W+(\w+ ){0,4}(expir|caduc|finaliz|termin|cerrad|venci)|viewexpired|view expired|(expir|caduc|finaliz)\w* (de )?(la |su )?sesion|vista (ha )?expirad|tiempo de (espera|inactividad)|por inactividad|session\W+(\w+ ){0,4}(expired|timed out|ended|closed|finished)|session (timeout|time-out)|(due to|for) inactivity/,
   link:
-    /(enlace|link|vinculo|token|url|solicitud)\W+(\w+ ){0,6}(caducad|expirad|vencid|invalid|no es valid|no valid|no vigente|ya (fue|ha sido) (utilizad|usad))|(codigo|clave temporal)\W+(\w+ ){0,6}(caducad|expirad|vencid|ya (fue|ha sido) (utilizad|usad))|(caducad|expirad|vencid)\w* (el |su |la )?(enlace|link|vinculo|codigo|solicitud)|tiempo de (vigencia|validez) (\w+ ){0,4}(expir|termin|venci|caduc|super)|(link|token|url|request|code)\W+(\w+ ){0,6}(expired|no longer valid|already (been )?used)|(expired|invalid) (link|token|code)/,
+    /(enlace|link|vinculo|token|url|solicitud)\W+(\w+ ){0,6}(caducad|expirad|vencid|invalid|no es valid|no valid|no vigente|ya (fue|ha sido) (utilizad|usad)|ya no (tiene validez|es valid|esta vigente)|sin validez|(perdio|ha perdido) (su )?(validez|vigencia))|(codigo|clave temporal)\W+(\w+ ){0,6}(caducad|expirad|vencid|ya (fue|ha sido) (utilizad|usad))|(caducad|expirad|vencid)\w* (el |su |la )?(enlace|link|vinculo|codigo|solicitud)|tiempo de (vigencia|validez) (\w+ ){0,4}(expir|termin|venci|caduc|super)|(link|token|url|request|code)\W+(\w+ ){0,6}(expired|no longer valid|already (been )?used)|(expired|invalid) (link|token|code)/,
   unavailable:
     /no (se )?(encuentra |esta )?disponible|fuera de servicio|mantenimiento|error (interno|inesperado|general|del servidor|de (la )?aplicacion|en (la )?aplicacion|del sistema|en el sistema|de conexion|tecnico|al procesar)|internal server error|service unavailable|servicio (no|temporalmente)|problemas tecnicos|intente (nuevamente |de nuevo )?(mas tarde|en unos minutos|luego)|requested url was rejected|request rejected|support id|bad gateway|gateway time|\b50[0234]\b|pagina no (encontrada|existe)|not found|\b404\b|acceso (denegado|no autorizado)|forbidden|\b403\b|ha ocurrido un error|se produjo un error|ocurrio un (error|problema)|(temporarily |currently )?(not available|unavailable)|out of service|under maintenance|(internal|unexpected|system|application|technical) (server )?error|an error (has )?occurred|try again later|technical (problems|difficulties)|access denied/,
 };
@@ -110,6 +110,8 @@ const K = {
 };
 /** The page where the new key is typed, by path or form action. */
 const NEW_KEY_PAGE = /nueva-?clave|generar-?nueva|nueva-?contrasena|new-?(password|key)|restablecer-?clave/;
+/** A page of the unlock app other than its entry page: where the mail's link leads. */
+const UNLOCK_LINK_PAGE = /^\/iess-gestion-desbloqueo-clave-web\/public\/(?!desbloque(?:ar|o)clave)/;
 /** One-digit boxes of a segmented code input, or PrimeFaces' inputOtp. */
 const OTP_WIDGET = /ui-inputotp|otp-input|codigo-digito|code-digit|pin-input/;
 
@@ -277,6 +279,9 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 2, all: [{ text: W.terms }] },
     { w: 1, all: [{ button: /acept|continuar|de acuerdo|siguiente|accept|continue|agree|next/ }] },
     { w: 1, all: [{ field: { kinds: ['checkbox'] } }] },
+    // One box to tick and nothing to type: an agreement, in any language.
+    { w: 3, all: [{ count: 'checkboxes', min: 1, max: 1 }, { count: 'entries', max: 0 }] },
+    { w: 2, all: [{ app: /termino|condicion|acuerdo|terms/ }] },
     { w: -5, all: [{ field: { ...pw } }] },
     { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
     { w: -3, all: [{ field: { label: W.email } }] },
@@ -307,6 +312,8 @@ export const STEP_RULES: Readonly<Record<ScoredStep, readonly Rule[]>> = {
     { w: 1, all: [{ count: 'entries', max: 0 }] },
     // The new-key page with its form gone and a notice in its place: the key was set, whatever the language.
     { w: 3, all: [{ app: NEW_KEY_PAGE }, { count: 'entries', max: 0 }, { message: /./, severity: ['info', 'unknown'] }] },
+    // The unlock app's page that the mail's link opens (any but its entry page) with a notice and no form: unlocked.
+    { w: 3, all: [{ path: UNLOCK_LINK_PAGE }, { count: 'entries', max: 0 }, { message: /./, severity: ['info', 'unknown'] }] },
     { w: -4, all: [{ field: { ...pw } }] },
     { w: -3, all: [{ field: { label: W.cedula, kinds: TEXTUAL } }] },
     { w: -2, all: [{ count: 'entries', min: 2 }] },
@@ -387,6 +394,11 @@ export const FLOW_RULES: Readonly<Record<Exclude<FlowId, 'unknown'>, readonly Ru
   ],
 };
 
+/** A service behind the form that does not answer (the civil registry, the database), on top of E.unavailable. */
+const UNAVAILABLE_MESSAGE = new RegExp(
+  `${E.unavailable.source}|(servicio|sistema|registro civil|base de datos|servidor)\\W+(\\w+ ){0,4}(no responde|no contesta|no esta respondiendo|caido)|sin respuesta (del|de la) (servicio|sistema|servidor|registro civil)|no (se )?(pudo|puede) (establecer )?(conectar|comunicar|conexion)|(service|system|server|registry)\\W+(\\w+ ){0,4}(is not responding|does not respond|not responding|is down)`,
+);
+
 // ---- alerts -----------------------------------------------------------------------------------------------
 export interface AlertRule {
   alert: AlertId;
@@ -398,18 +410,22 @@ export interface AlertRule {
 }
 
 export const ALERT_RULES: readonly AlertRule[] = [
-  { alert: 'captcha-error', match: /captcha|no soy un robot|\brobot\b|(codigo|caracteres|texto) de (la )?imagen|(characters|text|code) (of|in|from) the image/ },
+  {
+    alert: 'captcha-error',
+    match:
+      /captcha|no soy un robot|\brobot\b|(codigo|caracteres|texto) de (la )?imagen|(characters|text|code) (of|in|from) the image|(los )?caracteres (\w+ ){0,3}(no coinciden|son incorrectos|no son (validos|correctos))|caracteres de (verificacion|seguridad)|codigo de seguridad (\w+ ){0,2}(incorrecto|no coincide)|characters (\w+ ){0,3}(do not|don'?t) match|security code (is )?(wrong|incorrect)/,
+  },
   {
     alert: 'data-mismatch',
     match:
-      /no coincide|no corresponde|incorrect|erronea|errado|invalid|no (es|son) (valid|correct)|no (ha )?(podido|pudo) (ser )?validar|no se (pudo|puede) validar|verifique (sus |los )?datos|datos (ingresados )?(no|erroneos)|no es posible validar|formato (no valido|incorrecto)|debe tener \d+ digitos|do(es)? not match|don'?t match|\bwrong\b|(could|can) ?not (be )?(validate|verif)|check (your|the) (data|information)|(is|are) not (valid|correct)|must (have|be) \d+ digits/,
+      /no coincide|no concuerda|no corresponde|incorrect|erronea|errado|invalid|no (es|son) (valid|correct)|no (ha )?(podido|pudo) (ser )?validar|no se (pudo|puede) validar|verifique (sus |los )?datos|datos (ingresados )?(no|erroneos)|no es posible validar|formato (no valido|incorrecto)|debe tener \d+ digitos|do(es)? not match|don'?t match|\bwrong\b|(could|can) ?not (be )?(validate|verif)|check (your|the) (data|information)|(is|are) not (valid|correct)|must (have|be) \d+ digits/,
     // Format checks on contact data and the two new keys differing are form hints, not rejected identity data.
-    not: /captcha|robot|(codigo|caracteres|texto) de (la )?imagen|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|enlace|link|vinculo|token|sesion|session|expir|caduc|correo|e-?mail|telefono|celular|phone|confirmacion|confirmation|las claves|the (passwords|keys)|(characters|text|code) (of|in|from) the image|(not|is not|isn'?t) (a |an )?(registered|affiliate|member|employer|user)/,
+    not: /captcha|robot|caracter|(codigo|caracteres|texto) de (la )?imagen|no pertenece a|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|enlace|link|vinculo|token|sesion|session|expir|caduc|correo|e-?mail|telefono|celular|phone|confirmacion|confirmation|las claves|the (passwords|keys)|(characters|text|code) (of|in|from) the image|(not|is not|isn'?t) (a |an )?(registered|affiliate|member|employer|user)/,
   },
   {
     alert: 'not-registered',
     match:
-      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|(usuario|afiliado|cedula|ruc|empleador|persona|cuenta|registro) (\w+ ){0,3}no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|no registra (un )?(correo|email|datos)|no posee|not (been )?registered|(is|are) not (a |an )?(registered|affiliate|member|employer|insured)|no record|does not exist|(was|were) not found|not found in|does not (have|appear)|is not affiliated/,
+      /no (se )?(encuentra|esta|existe|registra)\w* (\w+ )?(registrad|afiliad|en (la base|nuestros|el sistema|el iess))|no registrad|(usuario|afiliado|cedula|ruc|empleador|persona|cuenta|registro) (\w+ ){0,3}no existe|no tiene (una |un )?(clave|cuenta|correo|usuario|registro)|no se encontr(o|aron)|sin registro|no es (afiliado|empleador|usuario)|no esta afiliad|no consta|no corresponde a (un|una|ningun)\w* (afiliado|usuario|empleador|persona|asegurado)|no registra (un )?(correo|email|datos)|no posee|no (existe|hay|se encontro|se encuentra) (ninguna? )?(informacion|registros?|datos)( \w+){0,3} (del?|para el|sobre el) (afiliado|asegurado|usuario|empleador|ciudadano|identificacion|cedula)|no pertenece a (un|una|ningun)\w* (\w+ )?(afiliado|asegurado|usuario|empleador|persona)|sin (registros? de )?afiliacion|no information (found |exists )?(for|about) (the|this) (affiliate|insured|user|employer)|does not belong to (an?|any) (affiliate|insured|user|employer)|not (been )?registered|(is|are) not (a |an )?(registered|affiliate|member|employer|insured)|no record|does not exist|(was|were) not found|not found in|does not (have|appear)|is not affiliated/,
   },
   {
     alert: 'account-blocked',
@@ -421,6 +437,6 @@ export const ALERT_RULES: readonly AlertRule[] = [
   { alert: 'session-expired', match: E.session },
   { alert: 'session-expired', errorPath: /sesion-?(expirad|caducad|finalizad)|session-?(expired|timeout)|viewexpired/ },
   { alert: 'link-expired', errorPath: /(enlace|link|vinculo|token)-?(caducad|expirad|vencid|invalid)/ },
-  { alert: 'service-unavailable', match: E.unavailable, not: /intentos|bloquead|\b404\b|no encontrad|not found|no existe|attempts|blocked|locked/ },
+  { alert: 'service-unavailable', match: UNAVAILABLE_MESSAGE, not: /intentos|bloquead|\b404\b|no encontrad|not found|no existe|attempts|blocked|locked/ },
   { alert: 'service-unavailable', flag: 'antiBot' },
 ];

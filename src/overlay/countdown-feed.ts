@@ -9,6 +9,7 @@
 import { ANNOUNCEMENT_MESSAGES, crossedThresholds, startAnnouncementMinutes, type Announcement } from '../flow/countdown';
 import { msToNextSecond, viewDeadline, type DeadlineView } from '../flow/deadline-view';
 import { t } from '../i18n/t';
+import { now as systemNow } from '../platform/now';
 import { currentDeadline, type DeadlineEntry, type Deadlines } from '../storage/deadlines';
 
 export interface CountdownSource {
@@ -34,7 +35,7 @@ export interface FeedReading {
 }
 
 const systemClock: FeedClock = {
-  now: () => Date.now(),
+  now: () => systemNow(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

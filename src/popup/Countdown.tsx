@@ -11,12 +11,13 @@ import { t } from '../i18n/t';
 import { COUNTDOWN_PORT_NAME } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
+import { now as systemNow } from '../platform/now';
 import { currentDeadline, DEADLINES, type Deadlines } from '../storage/deadlines';
 import { createStore } from '../storage/store';
 
 const PHASE_SYMBOL: Readonly<Record<Phase, string>> = { plenty: '◷', warning: '▲', urgent: '▲', expired: '⬣' };
 
-export function Countdown({ api = platform, now: clock = Date.now }: { api?: PlatformApi; now?: () => number }) {
+export function Countdown({ api = platform, now: clock = systemNow }: { api?: PlatformApi; now?: () => number }) {
   const store = useMemo(() => createStore(api.storage), [api]);
   const [deadlines, setDeadlines] = useState<Deadlines | null>(null);
   const [now, setNow] = useState(clock);

@@ -92,6 +92,7 @@ export interface DetectionOptions {
 export const DETECTION_GROUPS = [
   'corpus, IESS hosts',
   'corpus, translated pages',
+  'corpus, shadow roots',
   'corpus, other hosts',
   'practice portal states',
   'synthetic 10,000 elements',
@@ -203,11 +204,14 @@ export async function measureDetection(options: DetectionOptions = {}): Promise<
     const big = (p: LabelledPage): boolean => p.html.length > 500_000;
     // Translated by a browser: Chrome's <font> wrappers or translated-ltr/rtl class, or a page in another language.
     const translated = (p: LabelledPage): boolean => /translated-(?:ltr|rtl)|vertical-align: inherit|<html lang="(?!es)/.test(p.html);
+    // Content in declarative shadow roots (the page walk enters open roots; setContent attaches them as a parser does).
+    const shadow = (p: LabelledPage): boolean => /shadowrootmode=/.test(p.html);
     type Item = { id?: string; html: string; url: string; expected?: LabelledPage['expected'] };
     const item = (p: LabelledPage & { url: string }): Item => ({ html: p.html, url: p.url, expected: p.expected });
     const groups: Array<{ name: string; pages: Item[] }> = [
-      { name: 'corpus, IESS hosts', pages: corpus.filter((p) => onIess(p.url) && !big(p) && !translated(p)).map(item) },
-      { name: 'corpus, translated pages', pages: corpus.filter((p) => onIess(p.url) && !big(p) && translated(p)).map(item) },
+      { name: 'corpus, IESS hosts', pages: corpus.filter((p) => onIess(p.url) && !big(p) && !translated(p) && !shadow(p)).map(item) },
+      { name: 'corpus, translated pages', pages: corpus.filter((p) => onIess(p.url) && !big(p) && translated(p) && !shadow(p)).map(item) },
+      { name: 'corpus, shadow roots', pages: corpus.filter((p) => onIess(p.url) && !big(p) && shadow(p)).map(item) },
       { name: 'corpus, other hosts', pages: corpus.filter((p) => !onIess(p.url)).map((p) => ({ html: p.html, url: p.url })) },
       { name: 'practice portal states', pages: portal.map((p: LabelledPage) => ({ id: p.id, html: p.html, url: p.url ?? DEFAULT_URL, expected: p.expected })) },
       { name: 'synthetic 10,000 elements', pages: [{ html: syntheticPage(), url: 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/' }] },

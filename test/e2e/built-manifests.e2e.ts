@@ -10,7 +10,8 @@ import {
 } from '../../src/platform/permissions';
 import { ESTIMATOR_FILE, ESTIMATOR_KEY } from '../../src/estimator/contract';
 import { GUIDE_FILE, GUIDE_KEY } from '../../src/content/guide-contract';
-import { SHIPPED, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, SHIPPED, requireBuild } from './harness/extensions';
+import { keysChromeRejects } from '../release/chrome-manifest';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
@@ -86,7 +87,12 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
       expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/);
       // No HTML sink at all, not even Preact's unused one (see test/tools/no-html-sinks.ts).
       expect(text, file).not.toMatch(/\.(innerHTML|outerHTML)\s*=[^=]|insertAdjacentHTML|document\.write\(/);
+      // The clock tests can advance (src/platform/now.ts, TEST_CLOCK_KEY) exists only in the E2E build.
+      expect(text, file).not.toContain('e2eClockOffsetMs');
     }
+    const e2e = requireBuild(OPEN_ROOT[browser as keyof typeof OPEN_ROOT]);
+    const e2eScripts = readdirSync(e2e, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(e2eScripts.some((f) => readFileSync(resolve(e2e, f), 'utf8').includes('e2eClockOffsetMs'))).toBe(true);
   });
 
   it(`is zipped for store upload as claveguia-${browser}-<version>.zip with the same files`, () => {
@@ -99,5 +105,12 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
 
   it('carries the package version', () => {
     expect(manifest.version).toBe(pkg.version);
+  });
+});
+
+describe('the built Chrome package', () => {
+  it('has no manifest key Chrome does not know (what crxjs writes included)', () => {
+    const manifest = JSON.parse(readFileSync(resolve(requireBuild(SHIPPED.chrome), 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(keysChromeRejects(manifest)).toEqual([]);
   });
 });

@@ -4,8 +4,9 @@
  * Chromium: Ana reaches "email sent" (the scripted walk's own stops); the toolbar badge (read in the worker),
  * the overlay chip and the popup show the same time to the second; the service worker is stopped through the
  * DevTools protocol mid-countdown and the badge and the overlay keep counting; the expiry shows on both and the
- * "link probably expired" guidance appears on the page behind the link. To keep the wait short the window is
- * set to the options' minimum (1 minute) through the store, as the options page would.
+ * "link probably expired" guidance appears on the page behind the link. The window is set to the options'
+ * minimum (1 minute) through the store, as the options page would, and its end is reached by moving the E2E
+ * build's clock forward (src/platform/now.ts), not by waiting.
  * Héctor (mail 90 s late): the window starts at the "email sent" page, so when his mail arrives the time we show
  * left is what the portal's link has left (its clock is advanced 90 s instead of waiting).
  *
@@ -24,6 +25,8 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 
 const VALIDITY_MS = 60_000;
+/** The E2E build's clock offset (src/platform/now.ts): what a test writes to move the extension's time forward. */
+const TEST_CLOCK_KEY = 'e2eClockOffsetMs';
 
 /** The few extension APIs evaluated inside the worker. */
 declare const chrome: {
@@ -166,8 +169,12 @@ describe('the link countdown in Chromium', () => {
       .toBeLessThanOrEqual(1);
     mark('badge follows again');
 
-    // Expiry: the overlay says it, the badge shows its expired mark, each announcement came once.
-    await expect.poll(() => page.evaluate(readChip).then((c) => c.phase), { timeout: VALIDITY_MS + 5_000, interval: 1_000 }).toBe('expired');
+    // Expiry without waiting for it: the E2E build's clock (src/platform/now.ts) moves every context forward
+    // together by what is left. The overlay says it, the badge shows its expired mark, each announcement came once.
+    const left = seconds((await page.evaluate(readChip)).clock);
+    await (await worker()).evaluate(([key, ms]) => chrome.storage.local.set({ [key]: ms }), [TEST_CLOCK_KEY, left * 1000] as const);
+    mark(`clock advanced by ${left} s`);
+    await expect.poll(() => page.evaluate(readChip).then((c) => c.phase), { timeout: 10_000 }).toBe('expired');
     expect((await page.evaluate(readChip)).live).toContain('Se acabó el tiempo del enlace');
     await expect.poll(() => badge(), { timeout: 5_000 }).toBe('!');
     mark('expired');
@@ -185,7 +192,7 @@ describe('the link countdown in Chromium', () => {
 
   it('Héctor (mail 90 s late): the window starts at "email sent", so on arrival we show what the portal’s link has left', async () => {
     portal.world.reset();
-    await (await worker()).evaluate(() => chrome.storage.local.set({ options: {}, deadlines: { current: null, entries: {} } }));
+    await (await worker()).evaluate((key) => chrome.storage.local.set({ options: {}, deadlines: { current: null, entries: {} }, [key]: 0 }), TEST_CLOCK_KEY);
     const page = await session.context.newPage();
     const driver = playwrightDriver(page);
     const ctx = context(driver, portal, clock);

@@ -231,7 +231,7 @@ describe('Chromium, English: the overlay speaks the browser language', () => {
 });
 
 describe.each([
-  // Every state is covered in Chromium above and every walk's stop in both browsers (walks.e2e.ts).
+  // Every state is covered in Chromium above and every walk's stop in both browsers (walks.chromium.e2e.ts, walks.firefox.e2e.ts).
   ['es', distinctKinds],
   ['en', distinctKinds],
 ] as const)('Firefox (%s): the overlay on the portal states', (lang, pick) => {

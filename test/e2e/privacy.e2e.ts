@@ -1,6 +1,7 @@
 /**
  * Nothing leaves the browser, and only what the person chose is stored (issue 14, items 1 and 2). Each walk
- * must also reach every stop with its expected step (walks.e2e.ts checks the rest of what a stop shows).
+ * must also reach every stop with its expected step (walks.chromium.e2e.ts and walks.firefox.e2e.ts check the
+ * rest of what a stop shows).
  *
  * The shipped packages: no remote address beyond the official IESS links, no eval or remote loader
  * (test/tools/check-dist.ts, on the builds the E2E set-up just made).
@@ -37,7 +38,7 @@ import { usePracticePortal } from './harness/practice-portal';
 /**
  * One walk per flow (the happy walks: recovery by link, first time, image, code, unlock, employer, household,
  * change of key) reaches every kind of page; the failure paths are the same pages with an alert, and
- * walks.e2e.ts covers them. Firefox, where only the page requests can be seen, walks two flows.
+ * walks.chromium.e2e.ts and walks.firefox.e2e.ts cover them. Firefox, where only the page requests can be seen, walks two flows.
  */
 const FLOW_WALKS: readonly Walk[] = WALKS.filter((walk) => walk.kind === 'happy');
 const FIREFOX_WALKS: readonly Walk[] = FLOW_WALKS.filter((walk) => walk.id === 'recover-link' || walk.id === 'employer');

@@ -1,14 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import SlowestReporter from '../tools/slowest-reporter';
 
-// Real browsers on a 2-core machine: one file at a time, generous timeouts for launches.
+// Real browsers on a 2-core machine: two files at a time (each starts its own browsers and servers on free
+// ports, so files are independent), generous timeouts for launches. The walks are one file per browser
+// (walks.chromium / walks.firefox) so the two longest runs share the two workers.
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/harness/global-setup.ts'],
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    reporters: ['default', new SlowestReporter()],
   },
 });

@@ -20,7 +20,35 @@ function window(): Window {
 
 export function parseHtml(html: string): Document {
   const parser = new (window().DOMParser)();
-  return parser.parseFromString(html, 'text/html') as unknown as Document;
+  const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
+  // Only pages that declare a root pay for the search (a selector engine overflows on hostile nesting).
+  if (/shadowrootmode/i.test(html)) attachDeclarativeShadowRoots(doc);
+  return doc;
+}
+
+/**
+ * What a browser's HTML parser does with `<template shadowrootmode="open|closed">` (declarative shadow DOM, and
+ * the serialisation of a root attached by script) and happy-dom's does not: the template's content becomes the
+ * shadow root of its parent and the template disappears. Innermost first, so nested roots attach too.
+ */
+function attachDeclarativeShadowRoots(doc: Document): void {
+  const pending: Array<ParentNode> = [doc];
+  const templates: HTMLTemplateElement[] = [];
+  while (pending.length > 0) {
+    const scope = pending.pop() as ParentNode;
+    for (const t of Array.from(scope.querySelectorAll('template[shadowrootmode]'))) {
+      templates.push(t as HTMLTemplateElement);
+      pending.push((t as HTMLTemplateElement).content);
+    }
+  }
+  for (const t of templates.reverse()) {
+    const host = t.parentElement;
+    const mode = t.getAttribute('shadowrootmode');
+    if (!host || host.shadowRoot || (mode !== 'open' && mode !== 'closed')) continue;
+    const root = host.attachShadow({ mode });
+    root.appendChild(t.content);
+    t.remove();
+  }
 }
 
 /** The page's own `<link rel=canonical>`, which every corpus page carries, else the default. */

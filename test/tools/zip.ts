@@ -13,6 +13,13 @@ function collect(dir: string, base: string, into: Zippable): void {
   }
 }
 
+/** Zips the given files (archive path → bytes), in path order, with the fixed timestamp. */
+export function zipFiles(files: ReadonlyMap<string, Uint8Array>, zipPath: string): void {
+  const entries: Zippable = {};
+  for (const path of [...files.keys()].sort()) entries[path] = [files.get(path)!, { mtime: FIXED_MTIME }];
+  writeFileSync(zipPath, zipSync(entries, { level: 9 }));
+}
+
 /** Zips every file under `sourceDir` (paths relative to it) into `zipPath`. */
 export function zipDirectory(sourceDir: string, zipPath: string): void {
   const files: Zippable = {};

@@ -2,7 +2,8 @@
  * `npm run screenshots`: the README's pictures of the 1280×720 experience. Walks Ana's recovery (and two
  * failure personas) in Chromium in a real 1280×720 window with the guide beside the page, and saves, per
  * chosen stop, the portal as the person sees it and the side area next to it:
- * test/walkthrough/screenshots/side-NN-<stop>-{page,side}.png.
+ * test/walkthrough/screenshots/side-NN-<stop>-{page,side}.png. Then the Chrome Web Store's pictures
+ * (test/release/store-pictures.ts): store-N-<stop>-1280x800.png and store-tile-440x280.png.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { ManualClock } from '../portal/clock';
 import { createPortalServer } from '../portal/server';
 import { RECOVER_ENTRY } from '../portal/pages/recover';
 import { OPEN_ROOT } from '../e2e/harness/extensions';
+import { shootStorePictures } from '../release/store-pictures';
 import { openBrowser } from './browsers';
 import { runWalk } from './runner';
 import { WALKS, walkContext } from './walks';
@@ -57,6 +59,9 @@ async function main(): Promise<void> {
       await driver.close();
     }
     await client.disconnect();
+    await browser.close();
+    console.log('Store pictures:');
+    await shootStorePictures(OPEN_ROOT.chrome, OUT, ROOT);
   } finally {
     await browser.close();
     await portal.stop();

@@ -1,5 +1,5 @@
 /**
- * `npm start [-- --firefox] [-- --walk] [-- --out DIR] [-- --port N] [-- --viewport 1600x900]`
+ * `npm start [-- --firefox] [-- --walk] [-- --only ID,ID] [-- --out DIR] [-- --port N] [-- --viewport 1600x900]`
  *
  * Builds the extension (the shipped build), starts the practice portal and:
  * - with a display and without --walk: opens the browser HEADED with ClaveGuía loaded on the affiliate
@@ -14,6 +14,7 @@ import { build } from 'vite';
 import { launchChromium } from '../e2e/harness/chromium';
 import { launchFirefox } from '../e2e/harness/firefox';
 import { ManualClock } from '../portal/clock';
+import { ensureBrowsersOrExit } from '../tools/ensure-browsers';
 import { EMPLOYER_LOGIN } from '../portal/pages/employer';
 import { RECOVER_ENTRY } from '../portal/pages/recover';
 import { UNLOCK_PAGE } from '../portal/pages/unlock';
@@ -35,7 +36,7 @@ const option = (name: string): string | undefined => {
 const browserName: WalkBrowser = flag('firefox') ? 'firefox' : 'chromium';
 const mode = browserName === 'firefox' ? 'firefox' : 'chrome';
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const walkMode = flag('walk') || !hasDisplay;
+const walkMode = flag('walk') || args.includes('--only') || !hasDisplay;
 
 /** Said before anything else when the person asked for a window and there is no screen to open one on. */
 const NO_DISPLAY_NOTE = `No se encontró una pantalla (DISPLAY y WAYLAND_DISPLAY están vacíos), así que no se puede abrir el
@@ -47,6 +48,14 @@ Para practicar con una ventana:
 /** `--viewport 1600x900` for the headless walk; the default is a 1280×720 laptop screen. */
 const viewport = /^(\d{3,4})x(\d{3,4})$/.exec(option('viewport') ?? '');
 const walkViewport = viewport ? { width: Number(viewport[1]), height: Number(viewport[2]) } : undefined;
+/** `--only recover-link,unlock`: just these walks (npm run test:quick walks one, as a smoke test). */
+const only = option('only')?.split(',');
+const unknownWalk = only?.find((id) => !WALKS.some((w) => w.id === id));
+if (unknownWalk) {
+  console.error(`No hay un recorrido «${unknownWalk}». Recorridos: ${WALKS.map((w) => w.id).join(', ')}`);
+  process.exit(2);
+}
+const walks = only ? WALKS.filter((w) => only.includes(w.id)) : WALKS;
 
 /** Everything to undo on exit, newest first; each runs once. */
 const cleanups: Array<() => Promise<void>> = [];
@@ -176,7 +185,7 @@ async function walkAll(extensionDir: string): Promise<number> {
   const browser = await openBrowser(browserName, extensionDir, walkViewport ? { viewport: walkViewport } : {});
   cleanups.push(() => browser.close());
   keepOnlyOurSignalHandlers();
-  const total = WALKS.reduce((n, w) => n + w.stops.length, 0);
+  const total = walks.reduce((n, w) => n + w.stops.length, 0);
   const width = Math.max(2, String(total).length);
   let count = 0;
   let failures = 0;
@@ -195,7 +204,7 @@ async function walkAll(extensionDir: string): Promise<number> {
     }
   };
 
-  for (const walk of WALKS) {
+  for (const walk of walks) {
     if (interrupted) break;
     console.log(`\n${walk.kind === 'happy' ? '●' : '○'} ${walk.title}${walk.persona ? ` (${walk.persona})` : ''}`);
     const driver = await browser.newDriver();
@@ -228,6 +237,8 @@ async function walkAll(extensionDir: string): Promise<number> {
 }
 
 try {
+  // A fresh machine: install the browser from Debian (root or passwordless sudo), else one line and exit 1.
+  ensureBrowsersOrExit([browserName]);
   if (!hasDisplay && !flag('walk')) console.log(NO_DISPLAY_NOTE);
   const dir = await buildExtension();
   if (walkMode) {

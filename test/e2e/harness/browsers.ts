@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
+import { executablePath, installCommand, type BrowserName } from '../../tools/ensure-browsers';
 
-/** Where the E2E suite finds each browser, and what to tell someone who does not have it. */
-const BROWSERS = {
-  chromium: { env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', apt: 'chromium' },
-  firefox: { env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', apt: 'firefox-esr' },
-} as const;
+export type { BrowserName };
 
-export type BrowserName = keyof typeof BROWSERS;
-
-/** The executable to launch; throws (never skips) with the install command when it is missing. */
+/**
+ * The executable to launch. The global setup has already installed what was missing (or stopped the suite
+ * with one line, test/tools/ensure-browsers.ts); this only guards a launch from elsewhere. It never skips.
+ */
 export function browserExecutable(name: BrowserName): string {
-  const spec = BROWSERS[name];
-  const path = process.env[spec.env] || spec.path;
+  const path = executablePath(name);
   if (!existsSync(path)) {
     throw new Error(
-      `${name} not found at ${path}. Install it with \`sudo apt-get update && sudo apt-get install -y ${spec.apt}\` ` +
-        `or set ${spec.env} to its executable. The E2E suite never skips a browser.`,
+      `${name} not found at ${path}. Run: ${installCommand([name === 'chromium' ? 'chromium' : 'firefox-esr'])}` +
+        ' (or set CHROMIUM_PATH / FIREFOX_PATH). The E2E suite never skips a browser.',
     );
   }
   return path;

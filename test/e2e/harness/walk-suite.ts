@@ -8,17 +8,20 @@
  * on screen (read from Chrome's side panel; Firefox's sidebar cannot be inspected from a test, so there the
  * step it shows is read from what it reported on the host); and the step's first field is focused, on
  * screen and unobstructed, with no portal control or label under anything of ours.
+ *
+ * One spec file per browser (walks.chromium.e2e.ts, walks.firefox.e2e.ts), so the two run side by side on
+ * the suite's two workers; each starts its browser once per screen size.
  */
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../portal/clock';
-import { openBrowser, type BrowserUnderTest, type WalkBrowser } from '../walkthrough/browsers';
-import { failed, runWalk, type StopResult } from '../walkthrough/runner';
-import { WALKS, walkContext } from '../walkthrough/walks';
-import type { PageDriver } from './harness/driver';
-import { OPEN_ROOT, requireBuild, SHIPPED } from './harness/extensions';
-import { readSideArea, readWhileTyping, type SideAreaView } from './harness/overlay-probe';
-import { usePracticePortal } from './harness/practice-portal';
+import { ManualClock } from '../../portal/clock';
+import { openBrowser, type BrowserUnderTest, type WalkBrowser } from '../../walkthrough/browsers';
+import { failed, runWalk, type StopResult } from '../../walkthrough/runner';
+import { WALKS, walkContext } from '../../walkthrough/walks';
+import type { PageDriver } from './driver';
+import { OPEN_ROOT, requireBuild, SHIPPED } from './extensions';
+import { readSideArea, readWhileTyping, type SideAreaView } from './overlay-probe';
+import { usePracticePortal, type PracticePortal } from './practice-portal';
 
 // Chromium: the open root lets the test click the pill's button (a real click, as a person would). Firefox:
 // the shipped build, which opens the sidebar at install.
@@ -28,8 +31,6 @@ const SCREENS = [
   { name: '200% zoom on 1280×720', window: { width: 640, height: 360, scale: 2 } },
 ] as const;
 
-const clock = new ManualClock();
-const practice = usePracticePortal({ clock, deliveryDelayMs: 0 });
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
@@ -55,9 +56,16 @@ const hostSide = (driver: PageDriver) =>
     return { side: host?.getAttribute('data-claveguia-side') ?? null, showing: host?.getAttribute('data-claveguia-side-step') ?? null };
   }, null);
 
-describe.each(
-  (['chromium', 'firefox'] as const).flatMap((browserName) => SCREENS.map((screen) => [`${browserName} at ${screen.name}`, browserName, screen] as const)),
-)('%s: every walk, read while typing', (_label, name, screen) => {
+/** Every walk in one browser, at each screen size: call once from that browser's spec file. */
+export function describeEveryWalk(browserName: WalkBrowser): void {
+  const clock = new ManualClock();
+  const practice = usePracticePortal({ clock, deliveryDelayMs: 0 });
+  describe.each(SCREENS.map((screen) => [`${browserName} at ${screen.name}`, screen] as const))('%s: every walk, read while typing', (_label, screen) => {
+    walksOn(browserName, screen, practice, clock);
+  });
+}
+
+function walksOn(name: WalkBrowser, screen: (typeof SCREENS)[number], practice: PracticePortal, clock: ManualClock): void {
   let browser: BrowserUnderTest | undefined;
   let opener: PageDriver | undefined;
   let side: { client: PuppeteerBrowser; page: PuppeteerPage } | null = null;
@@ -119,4 +127,4 @@ describe.each(
       await driver.close();
     }
   });
-});
+}

@@ -1,0 +1,4 @@
+/** Every scripted walk in Chromium, at 1280×720 and at 200 % (test/e2e/harness/walk-suite.ts). */
+import { describeEveryWalk } from './harness/walk-suite';
+
+describeEveryWalk('chromium');
