@@ -64,11 +64,15 @@ describe('resident lifecycle', () => {
     createBackground(fakeBrowser).start();
     const types: string[] = [];
     fakeBrowser.runtime.onMessage.addListener((m: unknown) => void types.push((m as { type: string }).type));
+    // Another IESS web app than the recovery one (this file's URL is the recovery app's).
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
     document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
     app = new Resident(document, fakeBrowser, { world: {} });
     app.start();
     await vi.waitFor(() => expect(types).toContain('page:step'));
     await new Promise((r) => setTimeout(r, 50));
+    history.replaceState(null, '', recoveryUrl);
     expect(hosts()).toHaveLength(0);
     expect(types).not.toContain('guide:load');
     expect(fakeControl.injected).toEqual([]);
