@@ -7,8 +7,10 @@ import { toBrowserManifest, type SourceManifest } from './src/platform/manifest.
 import { isTargetBrowser, type TargetBrowser } from './src/platform/target.ts';
 import { zipDirectory } from './test/tools/zip.ts';
 import { preactWithoutHtmlSink } from './test/tools/no-html-sinks.ts';
-import { estimatorBundle } from './test/tools/estimator-bundle.ts';
+import { injectedBundle } from './test/tools/injected-bundle.ts';
+import { residentBudget } from './test/tools/resident-budget.ts';
 import { ESTIMATOR_ENTRY, ESTIMATOR_FILE } from './src/estimator/contract.ts';
+import { GUIDE_ENTRY, GUIDE_FILE } from './src/content/guide-contract.ts';
 
 const root = import.meta.dirname;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -69,9 +71,10 @@ export default defineConfig(({ mode, command }): UserConfig => {
   // Bench only (npm run bench -- --attribute): an unminified copy, so CPU profiles name our functions. It needs
   // an out-dir suffix, so dist/chrome and dist/firefox (what ships) are always minified.
   const unminified = outSuffix !== '' && process.env.CLAVEGUIA_BENCH_UNMINIFIED === '1';
+  const alias = { alias: [preactWithoutHtmlSink(root)] };
   return {
     ...shared,
-    resolve: { alias: [preactWithoutHtmlSink(root)] },
+    resolve: alias,
     plugins: [
       preact(),
       crx({
@@ -84,8 +87,13 @@ export default defineConfig(({ mode, command }): UserConfig => {
         // could probe to detect the extension.
         contentScripts: { standaloneFiles: contentScriptFiles(sourceManifest) },
       }),
-      // The strength estimator: its own file, injected on the new-key step only, never web-accessible.
-      estimatorBundle({ root, entry: ESTIMATOR_ENTRY, fileName: ESTIMATOR_FILE, target }),
+      // The strength estimator: its own file, injected as the new key is typed, never web-accessible.
+      injectedBundle({ root, entry: ESTIMATOR_ENTRY, fileName: ESTIMATOR_FILE, target }),
+      // The guide (overlay, warnings, Preact, CSS): its own file, injected where a recovery step is detected.
+      // Built like the content script (crxjs's sub-build): the parent's resolve and define, no plugins.
+      injectedBundle({ root, entry: GUIDE_ENTRY, fileName: GUIDE_FILE, target, resolve: alias, define: shared.define }),
+      // The content script every IESS page runs: the build fails past its ceiling, with the breakdown.
+      ...(unminified ? [] : [residentBudget({ file: resolve(root, 'dist', browser + outSuffix, contentScriptFiles(sourceManifest)[0]!.replace(/\.ts$/, '.js')) })]),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),
     ],
     build: {

@@ -13,7 +13,7 @@ import { SETTINGS, isHostName, tabStepItem, ticksItem } from '../storage/schema'
 import type { Store } from '../storage/store';
 import type { DeadlineKeeper } from './deadline';
 import type { SideTracker } from './side';
-import { injectEstimator } from './estimator';
+import { injectEstimator, injectGuide } from './estimator';
 import { senderHost, senderKind } from './sender';
 
 export interface HandlerContext {
@@ -76,6 +76,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
     'side:open': (_m, { sender }) => side?.open({ tabId: sender.tab?.id }) ?? Promise.resolve(false),
     'side:get': async (_m, { sender }) => side?.status(sender.tab?.windowId) ?? { open: false, showing: null, available: false },
     'estimator:load': (_m, { api, sender }) => injectEstimator(api, sender),
+    'guide:load': (_m, { api, sender }) => injectGuide(api, sender),
   };
 }
 

@@ -1,10 +1,12 @@
 /**
- * Content-script entry. It runs at document_idle (the portal's form is parsed, and nothing of ours
- * competes with the page's own start-up) and only in the top frame: the CAPTCHA iframe is never touched.
+ * Content-script entry: the resident script (resident.ts), declared in the manifest for every IESS page. It
+ * runs at document_idle (the portal's form is parsed, and nothing of ours competes with the page's own
+ * start-up) and only in the top frame: the CAPTCHA iframe is never touched. The guide is not in this file: the
+ * background injects it where a recovery step is detected (guide-contract.ts).
  */
 import { isIessUrl } from '../platform/hosts';
-import { platform } from '../platform/browser';
-import { ContentApp } from './app';
+import { platform } from '../platform/native';
+import { Resident } from './resident';
 
 /**
  * Once per script world. The background re-injects into open IESS tabs after an install or update; a tab
@@ -16,5 +18,5 @@ const world = globalThis as unknown as Record<symbol, boolean | undefined>;
 
 if (window.top === window && isIessUrl(location.href) && !world[STARTED]) {
   world[STARTED] = true;
-  new ContentApp(document, platform).start();
+  new Resident(document, platform).start();
 }

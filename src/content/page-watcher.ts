@@ -1,11 +1,12 @@
 /**
  * Re-runs the step detector while the page changes under PrimeFaces AJAX, on-screen keypads and history
  * navigation, at a bounded cost: mutations are triaged (mutation-triage.ts), passes back off while the answer
- * stays the same, and a page that storms is polled slowly instead of observed. Bitwarden-style lifecycle: the constructor does nothing, start/stop are
- * idempotent, destroy removes every observer, listener and timer for good.
+ * stays the same, and a page that storms is polled slowly instead of observed. The constructor does nothing,
+ * start/stop are idempotent, destroy removes every observer, listener and timer for good.
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
+import { StormMeter } from './storm-meter';
 
 export interface PageWatcherOptions {
   doc: Document;
@@ -25,11 +26,13 @@ export interface PageWatcherOptions {
   urlPollMs?: number;
   /** Longest wait between passes while the page keeps changing without changing the answer (ms). */
   maxBackoffMs?: number;
-  /** Mutation callbacks per second that, two seconds running, make a storm. */
+  /** Mutation callbacks per second that, two storm windows running, make a storm. */
   stormCallbacksPerSecond?: number;
+  /** The window the callbacks are counted in (ms): two busy ones in a row make a storm. */
+  stormWindowMs?: number;
   /** While a storm lasts the observer is off and the page is classified this often (ms)… */
   stormPollMs?: number;
-  /** …until the observer is tried again after this long (ms). */
+  /** …until the observer is tried again after this long (ms); doubled for a storm that resumes at once. */
   stormRestMs?: number;
 }
 
@@ -60,10 +63,7 @@ export class PageWatcher {
   private interval: number;
   /** When the pending pass is due (epoch ms), to bring it forward on a strong change. */
   private dueAt = 0;
-  /** Mutation callbacks in the current one-second window, and how many windows running were stormy. */
-  private windowStart = 0;
-  private callbacks = 0;
-  private stormyWindows = 0;
+  private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(options: PageWatcherOptions) {
@@ -73,12 +73,14 @@ export class PageWatcher {
       urlPollMs: 500,
       maxBackoffMs: 1600,
       stormCallbacksPerSecond: 60,
+      stormWindowMs: 250,
       stormPollMs: 2000,
       stormRestMs: 10_000,
       onDocumentReplaced: () => undefined,
       ...options,
     };
     this.interval = this.opts.minIntervalMs;
+    this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 
   /** Whether a mutation storm has switched the observer off for now (the page is polled slowly instead). */
@@ -148,9 +150,12 @@ export class PageWatcher {
   private readonly onMutations = (records: MutationRecord[]): void => {
     // One flag read per callback, however many records a busy page produces.
     if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
-    if (this.countStorm()) return;
+    const busy = this.countStorm();
+    if (this.storm) return;
     // A pass is already due about as soon as any change could make it: nothing to triage.
     if (this.dirty && this.dueAt - Date.now() <= this.opts.minIntervalMs) return;
+    // A window already past the storm rate: a pass is planned, the records are not read one by one.
+    if (busy) return this.schedule(false);
     const worth = triage(records);
     if (worth === 'strong') this.schedule(true);
     else if (worth === 'weak') this.schedule(false);
@@ -165,24 +170,11 @@ export class PageWatcher {
     }, 0);
   }
 
-  /**
-   * Counts callbacks per second. A page that mutates more than the limit for two seconds running is a storm:
-   * being subscribed to it costs more than it tells, so the observer goes off and the page is polled slowly
-   * until the storm has had time to pass. Input, change and URL changes are still heard at once.
-   */
+  /** Counts this callback (storm-meter.ts); starts a storm after two busy windows. True while the window is busy. */
   private countStorm(): boolean {
-    const now = Date.now();
-    if (now - this.windowStart >= 1000) {
-      this.stormyWindows = this.callbacks > this.opts.stormCallbacksPerSecond ? this.stormyWindows + 1 : 0;
-      this.windowStart = now;
-      this.callbacks = 0;
-    }
-    this.callbacks++;
-    if (this.stormyWindows < 2 && !(this.stormyWindows === 1 && this.callbacks > this.opts.stormCallbacksPerSecond)) {
-      return false;
-    }
-    this.startStorm();
-    return true;
+    const reading = this.meter.count(Date.now());
+    if (reading === 'storm') this.startStorm();
+    return reading !== 'calm';
   }
 
   private startStorm(): void {
@@ -195,9 +187,9 @@ export class PageWatcher {
       }, this.opts.stormPollMs),
       rest: setTimeout(() => {
         this.endStorm();
-        // Listen again; if it still storms, the next two seconds say so.
+        // Listen again; if it still storms, the next two windows say so.
         if (this.started) this.observe();
-      }, this.opts.stormRestMs),
+      }, this.meter.rest(Date.now())),
     };
   }
 
@@ -206,9 +198,7 @@ export class PageWatcher {
     clearInterval(this.storm.poll);
     clearTimeout(this.storm.rest);
     this.storm = null;
-    this.stormyWindows = 0;
-    this.callbacks = 0;
-    this.windowStart = Date.now();
+    this.meter.ended(Date.now());
   }
 
   private readonly onEvent = (): void => {
@@ -233,7 +223,6 @@ export class PageWatcher {
     }
     this.dirty = true;
     this.dueAt = Date.now() + wait;
-    // Then wait for idle time, but never longer than idleTimeoutMs.
     this.throttleTimer = setTimeout(() => {
       this.throttleTimer = null;
       this.whenIdle();

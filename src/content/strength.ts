@@ -1,6 +1,7 @@
 /**
- * The new key's strength, content side. Entering the new-key step asks the background once for the estimator
- * (`estimator:load`, an empty message), unless this world already holds it; the background injects it into this
+ * The new key's strength, content side. On the new-key step, the first character the person types asks the
+ * background once for the estimator (`estimator:load`, an empty message), unless this world already holds it:
+ * the page loads without parsing it, and it arrives while the person types. The background injects it into this
  * very world (src/background/estimator.ts), where `findEstimator` picks it up. Each change of the key waits for
  * a quiet moment, then the key and the person's words are passed to the estimator here, in the content script's
  * memory: the key is never stored, logged or sent. Until the estimator is there, or if it cannot be loaded, no
@@ -25,6 +26,8 @@ export class KeyStrength {
   /** Bumped on every enter and leave: an answer for an earlier visit to the step is ignored. */
   private visit = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The estimator was asked for on this visit. */
+  private requested = false;
   private lastKey = '';
 
   /**
@@ -38,13 +41,20 @@ export class KeyStrength {
     private readonly world: object = globalThis,
   ) {}
 
-  /** The page is on the step: use the estimator this world holds, or ask for it once. */
+  /** The page is on the step: use the estimator this world holds; it is asked for when the key is typed. */
   enter(): void {
     if (this.active) return;
     this.active = true;
-    const visit = ++this.visit;
+    this.visit++;
+    this.requested = false;
     this.estimator = findEstimator(this.world);
-    if (this.estimator) return;
+  }
+
+  /** Asks for the estimator once per visit, the first time there is a key to estimate. */
+  private request(): void {
+    if (this.estimator || this.requested) return;
+    this.requested = true;
+    const visit = this.visit;
     void this.api.runtime
       .sendMessage({ type: 'estimator:load' })
       .then((loaded) => {
@@ -65,6 +75,7 @@ export class KeyStrength {
       this.onLevel(null);
       return;
     }
+    this.request();
     this.schedule();
   }
 

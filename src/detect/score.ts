@@ -143,6 +143,42 @@ export interface Scored {
   signals: string[];
 }
 
+/** Cheap probes first: counts, flags and paths, then the short lists, the page's whole text last. */
+function cost(p: Probe): number {
+  if ('text' in p || 'statement' in p) return 2;
+  return 'count' in p || 'flag' in p || 'path' in p || 'app' in p ? 0 : 1;
+}
+
+/** Per rule, the order its probes are tried in (all must match, so the order changes nothing but the time). */
+const ORDER = new WeakMap<Rule, number[]>();
+function orderOf(rule: Rule): number[] {
+  let order = ORDER.get(rule);
+  if (!order) {
+    order = rule.all.map((_, i) => i).sort((a, b) => cost(rule.all[a]!) - cost(rule.all[b]!) || a - b);
+    ORDER.set(rule, order);
+  }
+  return order;
+}
+
+/** Text probes answered once per page summary: many rules ask the same pattern of the same text. */
+const TEXT_ANSWERS = new WeakMap<Features, Map<RegExp, string | null>[]>();
+function probeOnce(f: Features, p: Probe, counts: Map<Count, number>): string | null {
+  const re = 'text' in p ? p.text : 'statement' in p ? p.statement : null;
+  if (!re) return probe(f, p, counts);
+  let answers = TEXT_ANSWERS.get(f);
+  if (!answers) {
+    answers = [new Map(), new Map()];
+    TEXT_ANSWERS.set(f, answers);
+  }
+  const known = answers['text' in p ? 0 : 1]!;
+  let answer = known.get(re);
+  if (answer === undefined) {
+    answer = probe(f, p, counts);
+    known.set(re, answer);
+  }
+  return answer;
+}
+
 /** Sums the weights of the rules whose probes all match; keeps the descriptions of the positive ones. */
 export function scoreRules(f: Features, rules: readonly Rule[], counts: Map<Count, number>): Scored {
   let score = 0;
@@ -150,13 +186,13 @@ export function scoreRules(f: Features, rules: readonly Rule[], counts: Map<Coun
   for (const rule of rules) {
     const parts: string[] = [];
     let ok = true;
-    for (const p of rule.all) {
-      const d = probe(f, p, counts);
+    for (const i of orderOf(rule)) {
+      const d = probeOnce(f, rule.all[i]!, counts);
       if (d === null) {
         ok = false;
         break;
       }
-      parts.push(d);
+      parts[i] = d;
     }
     if (!ok) continue;
     score += rule.w;

@@ -8,6 +8,7 @@
  */
 import type { StepId } from '../detect/vocabulary';
 import type { StrengthEstimator } from '../validate/strength';
+import { findInWorld, presentInWorld, registerInWorld } from '../platform/world.ts';
 
 /** Where the build writes the bundle, relative to the extension root (what `scripting.executeScript` names). */
 export const ESTIMATOR_FILE = 'estimator.js';
@@ -22,25 +23,15 @@ export const ESTIMATOR_KEY = 'claveguia.estimator';
  */
 export const ESTIMATOR_STEPS: ReadonlySet<StepId> = new Set<StepId>(['new-key']);
 
-type World = Record<symbol, unknown>;
-
 /** The estimator registered on this world's global, if the bundle ran here. */
 export function findEstimator(world: object = globalThis): StrengthEstimator | null {
-  const found = (world as World)[Symbol.for(ESTIMATOR_KEY)];
-  return typeof found === 'function' ? (found as StrengthEstimator) : null;
+  return findInWorld<StrengthEstimator>(ESTIMATOR_KEY, world);
 }
 
 /** What the bundle does when it runs: registers once per world (a second run changes nothing). */
 export function registerEstimator(estimator: StrengthEstimator, world: object = globalThis): void {
-  const symbol = Symbol.for(ESTIMATOR_KEY);
-  if (typeof (world as World)[symbol] === 'function') return;
-  Object.defineProperty(world, symbol, { value: estimator, configurable: true, enumerable: false, writable: false });
+  registerInWorld(ESTIMATOR_KEY, estimator, world);
 }
 
-/**
- * Runs in the tab (serialised by `scripting.executeScript({ func, args: [ESTIMATOR_KEY] })`), so it must be
- * self-contained: whether the sender's world already holds the estimator. Answers only a boolean.
- */
-export function estimatorPresent(key: string): boolean {
-  return typeof (globalThis as unknown as World)[Symbol.for(key)] === 'function';
-}
+/** Runs in the tab: whether the sender's world already holds the estimator (see platform/world.ts). */
+export const estimatorPresent = presentInWorld;

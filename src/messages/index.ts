@@ -58,6 +58,11 @@ export type ToBackground =
    * Empty: the key is only ever passed to the estimator there. Answered with true once it is there.
    */
   | { type: 'estimator:load' }
+  /**
+   * The resident script detected a recovery step (or an alert, or steps to choose from): put the guide into the
+   * sender's own isolated world (its tab and frame), once per document. Empty; answered with true once it is there.
+   */
+  | { type: 'guide:load' }
   /** The popup starts or restarts the link countdown by hand (flow and validity optional). */
   | { type: 'countdown:start'; flow?: FlowId; validityMs?: number }
   /** The popup stops the countdown shown. */
@@ -115,6 +120,7 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),
   },
   'estimator:load': { from: 'content', parse: () => ({ type: 'estimator:load' }) },
+  'guide:load': { from: 'content', parse: () => ({ type: 'guide:load' }) },
   'countdown:start': {
     from: 'extension',
     parse: (m) => {

@@ -7,8 +7,9 @@ import { IESS_MATCH_PATTERN } from './hosts';
 export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   storage: 'Settings (dock side, hidden sites) in storage.local; checklist ticks per tab in storage.session.',
   scripting:
-    'Both browsers: on the new-key step only, inject the strength estimator (zxcvbn-ts, estimator.js, not ' +
-    'web-accessible) into the asking content script\'s own isolated world, in its tab and frame. Chrome only: ' +
+    'Both browsers: where a recovery step is detected, inject the guide (guide.js, not web-accessible) into the ' +
+    'asking resident script\'s own isolated world, in its tab and frame; on the new-key step only, once the key ' +
+    'is being typed, the strength estimator (zxcvbn-ts, estimator.js) the same way. Chrome only: ' +
     'after an install or update, put the guide back on IESS tabs that were already open (Firefox does that itself).',
   activeTab:
     'Only after the person clicks the toolbar button: the popup reads that one tab\'s address (tabs.query for the ' +
@@ -33,7 +34,7 @@ export const ALLOWED_OPTIONAL_PERMISSIONS: Readonly<Record<string, string>> = {
 
 /**
  * Both browsers, and the same hosts as the content script (so no new install warning): `scripting` may inject
- * (the estimator; in Chrome, the re-injection) only where the extension has explicit host access, and
+ * (the guide, the estimator; in Chrome, the re-injection) only where the extension has explicit host access, and
  * `tabs.query({ url })` finds the open IESS tabs without the broad "tabs" permission.
  */
 export const ALLOWED_HOST_PERMISSIONS: readonly string[] = [IESS_MATCH_PATTERN];

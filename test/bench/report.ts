@@ -179,6 +179,14 @@ export interface CpuProfile {
  * the next one (CDP's timeDeltas[i + 1]); the last sample takes the median interval.
  */
 export function attributedMs(profile: CpuProfile, isOurs: (url: string) => boolean): number {
+  return sampleSpans(profile, isOurs).reduce((sum, s) => sum + (s.ours ? s.us : 0), 0) / 1000;
+}
+
+/**
+ * Each sample with its duration (µs: until the next one, the last takes the median interval) and whether its
+ * stack holds at least one frame of a script matching `isOurs`.
+ */
+function sampleSpans(profile: CpuProfile, isOurs: (url: string) => boolean): Array<{ ours: boolean; us: number }> {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -192,16 +200,26 @@ export function attributedMs(profile: CpuProfile, isOurs: (url: string) => boole
     oursMemo.set(id, v);
     return v;
   };
-  const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const typical = median(deltas.slice(1));
-  let us = 0;
-  samples.forEach((id, i) => {
-    if (!underOurs(id)) return;
+  return (profile.samples ?? []).map((id, i) => {
     const next = deltas[i + 1];
-    us += next !== undefined ? next : Number.isFinite(typical) ? typical : 0;
+    return { ours: underOurs(id), us: next !== undefined ? next : Number.isFinite(typical) ? typical : 0 };
   });
-  return us / 1000;
+}
+
+/**
+ * Our longest unbroken stretch (ms): consecutive samples all under our frames, summed. A stretch longer than a
+ * frame (16 ms) is a moment the page could not paint or answer input because of us.
+ */
+export function longestStretchMs(profile: CpuProfile, isOurs: (url: string) => boolean): number {
+  let longest = 0;
+  let run = 0;
+  for (const s of sampleSpans(profile, isOurs)) {
+    run = s.ours ? run + s.us : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest / 1000;
 }
 
 /** Time (ms) of the samples in which the thread was busy: everything but `(idle)`. */

@@ -9,6 +9,7 @@ import {
   ALLOWED_PERMISSIONS,
 } from '../../src/platform/permissions';
 import { ESTIMATOR_FILE, ESTIMATOR_KEY } from '../../src/estimator/contract';
+import { GUIDE_FILE, GUIDE_KEY } from '../../src/content/guide-contract';
 import { OPEN_ROOT, SHIPPED, requireBuild } from './harness/extensions';
 import { keysChromeRejects } from '../release/chrome-manifest';
 
@@ -53,11 +54,29 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
     // A Spanish surname from the dictionary: the estimator carries it, the content script does not.
     expect(code).toContain('quishpe');
     expect(JSON.stringify(manifest)).not.toContain(ESTIMATOR_FILE);
+    // The guide asks for it (as the new key is typed); neither it nor the resident script carries it.
+    const guide = readFileSync(resolve(dir, GUIDE_FILE), 'utf8');
+    expect(guide).toContain(ESTIMATOR_KEY);
     const [file] = manifest.content_scripts[0].js;
-    const content = readFileSync(resolve(dir, file), 'utf8');
-    expect(content).toContain(ESTIMATOR_KEY);
-    expect(content).not.toContain('quishpe');
-    expect(content).not.toMatch(/ZxcvbnFactory|l33tMaxSubstitutions/);
+    for (const content of [guide, readFileSync(resolve(dir, file), 'utf8')]) {
+      expect(content).not.toContain('quishpe');
+      expect(content).not.toMatch(/ZxcvbnFactory|l33tMaxSubstitutions/);
+    }
+  });
+
+  it('declares only the resident script; the guide is its own self-contained file, listed nowhere in the manifest', () => {
+    const guide = readFileSync(resolve(dir, GUIDE_FILE), 'utf8');
+    expect(guide).toMatch(/^\(function\(\)\{/);
+    expect(guide).not.toMatch(/\bimport\s*\(|^import\s|^export\s|runtime\.getURL/m);
+    expect(guide).toContain(GUIDE_KEY);
+    expect(guide).toContain(':host{');
+    expect(guide).toContain('attachShadow');
+    expect(JSON.stringify(manifest)).not.toContain(GUIDE_FILE);
+    // The resident asks for the guide, and holds nothing of it: no overlay, no stylesheet, no polyfill.
+    const [file] = manifest.content_scripts[0].js;
+    const resident = readFileSync(resolve(dir, file), 'utf8');
+    expect(resident).toContain(GUIDE_KEY);
+    expect(resident).not.toMatch(/:host\{|attachShadow|__html|should only be loaded in a browser extension/);
   });
 
   it('contains no development leftovers or remote code', () => {

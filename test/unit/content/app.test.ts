@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentApp } from '../../../src/content/app';
 import { TAKEOVER_EVENT } from '../../../src/content/context';
+import { createGuide } from '../../../src/content/guide';
+import { GUIDE_FILE, GUIDE_KEY, registerGuide } from '../../../src/content/guide-contract';
+import { Resident } from '../../../src/content/resident';
 import { SETTINGS } from '../../../src/storage/schema';
 import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
 
@@ -20,7 +22,7 @@ function showPage(html: string): void {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
-let app: ContentApp | null = null;
+let app: Resident | null = null;
 afterEach(() => {
   app?.destroy();
   app = null;
@@ -28,16 +30,25 @@ afterEach(() => {
   for (const host of hosts()) host.remove();
 });
 
-function startApp(): ContentApp {
-  app = new ContentApp(document, fakeContentBrowser);
+/**
+ * The resident script with the guide already in its world (its own object here, standing for the isolated
+ * world), as after the background injected it once on this document.
+ */
+function startApp(): Resident {
+  const world = {};
+  registerGuide(createGuide, world);
+  app = new Resident(document, fakeContentBrowser, { world });
   app.start();
   return app;
 }
 
-describe('ContentApp lifecycle', () => {
-  it('does nothing until started, then mounts one overlay host, once', async () => {
+describe('resident lifecycle', () => {
+  it('does nothing until started, then mounts one overlay host, once, where a recovery step is detected', async () => {
     const add = vi.spyOn(document, 'addEventListener');
-    app = new ContentApp(document, fakeContentBrowser);
+    showPage(NEW_KEY_PAGE);
+    const world = {};
+    registerGuide(createGuide, world);
+    app = new Resident(document, fakeContentBrowser, { world });
     expect(hosts()).toHaveLength(0);
     expect(add).not.toHaveBeenCalled();
     app.start();
@@ -46,15 +57,60 @@ describe('ContentApp lifecycle', () => {
     expect(fakeControl.openPorts).toBe(1);
   });
 
+  it('on an IESS page that is not a recovery page: no host, no guide asked for, nothing of it started', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    const types: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void types.push((m as { type: string }).type));
+    // Another IESS web app than the recovery one (this file's URL is the recovery app's).
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
+    app = new Resident(document, fakeContentBrowser, { world: {} });
+    app.start();
+    await vi.waitFor(() => expect(types).toContain('page:step'));
+    await new Promise((r) => setTimeout(r, 50));
+    history.replaceState(null, '', recoveryUrl);
+    expect(hosts()).toHaveLength(0);
+    expect(types).not.toContain('guide:load');
+    expect(fakeControl.injected).toEqual([]);
+    expect(app.guide).toBeNull();
+  });
+
+  it('asks the background for the guide where a step is detected; it is injected into this world once per document', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    // The fake's one global plays the isolated world: the guide's bundle has not run there yet.
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    delete global[Symbol.for(GUIDE_KEY)];
+    fakeControl.onFiles = (injection) => {
+      if (injection.files?.includes(GUIDE_FILE)) registerGuide(createGuide);
+    };
+    showPage(NEW_KEY_PAGE);
+    app = new Resident(document, fakeContentBrowser);
+    app.start();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    expect(fakeControl.injected.filter((i) => i.files)).toEqual([{ target: { tabId: 1, frameIds: [0] }, world: 'ISOLATED', files: [GUIDE_FILE] }]);
+    // Hidden and shown again on the same document: the guide is back, from this world, without a second file.
+    await fakeBrowser.storage.local.set(HIDDEN);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0));
+    await fakeBrowser.storage.local.set(SHOWN);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
+    delete global[Symbol.for(GUIDE_KEY)];
+  });
+
   it('replaces a host left behind by an earlier content script', async () => {
     const stale = document.documentElement.appendChild(document.createElement('div'));
     stale.setAttribute('data-claveguia-host', '');
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     expect(stale.isConnected).toBe(false);
   });
 
   it('destroy removes every node, listener and port, and nothing comes back on later changes', async () => {
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     app!.destroy();
@@ -68,9 +124,10 @@ describe('ContentApp lifecycle', () => {
   });
 });
 
-describe('hidden on this site: one behaviour, decided in ContentApp', () => {
+describe('hidden on this site: one behaviour, decided in the resident', () => {
   it('runs nothing on a hidden host, and comes back when the popup shows it again', async () => {
     await fakeBrowser.storage.local.set(HIDDEN);
+    showPage(NEW_KEY_PAGE);
     startApp();
     await new Promise((r) => setTimeout(r, 30));
     expect(hosts()).toHaveLength(0);
@@ -135,7 +192,7 @@ describe('when the extension goes away under the script (reload, update)', () =>
   });
 });
 
-describe('ContentApp: who is being helped (issue 18: one source, only what a step compares)', () => {
+describe('the guide: who is being helped (issue 18: one source, only what a step compares)', () => {
   const MAMA = { id: 'm', label: 'Mamá', cedula: '1712345600', email: 'rosa.loor@example.com', birthDay: 14, birthMonth: 3, names: 'Rosa Loor' };
   const PAPA = { id: 'p', label: 'Papá', cedula: '0902345610', names: 'Luis Loor' };
   const IDENTITY_PAGE = readFileSync(resolve(import.meta.dirname, '../../corpus/rec-identity-serenity.html'), 'utf8');
@@ -171,14 +228,21 @@ describe('ContentApp: who is being helped (issue 18: one source, only what a ste
   const shadow = () => roots[0] ?? null;
   const personLine = () => shadow()?.querySelector('[data-cg-person]')?.textContent ?? '';
 
-  it('a page that is not a recovery step receives the label and no personal data', async () => {
+  it('a page that is not a recovery step gets no guide, and so no person at all', async () => {
     const answers = await withBackground();
+    const asked: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void asked.push((m as { type: string }).type));
+    // Another IESS web app than the recovery one (this file's URL is the recovery app's).
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/preguntas.jsf');
     document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Preguntas frecuentes' }));
     startApp();
-    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('none'));
-    await vi.waitFor(() => expect(answers).toContainEqual({ label: 'Mamá' }));
+    await vi.waitFor(() => expect(asked).toContain('page:step'));
+    history.replaceState(null, '', recoveryUrl);
+    expect(hosts()).toHaveLength(0);
+    expect(asked).not.toContain('person:active');
     const dump = JSON.stringify(answers);
-    for (const secret of [MAMA.cedula, MAMA.email, 'Rosa', '14', 'birth']) expect(dump).not.toContain(secret);
+    for (const secret of [MAMA.cedula, MAMA.email, 'Rosa', 'Mamá', 'birth']) expect(dump).not.toContain(secret);
   });
 
   it('the cédula page receives the cédula only; switching the person mid-step changes the label and the warning at once', async () => {
@@ -234,6 +298,7 @@ describe('ContentApp: a forced language', () => {
     expect(answer.ppOverlayHelping?.message).toBe('Helping: $LABEL$');
     expect(await fakeBrowser.runtime.sendMessage({ type: 'i18n:catalogue', language: 'fr' })).toBeUndefined();
     await fakeBrowser.storage.local.set({ options: { language: 'en' } });
+    showPage(NEW_KEY_PAGE);
     startApp();
     await vi.waitFor(() => expect(i18n.forcedLanguage()).toBe('en'));
     expect(i18n.t('ppOverlayHelping', 'Mum')).toBe('Helping: Mum');

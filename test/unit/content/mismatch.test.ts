@@ -75,8 +75,13 @@ describe('MismatchChecker', () => {
     const { overlay, last } = fakeOverlay();
     const checker = contentSide(overlay);
     checker.setStep('new-key');
+    // The estimator comes when the person starts typing the new key, not when the step is detected.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fakeControl.injected.some((i) => i.files)).toBe(false);
+    checker.setFields(fields({ 'new-key': 'a', 'key-confirmation': '' }));
     await vi.waitFor(() => expect(fakeControl.injected.some((i) => i.files)).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
+    checker.setFields(fields({ 'new-key': '', 'key-confirmation': '' }));
     vi.useFakeTimers();
     checker.setFields(fields({ 'new-key': 'abcdefghijklm', 'key-confirmation': '' }));
     expect(last()).toEqual(['key-too-long']);

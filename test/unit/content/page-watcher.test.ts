@@ -139,6 +139,34 @@ describe('PageWatcher', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('finds a storm within half a second, and rests longer when it resumes as soon as it listens again', async () => {
+    const { watcher, classify } = setup({ stormRestMs: 1000, stormPollMs: 60_000 });
+    watcher.start();
+    const ticker = document.body.appendChild(document.createElement('span'));
+    /** Whether the watcher was storming, every 5 ms of a steady storm. */
+    const seen: boolean[] = [];
+    for (let t = 0; t < 4000; t += 5) {
+      ticker.setAttribute('style', `left:${t}px`);
+      await vi.advanceTimersByTimeAsync(5);
+      seen.push(watcher.storming);
+    }
+    expect(seen.indexOf(true) * 5).toBeLessThanOrEqual(500);
+    // Rests, as runs of storming time: the first one its length, the next one (the same storm) twice that.
+    const runs = seen
+      .map((s) => (s ? '1' : '0'))
+      .join('')
+      .split('0')
+      .filter(Boolean)
+      .map((r) => r.length * 5);
+    expect(runs[0]).toBeGreaterThanOrEqual(950);
+    expect(runs[0]).toBeLessThan(1100);
+    expect(runs[1]).toBeGreaterThanOrEqual(1950);
+    // 800 mutations in four seconds: a handful of passes (at start, and as the observer comes back), not one per burst.
+    expect(classify.mock.calls.length).toBeLessThanOrEqual(8);
+    watcher.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('ignores mutations inside its own overlay host', async () => {
     const host = document.createElement('div');
     host.setAttribute('data-claveguia-host', '');

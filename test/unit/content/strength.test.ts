@@ -56,16 +56,23 @@ const keyFields = (key: string): FieldState => ({
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('the strength estimator, content side', () => {
-  it('is asked for on the new-key step only, and never on the other steps', async () => {
+  it('is asked for when the new key is typed on the new-key step, and never on the other steps', async () => {
     const { loads } = background();
     const { instance } = checker();
     for (const step of ['start', 'identity', 'verification', 'profile', 'email-sent', 'code', 'terms', 'change-key', 'done', 'error'] satisfies StepId[]) {
       instance.setStep(step);
+      instance.setFields(keyFields(KEY));
     }
     await settle();
     expect(loads()).toBe(0);
     expect(fakeControl.injected).toEqual([]);
+    // Detecting the step loads nothing: the page is not made to parse the estimator as it loads.
     instance.setStep('new-key');
+    instance.setFields(keyFields(''));
+    await settle();
+    expect(loads()).toBe(0);
+    // The first character typed asks for it.
+    instance.setFields(keyFields('S'));
     await vi.waitFor(() => expect(fakeControl.injected).toHaveLength(2));
     expect(loads()).toBe(1);
     instance.destroy();
@@ -76,11 +83,13 @@ describe('the strength estimator, content side', () => {
     fakeControl.onFiles = () => registerEstimator(() => 'fair');
     const { instance } = checker();
     instance.setStep('new-key');
-    instance.setStep('new-key');
+    instance.setFields(keyFields('S'));
+    instance.setFields(keyFields('Se'));
     await vi.waitFor(() => expect(loads()).toBe(1));
     // An AJAX re-render away from the step and back: the estimator is already in this world.
     instance.setStep('terms');
     instance.setStep('new-key');
+    instance.setFields(keyFields('Sec'));
     await settle();
     expect(loads()).toBe(1);
     expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
@@ -92,6 +101,7 @@ describe('the strength estimator, content side', () => {
     fakeControl.failInjection = true;
     const { instance, codes } = checker();
     instance.setStep('new-key');
+    instance.setFields(keyFields('S'));
     await vi.waitFor(() => expect(fakeControl.injected).toHaveLength(1));
     await settle();
     vi.useFakeTimers();

@@ -55,6 +55,7 @@ describe('messages', () => {
       'person:active:content',
       'i18n:catalogue:content',
       'estimator:load:content',
+      'guide:load:content',
       'countdown:start:extension',
       'countdown:stop:extension',
     ]);
