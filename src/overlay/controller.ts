@@ -282,7 +282,9 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     if (!parts || parts.host.hidden) return;
     const { settings, userExpanded, avoid } = this.state;
-    const narrow = isNarrow(parts.avoider.screenWidth());
+    // Narrow with the guide open beside the page (a desktop at 200 % with the side panel) is not a phone: there the
+    // side area is the guide and the page keeps only the warnings, placed as on any desktop.
+    const narrow = !this.state.sideOpen && isNarrow(parts.avoider.screenWidth());
     // A phone: the bar in what is on screen, or the guide the person opened. The page is never scrolled for it.
     const phone = narrow ? parts.avoider.placePhone(userExpanded && !settings.collapsed, focused) : null;
     const next = narrow ? avoid : parts.avoider.place({ side: settings.dock, collapsed: settings.collapsed, userExpanded }, focused);

@@ -5,6 +5,20 @@ import { SHIPPED, requireBuild } from './harness/extensions';
 import { startFixtureServer } from './harness/fixture-server';
 import { OTHER_HOST, urlOn } from './harness/hosts';
 
+/** A path of the recovery app (issue 20: never dismissed there). */
+const RECOVERY_APP_PAGE = '/iess-gestion-desbloqueo-publico-web/public/inicio.jsf';
+
+/** The steps the background recorded for open tabs (structure only, as the popup reads them). */
+async function reportedSteps(session: ChromiumSession): Promise<string[]> {
+  return session.serviceWorker.evaluate(async () => {
+    type Session = { get(keys: null): Promise<Record<string, { step?: string; flow?: string } | null>> };
+    const all = await (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage.session.get(null);
+    return Object.entries(all)
+      .filter(([key, value]) => key.startsWith('step:') && value)
+      .map(([, value]) => `${value!.step}/${value!.flow}`);
+  });
+}
+
 describe('Chromium: the shipped build loads and runs only on IESS hosts', () => {
   let session: ChromiumSession;
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -22,13 +36,19 @@ describe('Chromium: the shipped build loads and runs only on IESS hosts', () => 
     expect(session.serviceWorker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\//);
   });
 
-  it('runs the content script on www.iess.gob.ec and app.iess.gob.ec', async () => {
+  it('runs on www.iess.gob.ec and app.iess.gob.ec: the resident script on every page, the guide only on a recovery app', async () => {
     const page = await session.context.newPage();
     for (const host of ['www.iess.gob.ec', 'app.iess.gob.ec']) {
-      await page.goto(urlOn(host, server.port, '/'));
+      // A page of a recovery app that shows nothing it knows: the guide is loaded and asks which step it is.
+      await page.goto(urlOn(host, server.port, RECOVERY_APP_PAGE));
       await expect.poll(() => page.locator('[data-claveguia-host]').count()).toBe(1);
-      // A page with no recovery form: the detector says so and the overlay stays out of the way.
       await expect.poll(() => page.locator('[data-claveguia-host]').getAttribute('data-claveguia-step')).toBe('none');
+      // A page that is not a recovery page: the resident listens, reports the step, and adds nothing to the page.
+      await page.goto(urlOn(host, server.port, '/'));
+      await page.locator('#host').waitFor();
+      await expect.poll(() => tabsWithContentScript(session)).toBe(1);
+      await expect.poll(() => reportedSteps(session)).toContain('none/unknown');
+      expect(await page.locator('[data-claveguia-host]').count()).toBe(0);
     }
     await page.close();
   });

@@ -22,12 +22,17 @@ describe('Firefox: the shipped build installs and runs only on IESS hosts', () =
     expect(session.addonId).toBe(GECKO_ID);
   });
 
-  it('runs the content script on www.iess.gob.ec and app.iess.gob.ec', async () => {
+  it('runs on www.iess.gob.ec and app.iess.gob.ec: the guide on a recovery app, nothing of it on another page', async () => {
     const page = await session.browser.newPage();
     for (const host of ['www.iess.gob.ec', 'app.iess.gob.ec']) {
-      await page.goto(urlOn(host, server.port, '/'));
+      // A page of a recovery app that shows nothing it knows: the guide is loaded and asks which step it is.
+      await page.goto(urlOn(host, server.port, '/iess-gestion-desbloqueo-publico-web/public/inicio.jsf'));
       await page.waitForSelector('[data-claveguia-host]', { timeout: 10_000 });
       expect(await page.$$eval('[data-claveguia-host]', (hosts) => hosts.length)).toBe(1);
+      await page.goto(urlOn(host, server.port, '/'));
+      await page.waitForSelector('#host');
+      await new Promise((done) => setTimeout(done, 500));
+      expect(await page.$$eval('[data-claveguia-host]', (hosts) => hosts.length)).toBe(0);
     }
     await page.close();
   });
