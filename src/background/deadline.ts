@@ -28,6 +28,7 @@ import { currentDeadline, DEADLINES, type DeadlineEntry, type Deadlines } from '
 import { OPTIONS } from '../storage/options';
 import { activePerson, PEOPLE_REMEMBERED, PEOPLE_SESSION } from '../storage/people';
 import type { Store } from '../storage/store';
+import { AFTER_LINK_STEPS, isRequestStep } from '../flow/step-sets';
 
 export const ALARM_PREFIX = 'claveguia:countdown:';
 /** Clears the expired mark from the badge once it has been held long enough. */
@@ -35,9 +36,6 @@ export const BADGE_CLEAR_ALARM = `${ALARM_PREFIX}clear`;
 const NOTIFICATION_ID = 'claveguia-countdown';
 /** A notification more than this late (the computer slept through it) is not worth showing any more. */
 const NOTIFY_LATE_MS = 60_000;
-
-/** Steps reached through the mailed link: they end the wait (and are recorded on the window). */
-const AFTER_LINK: ReadonlySet<StepId> = new Set<StepId>(['terms', 'new-key', 'done']);
 
 export interface Clock {
   now(): number;
@@ -195,7 +193,7 @@ export function createDeadlineKeeper(api: PlatformApi, store: Store, clock: Cloc
   return {
     async onStep(step, flow, previousStep) {
       const now = clock.now();
-      if (step === 'email-sent' || step === 'code') {
+      if (isRequestStep(step)) {
         const [options, pid] = await Promise.all([store.get(OPTIONS), personId()]);
         const key = deadlineKey(flow, pid);
         await writeStep(key, step, now, (existing) => {
@@ -214,7 +212,8 @@ export function createDeadlineKeeper(api: PlatformApi, store: Store, clock: Cloc
         await sync();
         return;
       }
-      if (!AFTER_LINK.has(step)) return;
+      // `code` never gets here: as a request page it started (or kept) its window above.
+      if (!AFTER_LINK_STEPS.has(step)) return;
       // The page behind the link: the window of this flow and person, else the one shown (the link's tab may
       // detect its flow differently), records it; the wait ends there.
       const pid = await personId();

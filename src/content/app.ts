@@ -7,7 +7,7 @@
  * idempotent; `destroy` runs one teardown registry that removes every node, observer, listener and timer (the
  * resident calls it on hide-on-site, on a replaced document, and when its extension goes away).
  */
-import type { Detection, StepId } from '../detect/vocabulary';
+import type { Detection } from '../detect/vocabulary';
 import { createOverlay } from '../overlay/controller';
 import type { Overlay } from '../overlay/services';
 import type { PlatformApi } from '../platform/api';
@@ -20,9 +20,6 @@ import type { Guide, GuideHooks, GuideMessage } from './guide-contract';
 import { ActivePerson, MismatchChecker } from './mismatch';
 import { overlayServices } from './services';
 import { Teardown } from './teardown';
-
-/** Steps whose field values the mismatch checks read, and which roles on each (flow/warnings.ts). */
-const VALUE_STEPS: ReadonlySet<StepId> = new Set(Object.keys(VALUE_ROLES_BY_STEP) as StepId[]);
 
 export class ContentApp implements Guide {
   private teardown: Teardown | null = null;
@@ -112,7 +109,8 @@ export class ContentApp implements Guide {
     this.shown.people.setStep(detection.step);
     this.shown.checker.setStep(detection.step);
     // Only the roles this step needs; leaving the step forgets every value (and the new key with it).
-    this.shown.fields.watch(VALUE_STEPS.has(detection.step) ? (VALUE_ROLES_BY_STEP[detection.step] ?? []) : false);
+    // (flow/warnings.ts lists the roles each step's checks read; a step it does not list reads none.)
+    this.shown.fields.watch(VALUE_ROLES_BY_STEP[detection.step] ?? false);
   }
 
   handle(message: GuideMessage): void {

@@ -13,13 +13,11 @@ import { findMaskedEmail, type ValueFieldRole } from '../page/fields';
 import type { PlatformApi } from '../platform/api';
 import { OPTIONS } from '../storage/options';
 import type { Store } from '../storage/store';
-import { ESTIMATOR_STEPS } from '../estimator/contract';
 import { DEFAULT_KEY_RULES, strengthUserInputs, type KeyRules, type StrengthLevel } from '../validate';
 import type { FieldValues } from './field-watcher';
 import { KeyStrength } from './strength';
+import { ESTIMATOR_STEPS, MASKED_EMAIL_STEPS, NEW_KEY_STEPS } from '../flow/step-sets';
 
-const MASK_STEPS: ReadonlySet<StepId> = new Set(['email-sent', 'code']);
-const KEY_STEPS: ReadonlySet<StepId> = new Set(['new-key', 'change-key']);
 
 /** The background's answer, checked: it crossed a context boundary. */
 export function parsePerson(raw: unknown): PreparedPerson | null {
@@ -169,14 +167,14 @@ export class MismatchChecker {
       this.forgetKey();
       const generation = ++this.generation;
       if (ESTIMATOR_STEPS.has(step)) this.keyStrength.enter();
-      if (KEY_STEPS.has(step)) {
+      if (NEW_KEY_STEPS.has(step)) {
         void this.store
           .get(OPTIONS)
           .then((o) => this.whenCurrent(generation, () => (this.rules = { minLength: o.keyMinLength, maxLength: o.keyMaxLength })))
           .catch(() => undefined);
       }
     }
-    this.masked = MASK_STEPS.has(step) ? findMaskedEmail(this.doc) : null;
+    this.masked = MASKED_EMAIL_STEPS.has(step) ? findMaskedEmail(this.doc) : null;
     this.household = step === 'identity' && /\bdomestic[oa]s?\b/.test(fold(this.doc.body?.textContent ?? '', 20_000));
     this.refresh();
   }

@@ -6,7 +6,6 @@
  * function under `Symbol.for(ESTIMATOR_KEY)` on that world's global, where the content script picks it up. The
  * page's world never sees it, and the key is only ever an argument to that function.
  */
-import type { StepId } from '../detect/vocabulary';
 import type { StrengthEstimator } from '../validate/strength';
 import { findInWorld, presentInWorld, registerInWorld } from '../platform/world.ts';
 
@@ -16,12 +15,6 @@ export const ESTIMATOR_FILE = 'estimator.js';
 export const ESTIMATOR_ENTRY = 'src/estimator/index.ts';
 /** `Symbol.for` key of the estimator on the isolated world's global. */
 export const ESTIMATOR_KEY = 'claveguia.estimator';
-
-/**
- * The steps on which the estimator is loaded: only where the portal asks for the new key after the mail link
- * (issue 13: "absent from every page except the new-key step").
- */
-export const ESTIMATOR_STEPS: ReadonlySet<StepId> = new Set<StepId>(['new-key']);
 
 /** The estimator registered on this world's global, if the bundle ran here. */
 export function findEstimator(world: object = globalThis): StrengthEstimator | null {

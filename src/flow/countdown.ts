@@ -13,6 +13,7 @@ import {
   PHASE_AT_MS,
   SECOND_MS,
 } from './durations';
+import { BEFORE_REQUEST_STEPS, REQUEST_STEPS } from './step-sets';
 
 export type DeadlineSource = 'detected' | 'manual';
 
@@ -81,10 +82,6 @@ export interface StartResult {
   reason: StartReason;
 }
 
-/** Steps that come before the request in every flow: seeing one of them right before "email sent" means a resubmission. */
-const BEFORE_REQUEST: ReadonlySet<StepId> = new Set<StepId>(['start', 'identity', 'verification', 'security-image', 'profile']);
-/** Steps that are the request page itself: a tab coming from one of them is showing the same request again. */
-const REQUEST_PAGES: ReadonlySet<StepId> = new Set<StepId>(['email-sent', 'code']);
 
 function fresh(input: StartInput): Deadline {
   const validityMs = Math.max(0, Number.isFinite(input.validityMs) ? input.validityMs : 0);
@@ -133,11 +130,12 @@ export function startDeadline(existing: Deadline | null, input: StartInput): Sta
   if (input.requestKey !== undefined && existing.requestKey !== undefined) {
     return input.requestKey === existing.requestKey ? keep('same-request') : start('other-request');
   }
-  if (input.previousStep && BEFORE_REQUEST.has(input.previousStep)) return start('resubmitted');
+  if (input.previousStep && BEFORE_REQUEST_STEPS.has(input.previousStep)) return start('resubmitted');
   if (input.step === 'code' && remaining(existing, input.now) <= 0) return keep('link-followed');
   if (remaining(existing, input.now) > 0) return keep('re-detected');
   // Over: only the same page re-rendered in the same tab is proof enough that this is the old request.
-  if (input.previousStep && REQUEST_PAGES.has(input.previousStep)) return keep('re-detected');
+  // A tab coming from a request page is showing the same request again.
+  if (input.previousStep && REQUEST_STEPS.has(input.previousStep)) return keep('re-detected');
   return start('expired');
 }
 

@@ -9,6 +9,7 @@ import type { FlowId, StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import { remaining, type Deadline } from './countdown';
 import { EMAIL_WAIT_MS } from './durations';
+import { AFTER_LINK_STEPS } from './step-sets';
 
 export type EmailWaitLevel =
   | 'none'
@@ -46,8 +47,6 @@ export interface EmailWait {
   nextChangeAt: number | null;
 }
 
-/** Steps reached through the email: the wait is over. */
-const AFTER_LINK: ReadonlySet<StepId> = new Set<StepId>(['code', 'terms', 'new-key', 'done']);
 
 const MESSAGES: Record<Exclude<EmailWaitLevel, 'email-outdated'>, MessageKey[]> = {
   none: [],
@@ -78,7 +77,7 @@ function messagesFor(level: EmailWaitLevel, flow: FlowId | undefined): MessageKe
 export function emailWait(input: EmailWaitInput): EmailWait {
   const { sentAt, now, step, flow } = input;
   const waitedMs = Math.max(0, now - sentAt) || 0;
-  const ended = AFTER_LINK.has(step) && !(step === 'code' && input.startedOn === 'code');
+  const ended = AFTER_LINK_STEPS.has(step) && !(step === 'code' && input.startedOn === 'code');
 
   if (ended) {
     const seenAt = input.stepSeenAt ?? now;

@@ -23,6 +23,7 @@ import {
   type KeyRules,
   type StrengthLevel,
 } from '../validate';
+import { ID_NUMBER_STEPS, MASKED_EMAIL_STEPS, NEW_KEY_STEPS } from './step-sets';
 
 /** Where a warning sits: beside a value field, or beside the masked address the portal shows. */
 export type WarningAnchor = ValueFieldRole | 'masked-email';
@@ -219,27 +220,23 @@ function keyWarnings(input: WarningInput, out: FieldWarning[]): void {
   }
 }
 
-/** Steps on which each group of checks runs. */
-const ID_STEPS: ReadonlySet<StepId> = new Set(['identity', 'change-key']);
-const KEY_STEPS: ReadonlySet<StepId> = new Set(['new-key', 'change-key']);
-const MASK_STEPS: ReadonlySet<StepId> = new Set(['email-sent', 'code']);
 
 export function computeWarnings(input: WarningInput): FieldWarning[] {
   const out: FieldWarning[] = [];
   const { step, values } = input;
-  if (ID_STEPS.has(step)) {
+  if (ID_NUMBER_STEPS.has(step)) {
     const id = values.get('id-number') ?? '';
     if (id !== '') cedulaWarnings(id, values.has('ruc') ? null : input.person, out);
     rucWarnings(values, input.household ?? false, out);
   }
   if (step === 'verification') birthWarnings(input, out);
   if (step === 'profile') emailWarnings(input, out);
-  if (MASK_STEPS.has(step) && input.maskedEmail && input.person?.email) {
+  if (MASKED_EMAIL_STEPS.has(step) && input.maskedEmail && input.person?.email) {
     if (maskedEmailCompatibility(input.maskedEmail, input.person.email) === 'incompatible') {
       out.push({ anchor: 'masked-email', code: 'masked-email-differs', tone: 'warning', personLabel: input.person.label });
     }
   }
-  if (KEY_STEPS.has(step)) keyWarnings(input, out);
+  if (NEW_KEY_STEPS.has(step)) keyWarnings(input, out);
   return out;
 }
 

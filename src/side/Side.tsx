@@ -7,7 +7,7 @@
  * pre-flight checklist follow. It shows structure only (step, flow, alert ids): never a value from the page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FlowId, StepId } from '../detect/vocabulary';
+import type { FlowId } from '../detect/vocabulary';
 import { alertGuides } from '../flow/alerts';
 import { guideFor } from '../flow/guidance';
 import { OFFICIAL_LINK_IDS } from '../flow/links';
@@ -26,6 +26,7 @@ import { Preflight } from '../ui/Preflight';
 import { tickPreflight } from '../ui/preflight-ticks';
 import { AnonCopy } from '../ui/AnonCopy';
 import type { SideAnnouncer, SideStore, SideTab } from './store';
+import { LINK_RUNNING_STEPS } from '../flow/step-sets';
 
 const FLOW_NAMES: Record<FlowId, MessageKey> = {
   recover: 'flowRecover',
@@ -45,7 +46,6 @@ function PersonLine({ label }: { label: string | null }) {
 }
 
 /** Steps where the mailed link (or code) is running: there the countdown comes right after the alerts. */
-const LINK_STEPS: ReadonlySet<StepId> = new Set<StepId>(['email-sent', 'code', 'terms', 'new-key']);
 
 /** Runs a load and falls back instead of breaking the view when storage misbehaves. */
 const safely = <T,>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
@@ -142,7 +142,7 @@ export function Side({ store }: { store: SideStore }) {
             </p>
             <PersonLine label={person?.label ?? null} />
             <AlertList alerts={alertGuides(guided.alerts, guided.flow, guided.step)} />
-            {LINK_STEPS.has(guided.step) && <Countdown />}
+            {LINK_RUNNING_STEPS.has(guided.step) && <Countdown />}
             <ProgressStrip stages={progressFor(guided.step, guided.flow, guided.alerts)} />
             <section class="cg-section" data-section="side-checklist">
               <h2 id="side-checklist">{t('ovChecklist')}</h2>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ESTIMATOR_KEY, ESTIMATOR_STEPS, estimatorPresent, findEstimator, registerEstimator } from '../../../src/estimator/contract';
+import { ESTIMATOR_KEY, estimatorPresent, findEstimator, registerEstimator } from '../../../src/estimator/contract';
+import { ESTIMATOR_STEPS } from '../../../src/flow/step-sets';
 
 afterEach(() => {
   delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(ESTIMATOR_KEY)];
