@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAKEOVER_EVENT } from '../../../src/content/context';
 import { createGuide } from '../../../src/content/guide';
-import { GUIDE_FILE, GUIDE_KEY, registerGuide } from '../../../src/content/guide-contract';
+import { GUIDE_FILE, GUIDE_KEY, registerCopyMaker, registerGuide } from '../../../src/content/guide-contract';
+import { makeCopy } from '../../../src/content/copy';
+import type { CopyAnswer } from '../../../src/messages';
 import { Resident } from '../../../src/content/resident';
 import { SETTINGS } from '../../../src/storage/schema';
 import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
@@ -98,6 +100,31 @@ describe('resident lifecycle', () => {
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
     delete global[Symbol.for(GUIDE_KEY)];
+  });
+
+  it('the side area asks a page with no guide for its anonymous copy: the bundle comes for the copy alone, nothing is shown', async () => {
+    const { createBackground } = await import('../../../src/background/background');
+    createBackground(fakeBrowser).start();
+    const world = {};
+    fakeControl.onFiles = (injection) => {
+      if (injection.files?.includes(GUIDE_FILE)) {
+        registerGuide(createGuide, world);
+        registerCopyMaker(makeCopy, world);
+      }
+    };
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado 1712345600' }));
+    app = new Resident(document, fakeContentBrowser, { world });
+    app.start();
+    const answers = fakeBrowser.runtime.onMessage.emit({ type: 'copy:make' }, fakeControl.sender) as unknown[];
+    const copy = (await answers.find((a) => a instanceof Promise)) as CopyAnswer | null;
+    history.replaceState(null, '', recoveryUrl);
+    expect(copy?.html).toContain('Certificado');
+    expect(copy?.html).not.toContain('1712345600');
+    expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
+    expect(hosts()).toHaveLength(0);
+    expect(app.guide).toBeNull();
   });
 
   it('replaces a host left behind by an earlier content script', async () => {
