@@ -74,7 +74,8 @@ describe('warnings beside the fields', () => {
     expect(note.textContent).toContain(es.valConfirmDiffers.message);
     expect(note.querySelector('[data-cg-warning="key-confirmation-differs"]')).not.toBeNull();
     // Tone in words and an icon, not only a colour.
-    expect(note.querySelector('.cg-note-tone')?.textContent?.trim()).not.toBe('');
+    // (A missing element reads as undefined, so compare with the word itself: removing the word must fail here.)
+    expect(note.querySelector('.cg-note-tone')?.textContent?.trim()).toBe(es.wgnToneError.message);
     expect(note.querySelector('svg[data-icon="error"]')).not.toBeNull();
   });
 
