@@ -5,10 +5,12 @@
  * whose wizard steps only its stylesheet hides, so the copy's visibility markers are what keeps it right), in
  * Chromium and in Firefox.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Page as FirefoxPage } from 'puppeteer-core';
+import type { ElementHandle, Page as FirefoxPage } from 'puppeteer-core';
 import { corpusPages } from '../qa/labelled';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
@@ -145,6 +147,7 @@ describe('Firefox: the built extension copies a page, and reads the copy as the 
   let session: FirefoxSession;
   let page: FirefoxPage;
   let server: StatesServer;
+  const downloads = mkdtempSync(join(tmpdir(), 'claveguia-copy-'));
   const goto = async (url: string) => void (await page.goto(url, { waitUntil: 'load' }));
   /** Puppeteer over BiDi has no routing here: the local server answers the page's address with the copy. */
   const serveCopy = (url: string) => async (html: string) => {
@@ -155,12 +158,26 @@ describe('Firefox: the built extension copies a page, and reads the copy as the 
 
   beforeAll(async () => {
     server = await startStatesServer();
-    session = await launchFirefox(requireBuild(OPEN_ROOT.firefox), { locale: 'es' });
+    session = await launchFirefox(requireBuild(OPEN_ROOT.firefox), { locale: 'es', downloadDir: downloads });
     page = await session.browser.newPage();
   });
   afterAll(async () => {
     await session?.close();
     await server?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('the save link, clicked as a person would, saves the same file', async () => {
+    const tab = firefoxTab(page);
+    await goto(servedState(server, 'recover/identity'));
+    expect((await settled(tab)).step).not.toBeNull();
+    const { html } = await copyThroughQaPanel(tab);
+    // A click through WebDriver BiDi's input, not a scripted one: Firefox's own download of the blob: link.
+    const link = await page.evaluateHandle(inRoot('[data-action="save-copy"]'));
+    await (link as ElementHandle<HTMLAnchorElement>).click();
+    const saved = () => readdirSync(downloads).filter((f) => !f.endsWith('.part'));
+    await expect.poll(saved, { timeout: 15_000 }).toEqual(['claveguia-copia-anonima.html']);
+    await expect.poll(() => readFileSync(join(downloads, saved()[0]!), 'utf8'), { timeout: 5_000 }).toBe(html);
   });
 
   it.each(PORTAL_SAMPLE)('practice portal %s', async (id) => {
