@@ -23,6 +23,8 @@ export async function launchFirefox(
      * (keypad presses and the CAPTCHA frame missed their targets in the walks).
      */
     window?: { width: number; height: number; scale: number };
+    /** Downloads go to this folder without asking (a link with `download` saves straight there). */
+    downloadDir?: string;
   } = {},
 ): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
@@ -38,6 +40,15 @@ export async function launchFirefox(
       'intl.accept_languages': options.locale ?? 'es',
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...(options.downloadDir
+        ? {
+            'browser.download.dir': options.downloadDir,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.start_downloads_in_tmp_dir': false,
+          }
+        : {}),
     },
   });
   const addonId = await browser.installExtension(extensionDir);

@@ -15,9 +15,27 @@ export interface ServedState extends PortalState {
  * Serves every state of the practice portal's catalogue at its real host and path (hosts mapped to
  * loopback), so a browser can visit each step of each flow directly, with the extension running.
  */
-export async function startStatesServer(): Promise<{ port: number; states: ServedState[]; close(): Promise<void> }> {
+export interface StatesServer {
+  port: number;
+  states: ServedState[];
+  /**
+   * From now on, answers a request for this path (with its query) with `html` instead of the catalogue, or
+   * forgets the override when `html` is null: how a browser without request interception (Firefox over BiDi)
+   * is served another page at a state's own address.
+   */
+  serveAt(pathAndQuery: string, html: string | null): void;
+  close(): Promise<void>;
+}
+
+export async function startStatesServer(): Promise<StatesServer> {
   const byId = new Map<string, PortalState>();
+  const overrides = new Map<string, string>();
   const server = createServer((req, res) => {
+    const override = overrides.get(req.url ?? '/');
+    if (override !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(override);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const state = byId.get(url.searchParams.get(STATE_PARAM) ?? '');
     if (!state) {
@@ -34,5 +52,7 @@ export async function startStatesServer(): Promise<{ port: number; states: Serve
     url.searchParams.set(STATE_PARAM, state.id);
     return { ...state, servedUrl: url.toString() };
   });
-  return { port, states, close: () => new Promise((done) => server.close(() => done())) };
+  const serveAt = (pathAndQuery: string, html: string | null) =>
+    void (html === null ? overrides.delete(pathAndQuery) : overrides.set(pathAndQuery, html));
+  return { port, states, serveAt, close: () => new Promise((done) => server.close(() => done())) };
 }
