@@ -108,8 +108,14 @@ describe('faults in Chromium', () => {
       );
     const [target] = await workerTargets();
     expect(target).toBeDefined();
-    await cdp.send('Target.closeTarget', { targetId: target!.targetId });
-    await expect.poll(async () => (await workerTargets()).some((t) => t.targetId === target!.targetId), { timeout: 10_000 }).toBe(false);
+    // Asked again while it is still there: a stop request can be lost while the worker answers a message (seen
+    // once in a full run: the same target still listed 10 s later).
+    const stillRunning = async () => {
+      const alive = (await workerTargets()).some((t) => t.targetId === target!.targetId);
+      if (alive) await cdp.send('Target.closeTarget', { targetId: target!.targetId }).catch(() => undefined);
+      return alive;
+    };
+    await expect.poll(stillRunning, { timeout: 10_000 }).toBe(false);
 
     // The walk goes on; the guide follows, and the email-sent step starts the countdown in a new worker.
     await walk(page, [answer!]);
