@@ -5,6 +5,7 @@
 import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
 import type { MessageSender, PlatformApi } from '../platform/api';
 import type { ActivePersonData } from '../messages';
+import type { ReplyOf } from '../messages/replies';
 import { personForStep } from '../flow/warnings';
 import { CATALOGUES } from '../i18n/catalogues';
 import { OPTIONS } from '../storage/options';
@@ -23,7 +24,8 @@ export interface HandlerContext {
   api: PlatformApi;
 }
 
-type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
+/** Each handler answers with its request's reply type (messages/replies.ts), which the sender parses again. */
+type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<ReplyOf<K>> };
 
 export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?: SideTracker): Handlers {
   return {

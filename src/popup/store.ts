@@ -9,6 +9,7 @@
  */
 import { checkSite, type SiteCheck } from '../flow/official-site';
 import { setLanguage } from '../i18n/t';
+import { ask } from '../messages/replies';
 import type { PlatformApi, TabInfo } from '../platform/api';
 import { platform } from '../platform/browser';
 import { capabilitiesOf, type Capabilities } from '../platform/capabilities';
@@ -153,8 +154,7 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
     },
 
     async eraseAll() {
-      const done = await api.runtime.sendMessage({ type: 'data:erase' });
-      if (done !== true) throw new Error('erase not confirmed');
+      if (!(await ask(api.runtime, { type: 'data:erase' }))) throw new Error('erase not confirmed');
     },
   };
 }

@@ -4,7 +4,8 @@
  * checklist ticks, and the people (shared with the popup). A seam, so the view is testable without a browser.
  */
 import type { StepId } from '../detect/vocabulary';
-import { parseCopyAnswer, SIDE_PORT_NAME, type CopyAnswer, type SideReport, type ToContent } from '../messages';
+import { SIDE_PORT_NAME, type CopyAnswer, type SideReport } from '../messages';
+import { askTab } from '../messages/replies';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
@@ -75,8 +76,7 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     subscribeTicks: (tabId, listener) => store.subscribe(ticksItem(tabId), listener),
 
     makeCopy: async (tabId) => {
-      const ask: ToContent = { type: 'copy:make' };
-      return parseCopyAnswer(await api.tabs.sendMessage(tabId, ask).catch(() => null));
+      return askTab(api.tabs, tabId, { type: 'copy:make' });
     },
 
     announceOpen(windowId) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
-import { ActivePerson, MismatchChecker, parsePerson, type FieldState } from '../../../src/content/mismatch';
+import { ActivePerson, MismatchChecker, type FieldState } from '../../../src/content/mismatch';
 import type { StepId } from '../../../src/detect/vocabulary';
 import { STRENGTH_DEBOUNCE_MS } from '../../../src/content/strength';
 import { ESTIMATOR_KEY, registerEstimator } from '../../../src/estimator/contract';
@@ -109,11 +109,5 @@ describe('MismatchChecker', () => {
     await vi.waitFor(() => expect(last()).toEqual(['masked-email-differs']));
     expect(shown.at(-1)!.anchors).toEqual(['masked-email']);
     checker.destroy();
-  });
-
-  it('accepts only a well-formed answer from the background', () => {
-    expect(parsePerson(null)).toBeNull();
-    expect(parsePerson({ label: '' })).toBeNull();
-    expect(parsePerson({ label: 'Yo', cedula: 5, birthDay: 3 })).toEqual({ label: 'Yo' });
   });
 });
