@@ -10,7 +10,7 @@ import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
-import { createPopupStore, type PopupStore } from '../popup/store';
+import { createPagesStore, type PagesStore } from '../ui/pages-store';
 
 export interface SideTab {
   id: number;
@@ -18,7 +18,7 @@ export interface SideTab {
 }
 
 export type SideStore = Pick<
-  PopupStore,
+  PagesStore,
   'loadOptions' | 'subscribeOptions' | 'loadPeople' | 'updatePeople' | 'subscribePeople' | 'ticks' | 'saveTicks'
 > & {
   /** The active tab of the side area's own window. */
@@ -48,7 +48,7 @@ export interface SideAnnouncer {
 const RECONNECT_MS = 500;
 
 export function createSideStore(api: PlatformApi, store: Store = createStore(api.storage)): SideStore {
-  const shared = createPopupStore(api, store);
+  const shared = createPagesStore(api, store);
   return {
     loadOptions: shared.loadOptions,
     subscribeOptions: shared.subscribeOptions,

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackground } from '../../../src/background/background';
-import { Countdown } from '../../../src/popup/Countdown';
+import { Countdown } from '../../../src/ui/Countdown';
 import { fakeBrowser, fakeControl, POPUP_SENDER } from '../fakes/browser';
 
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 5)); });

@@ -1,5 +1,5 @@
 /**
- * What the popup and the options page read and write, over the one store; a seam so the components are
+ * What the extension pages (popup, options page, side area) read and write, over the one store; a seam so the components are
  * testable without the browser. "Olvidar todo" goes through the background, which owns the erase hooks (open
  * overlays, and later alarms and the badge).
  *
@@ -29,7 +29,7 @@ export interface ActiveTab {
   portalHost: string | null;
 }
 
-export interface PopupStore {
+export interface PagesStore {
   loadSettings(): Promise<Settings>;
   showOnHost(host: string): Promise<Settings>;
   hideOnHost(host: string): Promise<Settings>;
@@ -71,7 +71,7 @@ export interface PopupStore {
 
 const peopleItem = (options: Options) => (options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION);
 
-export function createPopupStore(api: PlatformApi, store: Store = createStore(api.storage)): PopupStore {
+export function createPagesStore(api: PlatformApi, store: Store = createStore(api.storage)): PagesStore {
   const options = () => store.get(OPTIONS);
   return {
     loadSettings: () => store.get(SETTINGS),
@@ -159,4 +159,4 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
   };
 }
 
-export const popupStore: PopupStore = createPopupStore(platform);
+export const pagesStore: PagesStore = createPagesStore(platform);
