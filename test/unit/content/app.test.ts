@@ -9,7 +9,7 @@ import { makeCopy } from '../../../src/content/copy';
 import type { CopyAnswer } from '../../../src/messages';
 import { Resident } from '../../../src/content/resident';
 import { SETTINGS } from '../../../src/storage/schema';
-import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
+import { allAnswered, fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
 
 const hosts = () => document.querySelectorAll('[data-claveguia-host]');
 const HIDDEN = { [SETTINGS.key]: { dock: 'right', collapsed: false, hiddenHosts: [location.hostname] } };
@@ -36,6 +36,20 @@ afterEach(() => {
  * The resident script with the guide already in its world (its own object here, standing for the isolated
  * world), as after the background injected it once on this document.
  */
+/**
+ * Runs `work` on a fake clock, then lets a minute of that clock pass (timers, idle passes and the promises between
+ * them): whatever the script would do after a page change or a start has been done when this returns.
+ */
+async function aMinuteLater(work: () => void | Promise<void> = () => undefined): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestIdleCallback', 'cancelIdleCallback', 'Date'] });
+  try {
+    await work();
+    await vi.advanceTimersByTimeAsync(60_000);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 function startApp(): Resident {
   const world = {};
   registerGuide(createGuide, world);
@@ -71,7 +85,8 @@ describe('resident lifecycle', () => {
     app = new Resident(document, fakeContentBrowser, { world: {} });
     app.start();
     await vi.waitFor(() => expect(types).toContain('page:step'));
-    await new Promise((r) => setTimeout(r, 50));
+    // The guide would be asked for right after the step report; every message sent has been answered.
+    await allAnswered();
     history.replaceState(null, '', recoveryUrl);
     expect(hosts()).toHaveLength(0);
     expect(types).not.toContain('guide:load');
@@ -144,9 +159,10 @@ describe('resident lifecycle', () => {
     expect(hosts()).toHaveLength(0);
     expect(fakeControl.listenerCounts()).toEqual({ message: 0, storage: 0 });
     expect(fakeControl.openPorts).toBe(0);
-    await fakeBrowser.storage.local.set(SHOWN);
-    showPage(NEW_KEY_PAGE);
-    await new Promise((r) => setTimeout(r, 250));
+    await aMinuteLater(async () => {
+      await fakeBrowser.storage.local.set(SHOWN);
+      showPage(NEW_KEY_PAGE);
+    });
     expect(hosts()).toHaveLength(0);
   });
 });
@@ -155,11 +171,11 @@ describe('hidden on this site: one behaviour, decided in the resident', () => {
   it('runs nothing on a hidden host, and comes back when the popup shows it again', async () => {
     await fakeBrowser.storage.local.set(HIDDEN);
     showPage(NEW_KEY_PAGE);
-    startApp();
-    await new Promise((r) => setTimeout(r, 30));
+    await aMinuteLater(() => void startApp());
     expect(hosts()).toHaveLength(0);
-    await fakeBrowser.storage.local.set(SHOWN);
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    // The same minute is enough to show it once the site is shown again.
+    await aMinuteLater(() => fakeBrowser.storage.local.set(SHOWN));
+    expect(hosts()).toHaveLength(1);
     await fakeBrowser.storage.local.set(HIDDEN);
     await vi.waitFor(() => expect(hosts()).toHaveLength(0));
   });
@@ -167,8 +183,7 @@ describe('hidden on this site: one behaviour, decided in the resident', () => {
   it('a ClaveGuía shortcut on a hidden host shows the guide for this page only', async () => {
     await fakeBrowser.storage.local.set(HIDDEN);
     showPage(NEW_KEY_PAGE);
-    startApp();
-    await new Promise((r) => setTimeout(r, 30));
+    await aMinuteLater(() => void startApp());
     expect(hosts()).toHaveLength(0);
     fakeBrowser.runtime.onMessage.emit({ type: 'overlay:toggle' }, fakeControl.sender);
     await vi.waitFor(() => expect(hosts()[0]?.hasAttribute('hidden')).toBe(false));
@@ -187,8 +202,7 @@ describe('when the extension goes away under the script (reload, update)', () =>
     expect(app!.running).toBe(false);
     // No work afterwards: page changes reach no listener of ours.
     const before = fakeControl.listenerCounts();
-    document.body.append(document.createElement('p'));
-    await new Promise((r) => setTimeout(r, 250));
+    await aMinuteLater(() => void document.body.append(document.createElement('p')));
     expect(hosts()).toHaveLength(0);
     expect(before).toEqual({ message: 0, storage: 0 });
   });
@@ -280,10 +294,16 @@ describe('the guide: who is being helped (issue 18: one source, only what a step
     await vi.waitFor(() => expect(answers).toContainEqual({ label: 'Mamá', cedula: MAMA.cedula }));
     expect(JSON.stringify(answers)).not.toMatch(/rosa\.loor|Rosa Loor|birth/);
     const id = document.querySelector<HTMLInputElement>('input[type="text"]')!;
-    id.value = MAMA.cedula;
-    id.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(shadow()?.querySelector('[data-cg-warning="cedula-differs"]') ?? null).toBeNull();
+    const type = (value: string) => {
+      id.value = value;
+      id.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const warned = () => shadow()?.querySelector('[data-cg-warning="cedula-differs"]') ?? null;
+    // Another person's number is noticed; Mamá's own is not.
+    type(PAPA.cedula);
+    await vi.waitFor(() => expect(warned()).not.toBeNull());
+    type(MAMA.cedula);
+    await vi.waitFor(() => expect(warned()).toBeNull());
     await vi.waitFor(() => expect(personLine()).toContain('Mamá'));
     // The popup switches to Papá: the background says so, the one source asks again, both follow.
     await fakeBrowser.storage.session.set({ people: { activeId: 'p', list: [MAMA, PAPA] } });

@@ -9,7 +9,7 @@ import type { Overlay } from '../../../src/overlay/services';
 import type { ValueFieldRole } from '../../../src/page/fields';
 import { OPTIONS } from '../../../src/storage/options';
 import { createStore } from '../../../src/storage/store';
-import { fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
+import { allAnswered, fakeBrowser, fakeContentBrowser, fakeControl } from '../fakes/browser';
 
 function fakeOverlay() {
   const shown: { list: readonly FieldWarning[]; anchors: string[] }[] = [];
@@ -76,11 +76,14 @@ describe('MismatchChecker', () => {
     const checker = contentSide(overlay);
     checker.setStep('new-key');
     // The estimator comes when the person starts typing the new key, not when the step is detected.
-    await new Promise((r) => setTimeout(r, 20));
+    await allAnswered();
+    expect(checker.people.person?.names).toBe('Rosa Loor');
     expect(fakeControl.injected.some((i) => i.files)).toBe(false);
     checker.setFields(fields({ 'new-key': 'a', 'key-confirmation': '' }));
     await vi.waitFor(() => expect(fakeControl.injected.some((i) => i.files)).toBe(true));
-    await new Promise((r) => setTimeout(r, 20));
+    // Once it is there, the key typed while it loaded is estimated.
+    await vi.waitFor(() => expect(seen).toEqual([{ key: 'a', inputs: ['rosa', 'loor'] }]), { timeout: 5000 });
+    seen.length = 0;
     checker.setFields(fields({ 'new-key': '', 'key-confirmation': '' }));
     vi.useFakeTimers();
     checker.setFields(fields({ 'new-key': 'abcdefghijklm', 'key-confirmation': '' }));
