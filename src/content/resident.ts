@@ -21,7 +21,7 @@ import type { PlatformApi } from '../platform/api';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
-import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
+import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, RESIDENT_DECISION_KEY, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
 import { Teardown } from './teardown';
 
@@ -91,8 +91,10 @@ export class Resident {
   private readonly onSettings = (settings: Settings | null): void => {
     if (!this.running) return;
     this.settings = settings;
-    if (this.hiddenHere()) this.hide();
+    const hidden = this.hiddenHere();
+    if (hidden) this.hide();
     else this.show();
+    ((this.options.world ?? globalThis) as Record<symbol, unknown>)[Symbol.for(RESIDENT_DECISION_KEY)] = hidden ? 'hidden' : 'shown';
   };
 
   private hiddenHere(): boolean {

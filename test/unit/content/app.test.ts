@@ -142,13 +142,23 @@ describe('resident lifecycle', () => {
     expect(app.guide).toBeNull();
   });
 
-  it('replaces a host left behind by an earlier content script', async () => {
-    const stale = document.documentElement.appendChild(document.createElement('div'));
-    stale.setAttribute('data-claveguia-host', '');
+  it('replaces hosts left behind by an earlier content script: as the resident starts, and as the overlay mounts', async () => {
+    const leftBehind = () => {
+      const stale = document.documentElement.appendChild(document.createElement('div'));
+      stale.setAttribute('data-claveguia-host', '');
+      return stale;
+    };
+    const before = leftBehind();
     showPage(NEW_KEY_PAGE);
     startApp();
-    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
-    expect(stale.isConnected).toBe(false);
+    // The resident clears it at once, before any guide.
+    expect(before.isConnected).toBe(false);
+    // One left while the guide was on its way: the overlay's host clears it as it mounts.
+    const during = leftBehind();
+    await vi.waitFor(() => expect(app!.guide).not.toBeNull());
+    await vi.waitFor(() => expect([...hosts()].filter((h) => h !== during)).toHaveLength(1));
+    expect(during.isConnected).toBe(false);
+    expect(hosts()).toHaveLength(1);
   });
 
   it('destroy removes every node, listener and port, and nothing comes back on later changes', async () => {

@@ -94,10 +94,14 @@ describe('FieldWatcher', () => {
     watcher.watch(true);
     expect(seen).toHaveLength(1);
     document.querySelector<HTMLInputElement>('#a')!.value = '12';
-    vi.advanceTimersByTime(100);
-    vi.advanceTimersByTime(300);
+    // Read at the next poll, not before; then nothing more while nothing changes.
+    vi.advanceTimersByTime(99);
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(1);
     expect(seen).toHaveLength(2);
     expect(seen[1]!.get('new-key')).toBe('12');
+    vi.advanceTimersByTime(1000);
+    expect(seen).toHaveLength(2);
     watcher.destroy();
   });
 
