@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAKEOVER_EVENT } from '../../../src/content/context';
 import { createGuide } from '../../../src/content/guide';
-import { GUIDE_FILE, GUIDE_KEY, registerCopyMaker, registerGuide } from '../../../src/content/guide-contract';
+import { GUIDE_FILE, GUIDE_KEY, registerCopyMaker, registerGuide, RESIDENT_DECISION_KEY } from '../../../src/content/guide-contract';
 import { makeCopy } from '../../../src/content/copy';
 import type { CopyAnswer } from '../../../src/messages';
 import { Resident } from '../../../src/content/resident';
@@ -25,6 +25,8 @@ function showPage(html: string): void {
 }
 
 let app: Resident | null = null;
+/** The isolated world of the last resident started (the unit tests' stand-in for the content script's global). */
+let world: Record<symbol, unknown> = {};
 afterEach(() => {
   app?.destroy();
   app = null;
@@ -51,7 +53,7 @@ async function aMinuteLater(work: () => void | Promise<void> = () => undefined):
 }
 
 function startApp(): Resident {
-  const world = {};
+  world = {};
   registerGuide(createGuide, world);
   app = new Resident(document, fakeContentBrowser, { world });
   app.start();
@@ -183,9 +185,12 @@ describe('hidden on this site: one behaviour, decided in the resident', () => {
     showPage(NEW_KEY_PAGE);
     await aMinuteLater(() => void startApp());
     expect(hosts()).toHaveLength(0);
+    // The decision the E2E tests read on the resident's world.
+    expect(world[Symbol.for(RESIDENT_DECISION_KEY)]).toBe('hidden');
     // The same minute is enough to show it once the site is shown again.
     await aMinuteLater(() => fakeBrowser.storage.local.set(SHOWN));
     expect(hosts()).toHaveLength(1);
+    expect(world[Symbol.for(RESIDENT_DECISION_KEY)]).toBe('shown');
     await fakeBrowser.storage.local.set(HIDDEN);
     await vi.waitFor(() => expect(hosts()).toHaveLength(0));
   });
