@@ -150,6 +150,9 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await typeOnKeypad(driver, KEY_FIELD, KEY);
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 5_000 }).toContain('key-has-cedula');
   expectBeside(await note(driver, 'new-key', KEY_FIELD));
+  // It names whose data the key contains, never the data.
+  expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Mamá');
+  expect((await note(driver, 'new-key', KEY_FIELD))!.text).not.toContain(PERSON.cedula);
   // The estimator, injected for this step, rates it with Mamá's cédula among its user inputs: débil.
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 10_000 }).toContain('strength-weak');
   expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Clave débil');
