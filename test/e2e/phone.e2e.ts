@@ -33,7 +33,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { pressGuideButton, readPhone } from './harness/phone-probe';
+import { pressGuideButton, readPhone, type PhoneReading } from './harness/phone-probe';
 import { usePracticePortal } from './harness/practice-portal';
 
 const SHOTS = process.env.CLAVEGUIA_PHONE_SHOTS ?? '';
@@ -113,10 +113,15 @@ async function firefoxPhone(screen: Screen): Promise<Phone> {
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Polls the guide until it is placed (in its phone form) or time runs out, then reads it. */
+/**
+ * Polls the guide until it is placed (in its phone form, and in its full form over no control) or time runs
+ * out, then reads it. Focusing a field scrolls the page under the fixed bar; the guide re-places itself on the
+ * scroll one frame later, which a loaded machine may deliver after the first reading.
+ */
 async function settledReading(phone: Phone, focus: boolean) {
+  const unsettled = (r: PhoneReading) => r.problems.length > 0 || (r.covered.length > 0 && r.form !== 'bar-compact');
   let reading = await phone.driver.evaluate(readPhone, focus);
-  for (let i = 0; i < 20 && reading.problems.length > 0; i++) {
+  for (let i = 0; i < 20 && unsettled(reading); i++) {
     await pause(100);
     reading = await phone.driver.evaluate(readPhone, false);
   }
