@@ -15,7 +15,7 @@ const SRC = resolve(ROOT, 'src');
 
 /** Lowest first. */
 const TIERS: readonly (readonly string[])[] = [
-  ['public'],
+  ['public', 'text'],
   ['page'],
   ['detect'],
   ['validate', 'platform'],
@@ -32,11 +32,10 @@ const TIERS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Named exceptions, each with its reason. `page/fields.ts` still takes the text normaliser from `detect/` until
- * text folding moves to a neutral module (issue 24, item 4, done on another branch); the popup and the side area
- * style the shared components with the overlay's stylesheet, which the overlay inlines in its shadow root.
+ * Named exceptions, each with its reason: the popup and the side area style the shared components with the
+ * overlay's stylesheet, which the overlay inlines in its shadow root.
  */
-const ALLOWED: ReadonlySet<string> = new Set(['page/fields.ts -> detect/fold.ts', 'popup/main.tsx -> overlay/overlay.css', 'side/main.tsx -> overlay/overlay.css']);
+const ALLOWED: ReadonlySet<string> = new Set(['popup/main.tsx -> overlay/overlay.css', 'side/main.tsx -> overlay/overlay.css']);
 
 const tierOf = new Map(TIERS.flatMap((folders, tier) => folders.map((folder) => [folder, tier] as const)));
 
