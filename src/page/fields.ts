@@ -134,8 +134,12 @@ function optionReading(option: HTMLOptionElement, part: 'day' | 'month'): string
   return '';
 }
 
+const MAX_DATE_OPTIONS = 34;
+
 /** The date part a list's options say it holds: 28–31 days numbered from 1, or the 12 months; else none. */
 function partByOptions(select: HTMLSelectElement): 'day' | 'month' | null {
+  // 31 days and a placeholder or two; a longer list (years, countries) is not read option by option.
+  if (select.options.length > MAX_DATE_OPTIONS) return null;
   const readings = (part: 'day' | 'month') => [...select.options].map((o) => optionReading(o, part)).filter((r) => r !== '').map(Number);
   const months = readings('month');
   if (months.length === 12 && months.every((m, i) => m === i + 1)) return 'month';

@@ -79,6 +79,11 @@ describe('the field reader: lists and text areas', () => {
     expect(readFieldValue(found.get('birth-month')!, 'birth-month')).toBe('3');
   });
 
+  it('a two-digit field named year is never the day or month, typed or chosen', () => {
+    form(`<input id="y" maxlength="2" aria-label="Año"><input id="a" maxlength="2"><input id="b" maxlength="2">`);
+    expect(roles()).toEqual(['birth-day:a', 'birth-month:b']);
+  });
+
   it('a text area is read like a text field', () => {
     form(`<label for="c">Correo electrónico</label><textarea id="c"></textarea><label for="r">RUC</label><textarea id="r"></textarea>`);
     expect(roles()).toEqual(['ruc:r', 'email:c']);
