@@ -9,11 +9,7 @@ import { FieldWatcher, type FieldValues } from '../../../src/content/field-watch
 import { computeWarnings, type PreparedPerson } from '../../../src/flow/warnings';
 import { birthDateSelects, findValueFields, readFieldValue } from '../../../src/page/fields';
 import { DEFAULT_KEY_RULES, monthFromName } from '../../../src/validate';
-
-function form(html: string): void {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-}
+import { form } from './page-form';
 
 afterEach(() => {
   document.body.replaceChildren();
