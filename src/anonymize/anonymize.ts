@@ -46,7 +46,7 @@ const DROPPED = new Set(['script', 'style', 'link', 'meta', 'base', 'noscript', 
 const SHELLS = new Set(['svg', 'math', 'canvas', 'video', 'audio', 'picture']);
 /** Boundaries inside which text reads on (a name split over <b> and <span> is one string). */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var']);
-/** The detector reads an anti-bot challenge from these names in a script (src/detect/features.ts); a copy keeps only them. */
+/** The detector reads an anti-bot challenge from these names in a script (src/detect/element-roles.ts); a copy keeps only them. */
 const ANTI_BOT = /f5_cspm|bobcmn|TSPD|_cf_chl|challenge-platform/g;
 const SCRIPT_READ = { scripts: 30, chars: 4000 };
 

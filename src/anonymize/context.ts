@@ -4,7 +4,7 @@
  * label in its own element ("<td>Nombres:</td><td>JUAN PÉREZ</td>"). Found once, before the copy is built,
  * with bounded scans and no selector engine.
  */
-import { fold } from '../detect/fold';
+import { fold } from '../text/fold';
 
 /** Wording of a challenge question: a question, or words about employers, work history, relatives. */
 const CHALLENGE =

@@ -6,7 +6,7 @@
  * only the step and, on the new-key step, `estimator:load` carries nothing (strength.ts).
  */
 import type { StepId } from '../detect/vocabulary';
-import { fold } from '../detect/fold';
+import { fold } from '../text/fold';
 import { computeWarnings, PERSON_FIELDS_BY_STEP, personForStep, type PreparedPerson, type WarningAnchor } from '../flow/warnings';
 import type { Overlay } from '../overlay/services';
 import { findMaskedEmail, type ValueFieldRole } from '../page/fields';

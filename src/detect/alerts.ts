@@ -1,7 +1,8 @@
 /** Alerts come from the page's message regions; on pages without a form, also from headings and text. */
-import { withoutQuestions, type Features } from './features';
+import type { Features } from './features';
+import { withoutQuestions } from './questions';
 import { ALERT_RULES } from './rules';
-import { clip } from './fold';
+import { clip } from '../text/fold';
 import { ALERT_IDS, type AlertId } from './vocabulary';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The step detector: a Document and its URL in, a Detection out. Pure: no extension API, no UI, never
- * evaluates or re-renders page content. Work is bounded by the caps in features.ts.
+ * evaluates or re-renders page content. Work is bounded by the caps in limits.ts.
  */
 import { readAlerts } from './alerts';
 import { extractFeatures, type Features } from './features';

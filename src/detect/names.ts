@@ -3,7 +3,7 @@
  * `aria-labelledby`, `aria-label`, placeholder, `title`, an image's `alt`) and, failing those, the words next
  * to it. Ids are resolved in the element's own tree, so a control inside a shadow root finds its label there.
  */
-import { fold } from './fold';
+import { fold } from '../text/fold';
 
 /** Characters kept from any one heading, link, button or label. */
 export const ITEM_CHARS = 300;

@@ -1,6 +1,7 @@
 /** Interprets the rule tables of rules.ts against a feature summary. */
-import { clip } from './fold';
-import { withoutQuestions, type Features, type Field, type FieldKind } from './features';
+import { clip } from '../text/fold';
+import type { Features, Field, FieldKind } from './features';
+import { withoutQuestions } from './questions';
 import type { Count, FieldProbe, Probe, Rule } from './rules';
 
 const DEFAULT_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'password', 'email', 'tel', 'number', 'date', 'select', 'textarea', 'other']);

@@ -1,6 +1,6 @@
 /**
  * Cheap visibility tests that need no layout: attributes, inline style and class names. The walk in
- * features.ts prunes a hidden element's whole subtree, so only the element itself is checked here.
+ * page-walk.ts prunes a hidden element's whole subtree, so only the element itself is checked here.
  */
 
 const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;

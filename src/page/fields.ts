@@ -2,7 +2,7 @@
  * What counts as a portal field: the controls a person types in or clicks, and the labels they click. The
  * overlay must never cover one, and the field watcher reads the values of a few of them, in memory only.
  */
-import { fold } from '../detect/fold';
+import { fold } from '../text/fold';
 import { monthFromName } from '../validate/birth-date';
 
 // Frames too: the CAPTCHA's checkbox lives in one, and covering it is covering a control.

@@ -2,7 +2,7 @@
  * Day and month of birth, as the portal asks for them (numbers, no year: iess-portal.md §3.1 step 2).
  * Without a year, 29 February is possible; 30 and 31 February never are.
  */
-import { fold } from '../detect/fold';
+import { fold } from '../text/fold';
 
 export const BIRTH_DATE_REASONS = ['empty', 'not-number', 'day-range', 'month-range', 'impossible-date'] as const;
 export type BirthDateReason = (typeof BIRTH_DATE_REASONS)[number];

@@ -5,7 +5,7 @@
  * sensitive is echoed on screen. Nothing here keeps the key: every function is pure and returns codes.
  */
 // The project's one text normaliser (accents stripped, lower case): names compare as the detector's words do.
-import { fold } from '../detect/fold';
+import { fold } from '../text/fold';
 
 export interface KeyRules {
   minLength: number;

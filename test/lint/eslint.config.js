@@ -43,4 +43,15 @@ export default tseslint.config(
       'no-eval': 'error',
     },
   },
+  {
+    // One direction: the detector may read what page/ knows of a portal page, never the other way round; the
+    // guide's page reads and the validators share only the neutral text normaliser (src/text/), types included.
+    files: ['src/page/**/*.{ts,tsx}', 'src/validate/**/*.{ts,tsx}', 'src/text/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/detect', '**/detect/**'], message: 'page/, validate/ and text/ sit below the detector: move shared code to src/text/ or src/page/.' }] },
+      ],
+    },
+  },
 );

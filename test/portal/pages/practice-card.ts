@@ -4,7 +4,7 @@
  *
  * It is part of the simulation only (never of the extension). It sits at the end of the page inside the page
  * footer, folded, so it never covers the portal's form; and a <footer> is site chrome to the step detector
- * (src/detect/features.ts), whose text, headings and links are not read, so the card cannot change what a page
+ * (src/detect/element-roles.ts), whose text, headings and links are not read, so the card cannot change what a page
  * is detected as. It holds no form control and no message-like class for the same reason.
  */
 import { html, type SafeHtml } from '../html';

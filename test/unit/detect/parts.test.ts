@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, fold } from '../../../src/detect/fold';
+import { clip, fold } from '../../../src/text/fold';
 import { cleanPath, iessUrl, isIessHost } from '../../../src/detect/host';
 import { hiddenByMarkup, scanStyles } from '../../../src/detect/visibility';
 import { parseHtml } from '../../qa/load';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ASK_BELOW, classify } from '../../../src/detect/classify';
-import { extractFeatures, LIMITS } from '../../../src/detect/features';
+import { extractFeatures } from '../../../src/detect/features';
+import { LIMITS } from '../../../src/detect/limits';
 import { parseHtml } from '../../qa/load';
 
 const REC = 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/public/index.jsf';

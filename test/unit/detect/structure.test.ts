@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ASK_BELOW, classify } from '../../../src/detect/classify';
-import { extractFeatures, withoutQuestions } from '../../../src/detect/features';
+import { extractFeatures } from '../../../src/detect/features';
+import { withoutQuestions } from '../../../src/detect/questions';
 import { computedStyleCheck, scanStyles } from '../../../src/detect/visibility';
 import { parseHtml } from '../../qa/load';
 

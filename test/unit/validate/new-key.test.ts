@@ -9,7 +9,7 @@ import {
   type PersonalData,
   type PersonalDataKind,
 } from '../../../src/validate/new-key';
-import { fold } from '../../../src/detect/fold';
+import { fold } from '../../../src/text/fold';
 
 // Property tests run thousands of cases; on a shared 2-core machine the default 5 s is too tight.
 vi.setConfig({ testTimeout: 30_000 });

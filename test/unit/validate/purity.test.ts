@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 const DIR = resolve(import.meta.dirname, '../../../src/validate');
 /** Pure modules elsewhere that validate may share: the project's one text normaliser. */
-const ALLOWED_OUTSIDE = new Set(['../detect/fold']);
+const ALLOWED_OUTSIDE = new Set(['../text/fold']);
 const FORBIDDEN_GLOBALS = new Set(['document', 'window', 'globalThis', 'self', 'chrome', 'browser', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'console', 'setTimeout', 'setInterval', 'postMessage', 'fetch']);
 
 function problems(file: string): string[] {
