@@ -2,11 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FieldWatcher, type FieldValues } from '../../../src/content/field-watcher';
 import { Teardown } from '../../../src/content/teardown';
 import { findValueFields } from '../../../src/page/fields';
-
-function form(html: string): void {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-}
+import { form } from './page-form';
 
 afterEach(() => {
   document.body.replaceChildren();
