@@ -16,9 +16,10 @@ const SRC = resolve(ROOT, 'src');
 /** Lowest first. */
 const TIERS: readonly (readonly string[])[] = [
   ['public', 'text'],
+  ['validate'],
   ['page'],
   ['detect'],
-  ['validate', 'platform'],
+  ['platform'],
   ['i18n'],
   ['flow'],
   ['anonymize'],
