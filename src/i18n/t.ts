@@ -1,5 +1,7 @@
 import type catalogue from '../public/_locales/es/messages.json';
-import { platform } from '../platform/browser';
+// The browser's own i18n object (native.ts), not the polyfill: `getMessage` and `getUILanguage` are synchronous and
+// the same in both browsers, and the guide bundle, which reads every string through here, stays without it.
+import { platform } from '../platform/native';
 
 /** Every string id that exists in `_locales`. A typo here is a type error. */
 export type MessageKey = keyof typeof catalogue;
