@@ -17,10 +17,11 @@ import { parseToContent, type CopyAnswer } from '../messages';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
+import { OPTIONS } from '../storage/options';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
-import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
+import { findCopyMaker, findGuide, needsGuide, noteGuideTime, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
 import { Teardown } from './teardown';
 
@@ -146,8 +147,10 @@ export class Resident {
     if (watching.loading) return;
     watching.loading = true;
     const world = this.options.world ?? globalThis;
-    const asked = Symbol.for(GUIDE_ASKED_KEY);
-    (world as Record<symbol, unknown>)[asked] ??= performance.now();
+    noteGuideTime('asked', world);
+    // Read while the bundle is on its way, so the guide's first view does not wait for it afterwards.
+    const options = this.store.get(OPTIONS);
+    options.catch(() => undefined);
     const ready = findGuide(world)
       ? Promise.resolve(true)
       : this.api.runtime.sendMessage({ type: 'guide:load' }).then((loaded) => loaded === true, () => false);
@@ -156,7 +159,9 @@ export class Resident {
       const factory = loaded ? findGuide(world) : null;
       // Hidden, replaced or torn down meanwhile: this watch is over, and the next one asks again.
       if (!factory || this.watching !== watching || watching.guide || !watching.latest) return;
-      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite });
+      noteGuideTime('started', world);
+      const preloaded = { settings: this.settings, options };
+      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite, preloaded });
       watching.guide = guide;
       guide.update(watching.latest);
       for (const message of this.pending.splice(0)) guide.handle(message);

@@ -102,6 +102,16 @@ describe('resident lifecycle', () => {
     delete global[Symbol.for(GUIDE_KEY)];
   });
 
+  it('hands the guide the settings it holds: the overlay shows without reading them a second time', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    // The overlay shows only once its settings are read, so a step on the host means they were.
+    const reads = (key: string) => get.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(JSON.stringify(key))).length;
+    expect(reads(SETTINGS.key)).toBe(1);
+  });
+
   it('the side area asks a page with no guide for its anonymous copy: the bundle comes for the copy alone, nothing is shown', async () => {
     const { createBackground } = await import('../../../src/background/background');
     createBackground(fakeBrowser).start();
