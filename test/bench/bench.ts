@@ -754,24 +754,27 @@ async function main(): Promise<void> {
         figures.push(figure({ id: 'heap:nodes', section, name: 'DOM nodes', unit: '', without: col(hp.without, 'nodes'), with: col(hp.with, 'nodes') }));
       }
       if (c && SECTIONS.has('heap')) {
-        // What the added heap is made of: one snapshot with and one without, summed by kind, the biggest differences.
-        const kinds = async (inst: Instance): Promise<Map<string, number>> => {
+        // What the added heap is made of: one snapshot with and one without, summed by kind, the biggest differences,
+        // on the recovery page and on the page that is not one.
+        const kinds = async (inst: Instance, state: string): Promise<Map<string, number>> => {
           const tab = await openTab(inst);
           try {
-            await tab.page.goto(pages.url(BASE_STATE), { waitUntil: 'load' });
+            await tab.page.goto(pages.url(state), { waitUntil: 'load' });
             await sleep(REST_MS);
             return await heapByKind(tab.cdp);
           } finally {
             await closeTab(tab);
           }
         };
-        const [withKinds, withoutKinds] = [await kinds(a), await kinds(b)];
-        const keys = new Set([...withKinds.keys(), ...withoutKinds.keys()]);
-        const diff = [...keys].map((k) => ({ kind: k, bytes: (withKinds.get(k) ?? 0) - (withoutKinds.get(k) ?? 0) })).sort((x, y) => y.bytes - x.bytes);
-        const total = diff.reduce((sum, d) => sum + d.bytes, 0);
-        raw.heapByKind = diff.slice(0, 40);
-        process.stdout.write(`\nWhat the added heap is made of (heap snapshots with − without, self sizes, total ${(total / 1048576).toFixed(2)} MB):\n`);
-        for (const d of diff.slice(0, 15)) process.stdout.write(`  ${(d.bytes / 1024).toFixed(0).padStart(7)} KB  ${d.kind}\n`);
+        for (const state of [BASE_STATE, PLAIN_STATE]) {
+          const [withKinds, withoutKinds] = [await kinds(a, state), await kinds(b, state)];
+          const keys = new Set([...withKinds.keys(), ...withoutKinds.keys()]);
+          const diff = [...keys].map((k) => ({ kind: k, bytes: (withKinds.get(k) ?? 0) - (withoutKinds.get(k) ?? 0) })).sort((x, y) => y.bytes - x.bytes);
+          const total = diff.reduce((sum, d) => sum + d.bytes, 0);
+          raw[`heapByKind:${state}`] = diff.slice(0, 40);
+          process.stdout.write(`\nWhat the added heap is made of on ${state} (heap snapshots with − without, self sizes, total ${(total / 1048576).toFixed(2)} MB):\n`);
+          for (const d of diff.slice(0, 15)) process.stdout.write(`  ${(d.bytes / 1024).toFixed(0).padStart(7)} KB  ${d.kind}\n`);
+        }
       }
       if (c) {
         const attribution = attributionReport(results, c, resolve(root, 'dist/chrome-bench/src/content/index.js'));
