@@ -273,8 +273,10 @@ class OverlayController implements Overlay {
       }),
       parts.host.container,
     );
+    // Hidden, the host has no size to read, and reading it would still force a layout of the page.
+    if (!visible) return;
     const resized = state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid);
-    if (visible && resized) this.place();
+    if (resized) this.place();
   }
 
   /** Decides where the overlay covers no portal field, and re-renders only if that changed. */

@@ -445,8 +445,11 @@ function moduleLocator(bundlePath: string): (line: number) => string {
   };
 }
 
-function attributionReport(c: Map<string, Collected>, inst: Instance, bundlePath: string): Record<string, Array<{ fn: string; ms: number }>> {
-  const locate = moduleLocator(bundlePath);
+function attributionReport(c: Map<string, Collected>, inst: Instance, bundleDir: string): Record<string, Array<{ fn: string; ms: number }>> {
+  // The resident and the guide are two bundles: each frame is located in the file it ran from.
+  const resident = moduleLocator(resolve(bundleDir, 'src/content/index.js'));
+  const guide = moduleLocator(resolve(bundleDir, GUIDE_FILE));
+  const locateFrame = (f: { url: string; lineNumber: number }): string => (f.url.endsWith(`/${GUIDE_FILE}`) ? guide : resident)(f.lineNumber);
   const isOurs = (u: string): boolean => !!inst.extensionOrigin && u.startsWith(inst.extensionOrigin);
   const report: Record<string, Array<{ fn: string; ms: number }>> = {};
   for (const [id, col] of c) {
@@ -456,7 +459,7 @@ function attributionReport(c: Map<string, Collected>, inst: Instance, bundlePath
     for (const s of col.attributed) {
       if (!s.profile) continue;
       all += attributedMs(s.profile, isOurs);
-      for (const { fn, ms } of ourFunctions(s.profile, isOurs, 1000, (f) => `${locate(f.lineNumber)}:${f.lineNumber + 1}`)) totals.set(fn, (totals.get(fn) ?? 0) + ms);
+      for (const { fn, ms } of ourFunctions(s.profile, isOurs, 1000, (f) => `${locateFrame(f)}:${f.lineNumber + 1}`)) totals.set(fn, (totals.get(fn) ?? 0) + ms);
     }
     const runs = col.attributed.length;
     report[id] = [{ fn: '(all of our script)', ms: all / runs }, ...[...totals.entries()].map(([fn, ms]) => ({ fn, ms: ms / runs })).sort((x, y) => y.ms - x.ms).slice(0, 12)];
@@ -777,7 +780,7 @@ async function main(): Promise<void> {
         }
       }
       if (c) {
-        const attribution = attributionReport(results, c, resolve(root, 'dist/chrome-bench/src/content/index.js'));
+        const attribution = attributionReport(results, c, resolve(root, 'dist/chrome-bench'));
         raw.attribution = attribution;
         process.stdout.write('\nWhere our script time goes (unminified copy, CPU profile, ms per measured window; self time per function,\nDOM and layout work counted for the function that called it):\n');
         for (const [id, rows] of Object.entries(attribution)) {
