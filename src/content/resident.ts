@@ -104,7 +104,11 @@ export class Resident {
     const teardown = new Teardown();
     const watcher = new PageWatcher({
       doc: this.doc,
-      getUrl: () => pageUrl(this.doc),
+      // Read every half second (history navigation fires no event): a moment to notice a lost extension too.
+      getUrl: () => {
+        if (!this.context?.check()) throw new Error('extension context lost');
+        return pageUrl(this.doc);
+      },
       classify: (doc, url) => {
         // Every pass is a moment to notice a lost extension (and to reconnect a port the worker dropped).
         if (!this.context?.check()) throw new Error('extension context lost');
@@ -146,6 +150,7 @@ export class Resident {
   private loadGuide(watching: Watching): void {
     if (watching.loading) return;
     watching.loading = true;
+    this.context?.hold();
     const world = this.options.world ?? globalThis;
     noteGuideTime('asked', world);
     // Read while the bundle is on its way, so the guide's first view does not wait for it afterwards.

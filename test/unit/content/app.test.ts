@@ -203,6 +203,22 @@ describe('when the extension goes away under the script (reload, update)', () =>
     expect(before).toEqual({ message: 0, storage: 0 });
   });
 
+  it('on a page that is not a recovery page: no port (nothing to take down), and a lost extension is noticed at the next look', async () => {
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
+    app = new Resident(document, fakeContentBrowser, { world: {} });
+    app.start();
+    await vi.waitFor(() => expect(fakeControl.listenerCounts().storage).toBe(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fakeControl.openPorts).toBe(0);
+    fakeControl.invalidateContext();
+    // The URL is read every half second (history navigation fires no event): the resident ends there.
+    await vi.waitFor(() => expect(app!.running).toBe(false), { timeout: 2_000 });
+    history.replaceState(null, '', recoveryUrl);
+    expect(fakeControl.listenerCounts()).toEqual({ message: 0, storage: 0 });
+  });
+
   it('keeps running when only the background stopped, and reconnects at the next change', async () => {
     showPage(NEW_KEY_PAGE);
     startApp();
