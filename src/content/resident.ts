@@ -19,7 +19,7 @@ import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
 import { OPTIONS } from '../storage/options';
 import { SETTINGS, type Settings } from '../storage/schema';
-import { createStore, type Store } from '../storage/store';
+import { createReader, type StoreReader } from '../storage/store';
 import { ExtensionContext } from './context';
 import { findCopyMaker, findGuide, needsGuide, noteGuideTime, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
@@ -46,7 +46,7 @@ export class Resident {
   private teardown: Teardown | null = null;
   private watching: Watching | null = null;
   private context: ExtensionContext | null = null;
-  private readonly store: Store;
+  private readonly store: StoreReader;
   private settings: Settings | null = null;
   /** The person pressed a shortcut on a hidden site: show it on this page anyway. */
   private forced = false;
@@ -58,7 +58,7 @@ export class Resident {
     private readonly api: PlatformApi,
     private readonly options: ResidentOptions = {},
   ) {
-    this.store = createStore(api.storage, { report: () => undefined });
+    this.store = createReader(api.storage, () => undefined);
   }
 
   get running(): boolean {
