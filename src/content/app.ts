@@ -49,7 +49,8 @@ export class ContentApp implements Guide {
     // The language override. Who is being helped lives in storage.session, which content scripts cannot read or
     // watch: the background says `person:changed` and the one ActivePerson source asks again.
     teardown.add(this.store.subscribe(OPTIONS, this.onOptions));
-    void (this.options.preloaded?.options ?? this.store.get(OPTIONS))
+    const preloaded = this.options.preloaded?.options;
+    void (preloaded ? preloaded.then((raw) => OPTIONS.parse(raw).value) : this.store.get(OPTIONS))
       .then((options) => this.useLanguage(options.language), () => undefined)
       .finally(() => this.show());
   }

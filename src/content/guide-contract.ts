@@ -11,7 +11,6 @@
 import type { Detection } from '../detect/vocabulary';
 import type { CopyAnswer, ToContent } from '../messages';
 import type { PlatformApi } from '../platform/api';
-import type { Options } from '../storage/options';
 import type { Settings } from '../storage/schema';
 import { findInWorld, registerInWorld } from '../platform/world.ts';
 
@@ -59,10 +58,10 @@ export interface GuideHooks {
   hideOnThisSite: () => void;
   /**
    * What the resident already read or started reading, so the guide's first view waits for no second read:
-   * the settings it keeps current (it follows every change), and the options it began reading as it asked for
-   * the guide, while the bundle was on its way.
+   * the settings it keeps current (it follows every change), and the options as stored (the guide parses them),
+   * which it began reading as it asked for the guide, while the bundle was on its way.
    */
-  preloaded?: { settings: Settings | null; options: Promise<Options> | null };
+  preloaded?: { settings: Settings | null; options: Promise<unknown> | null };
 }
 
 /** What the resident hands the guide: every message but the copy request, which the resident answers itself. */

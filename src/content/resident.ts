@@ -17,8 +17,8 @@ import { parseToContent, type CopyAnswer } from '../messages';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
-import { OPTIONS } from '../storage/options';
-import { SETTINGS, type Settings } from '../storage/schema';
+import { OPTIONS_KEY } from '../storage/options';
+import { rawLocalItem, SETTINGS, type Settings } from '../storage/schema';
 import { createReader, type StoreReader } from '../storage/store';
 import { ExtensionContext } from './context';
 import { findCopyMaker, findGuide, needsGuide, noteGuideTime, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
@@ -154,7 +154,7 @@ export class Resident {
     const world = this.options.world ?? globalThis;
     noteGuideTime('asked', world);
     // Read while the bundle is on its way, so the guide's first view does not wait for it afterwards.
-    const options = this.store.get(OPTIONS);
+    const options = this.store.get(rawLocalItem(OPTIONS_KEY));
     options.catch(() => undefined);
     const ready = findGuide(world)
       ? Promise.resolve(true)
