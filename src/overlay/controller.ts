@@ -14,6 +14,7 @@ import { App } from './App';
 import { CountdownFeed } from './countdown-feed';
 import { FieldAvoider } from './avoidance';
 import { FocusKeeper } from './focus';
+import { gatherStartReads, type StartReads } from './start-reads';
 import { OverlayHost } from './host';
 import { overlayLanguage } from './lang';
 import { buildReport } from './report';
@@ -56,6 +57,7 @@ class OverlayController implements Overlay {
   private view: ViewModel = S.viewOf(this.state);
   /** The active person's label only ("Ayudando a: Mamá"); null names nobody. */
   private personLabel: string | null = null;
+  private startReads: StartReads | null = null; // gathered into one render instead of one each (start-reads.ts)
 
   private readonly actions: OverlayActions = createActions({
     update: (change, how) => {
@@ -110,20 +112,18 @@ class OverlayController implements Overlay {
       feed.start();
     }
     this.render();
-
+    const { activePersonLabel, sideOpen } = this.services;
+    const hooks = { ready: () => this.state.settingsLoaded, flush: () => this.afterLoad(() => undefined), late: (apply: () => void) => this.afterLoad(apply) };
+    const reads = (this.startReads = gatherStartReads(2 + (activePersonLabel ? 1 : 0) + (sideOpen ? 1 : 0), hooks));
+    const answer = (apply: () => void): void => (this.destroyed ? undefined : reads.answer(apply));
+    const none = (): void => answer(() => undefined);
     this.services.loadSettings().then(
-      (settings) => this.afterLoad(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
-      () => this.afterLoad(() => (this.state = { ...this.state, settingsLoaded: true })),
+      (settings) => answer(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
+      () => answer(() => (this.state = { ...this.state, settingsLoaded: true })),
     );
-    this.refreshPerson();
-    this.services.sideOpen?.().then(
-      (side) => this.afterLoad(() => (this.state = S.withSide(this.state, side))),
-      () => undefined,
-    );
-    this.services.loadTicks().then(
-      (ticks) => this.afterLoad(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })),
-      () => undefined,
-    );
+    activePersonLabel?.().then((label) => answer(() => (this.personLabel = label)), none);
+    sideOpen?.().then((side) => answer(() => (this.state = S.withSide(this.state, side))), none);
+    this.services.loadTicks().then((ticks) => answer(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })), none);
   }
 
   update(detection: Detection): void {
@@ -192,6 +192,7 @@ class OverlayController implements Overlay {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.startReads?.cancel();
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
