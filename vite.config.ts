@@ -91,7 +91,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
       injectedBundle({ root, entry: ESTIMATOR_ENTRY, fileName: ESTIMATOR_FILE, target }),
       // The guide (overlay, warnings, Preact, CSS): its own file, injected where a recovery step is detected.
       // Built like the content script (crxjs's sub-build): the parent's resolve and define, no plugins.
-      injectedBundle({ root, entry: GUIDE_ENTRY, fileName: GUIDE_FILE, target, resolve: alias, define: shared.define }),
+      injectedBundle({ root, entry: GUIDE_ENTRY, fileName: GUIDE_FILE, target, resolve: alias, define: shared.define, minify: !unminified }),
       // The content script every IESS page runs: the build fails past its ceiling, with the breakdown.
       ...(unminified ? [] : [residentBudget({ file: resolve(root, 'dist', browser + outSuffix, contentScriptFiles(sourceManifest)[0]!.replace(/\.ts$/, '.js')) })]),
       ...(command === 'build' && !outSuffix ? [zipAfterBuild(browser)] : []),

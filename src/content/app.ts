@@ -50,8 +50,8 @@ export class ContentApp implements Guide {
     // The language override. Who is being helped lives in storage.session, which content scripts cannot read or
     // watch: the background says `person:changed` and the one ActivePerson source asks again.
     teardown.add(this.store.subscribe(OPTIONS, this.onOptions));
-    void this.store
-      .get(OPTIONS)
+    const preloaded = this.options.preloaded?.options;
+    void (preloaded ? preloaded.then((raw) => OPTIONS.parse(raw).value) : this.store.get(OPTIONS))
       .then((options) => this.useLanguage(options.language), () => undefined)
       .finally(() => this.show());
   }
@@ -84,7 +84,7 @@ export class ContentApp implements Guide {
     // One source of the active person feeds both the label and the checks, and follows every change at once.
     const people = new ActivePerson(this.api);
     teardown.add(() => people.destroy());
-    const services = overlayServices(this.api, this.store, this.doc, this.options.hideOnThisSite, people);
+    const services = overlayServices(this.api, this.store, this.doc, this.options.hideOnThisSite, people, this.options.preloaded?.settings ?? null);
     const overlay = createOverlay(this.doc, services);
     teardown.add(() => overlay.destroy());
     teardown.add(people.subscribe(() => overlay.refreshPerson()));

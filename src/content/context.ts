@@ -5,7 +5,9 @@
  * Two signals, both cheap: the port to the background disconnects (with a dead runtime, that is the end; with
  * a live one, the worker merely stopped and we reconnect lazily, without waking it), and a newer copy of this
  * script announces itself on the document when it starts. A page can fire that event too, so it only ends a
- * script whose runtime really is gone.
+ * script whose runtime really is gone. The port is opened only once there is something on screen to take
+ * down (`hold`, when the guide is asked for): on every other IESS page the resident notices a lost extension
+ * at its next look at the page (`check`), and opening a port there would only wake the background.
  */
 import { CONTENT_PORT_NAME } from '../messages';
 import type { PlatformApi, PortApi } from '../platform/api';
@@ -17,6 +19,8 @@ export const TAKEOVER_EVENT = 'claveguia:started';
 export class ExtensionContext {
   private port: PortApi | null = null;
   private lost = false;
+  /** A port is wanted (the guide is, or is on its way): kept open, and reopened after the worker stops. */
+  private holding = false;
 
   constructor(
     private readonly api: PlatformApi,
@@ -34,7 +38,14 @@ export class ExtensionContext {
       this.port = null;
       port?.disconnect();
     });
-    this.connect();
+  }
+
+  /** From now on, keep a port open, so the guide goes the moment the extension does. */
+  hold(): void {
+    if (this.holding) return;
+    this.holding = true;
+    if (this.alive()) this.connect();
+    else this.markLost();
   }
 
   /** False once the extension that injected this script is gone. */
@@ -50,7 +61,7 @@ export class ExtensionContext {
   /** Called on activity: re-opens the port if the background merely stopped, and reports a lost context. */
   check = (): boolean => {
     if (this.alive()) {
-      if (!this.port) this.connect();
+      if (this.holding && !this.port) this.connect();
       return true;
     }
     this.markLost();

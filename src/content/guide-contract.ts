@@ -11,6 +11,7 @@
 import type { Detection } from '../detect/vocabulary';
 import type { CopyAnswer, ToContent } from '../messages';
 import type { PlatformApi } from '../platform/api';
+import type { Settings } from '../storage/schema';
 import { findInWorld, registerInWorld } from '../platform/world.ts';
 
 /** Where the build writes the bundle, relative to the extension root (what `scripting.executeScript` names). */
@@ -26,11 +27,23 @@ export const GUIDE_KEY = 'claveguia.guide';
  */
 export const COPY_KEY = 'claveguia.copy';
 /**
- * `Symbol.for` key under which the resident notes, on its own world's global, when (`performance.now()`) it
- * first asked for the guide on this document: `npm run bench` reads it there to time detection → guide on
- * screen. The page's world cannot see it, and it never leaves the tab.
+ * `Symbol.for` key of a small record on the isolated world's global: when (`performance.now()`) the resident
+ * first asked for the guide on this document (`asked`), when the guide bundle had been parsed and run there
+ * (`arrived`) and when the resident started it (`started`). `npm run bench` reads it there (and notes itself when
+ * the overlay is on screen) to time detection → guide on screen and where that time goes. The page's world cannot
+ * see it, it holds only times, and it never leaves the tab.
  */
-export const GUIDE_ASKED_KEY = 'claveguia.guide.asked';
+export const GUIDE_TIMES_KEY = 'claveguia.guide.times';
+export type GuidePhase = 'asked' | 'arrived' | 'started';
+
+/** Notes the first time `phase` happens in this world (later calls keep the first). */
+export function noteGuideTime(phase: GuidePhase, world: object = globalThis): void {
+  const key = Symbol.for(GUIDE_TIMES_KEY);
+  const holder = world as Record<symbol, Partial<Record<GuidePhase, number>> | undefined>;
+  const times = (holder[key] ??= {});
+  times[phase] ??= performance.now();
+}
+
 /**
  * `Symbol.for` key under which the resident notes, on its own world's global, what it last decided from the
  * settings for this document: 'hidden' (hidden on this site) or 'shown'. The E2E tests read it there to know the
@@ -50,6 +63,12 @@ export function needsGuide(detection: Detection): boolean {
 export interface GuideHooks {
   /** The person chose "hide on this site": the resident forgets a forced show; the background is told. */
   hideOnThisSite: () => void;
+  /**
+   * What the resident already read or started reading, so the guide's first view waits for no second read:
+   * the settings it keeps current (it follows every change), and the options as stored (the guide parses them),
+   * which it began reading as it asked for the guide, while the bundle was on its way.
+   */
+  preloaded?: { settings: Settings | null; options: Promise<unknown> | null };
 }
 
 /** What the resident hands the guide: every message but the copy request, which the resident answers itself. */

@@ -5,7 +5,7 @@
  */
 import { ContentApp } from './app';
 import { makeCopy } from './copy';
-import { registerCopyMaker, registerGuide, type GuideFactory } from './guide-contract';
+import { noteGuideTime, registerCopyMaker, registerGuide, type GuideFactory } from './guide-contract';
 
 export const createGuide: GuideFactory = (doc, api, hooks) => {
   const guide = new ContentApp(doc, api, hooks);
@@ -13,5 +13,6 @@ export const createGuide: GuideFactory = (doc, api, hooks) => {
   return guide;
 };
 
+noteGuideTime('arrived');
 registerGuide(createGuide);
 registerCopyMaker(makeCopy);

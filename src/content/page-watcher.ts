@@ -30,6 +30,11 @@ export interface PageWatcherOptions {
   stormCallbacksPerSecond?: number;
   /** The window the callbacks are counted in (ms): two busy ones in a row make a storm. */
   stormWindowMs?: number;
+  /**
+   * Shortest wait before a pass for a weak change (ms): longer than two storm windows, so that when the change
+   * was the start of a storm, the storm is found first and the pass is dropped (the storm's slow poll looks).
+   */
+  weakDelayMs?: number;
   /** While a storm lasts the observer is off and the page is classified this often (ms)… */
   stormPollMs?: number;
   /** …until the observer is tried again after this long (ms); doubled for a storm that resumes at once. */
@@ -63,6 +68,8 @@ export class PageWatcher {
   private interval: number;
   /** When the pending pass is due (epoch ms), to bring it forward on a strong change. */
   private dueAt = 0;
+  /** The pending pass was asked for by a strong reason (a storm starting does not drop it). */
+  private pendingStrong = false;
   private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
 
@@ -73,7 +80,8 @@ export class PageWatcher {
       urlPollMs: 500,
       maxBackoffMs: 1600,
       stormCallbacksPerSecond: 60,
-      stormWindowMs: 250,
+      stormWindowMs: 100,
+      weakDelayMs: 250,
       stormPollMs: 2000,
       stormRestMs: 10_000,
       onDocumentReplaced: () => undefined,
@@ -180,6 +188,12 @@ export class PageWatcher {
   private startStorm(): void {
     if (this.storm) return;
     this.observer?.disconnect();
+    // A pass planned for the weak changes that were this storm's start would only read the storm: the slow poll
+    // looks instead. One planned for a strong reason (a form, a message, input) still runs.
+    if (this.dirty && !this.pendingStrong) {
+      this.cancelPending();
+      this.dirty = false;
+    }
     this.storm = {
       poll: setInterval(() => {
         if (this.observedRoot && !this.observedRoot.isConnected) return this.documentReplaced();
@@ -216,12 +230,15 @@ export class PageWatcher {
   private schedule(strong: boolean): void {
     if (!this.started) return;
     if (strong) this.interval = this.opts.minIntervalMs;
-    const wait = Math.max(0, this.lastRun + this.interval - Date.now());
+    const backoff = Math.max(0, this.lastRun + this.interval - Date.now());
+    // A weak change waits long enough for a storm to be told apart (the storm poll itself is not delayed).
+    const wait = strong || this.storm ? backoff : Math.max(backoff, this.opts.weakDelayMs);
     if (this.dirty) {
       if (!strong || this.throttleTimer === null || Date.now() + wait >= this.dueAt) return;
       clearTimeout(this.throttleTimer);
     }
     this.dirty = true;
+    this.pendingStrong = this.pendingStrong || strong;
     this.dueAt = Date.now() + wait;
     this.throttleTimer = setTimeout(() => {
       this.throttleTimer = null;
@@ -243,6 +260,7 @@ export class PageWatcher {
     this.fallbackTimer = null;
     if (!this.started) return;
     this.dirty = false;
+    this.pendingStrong = false;
     this.run();
   };
 
@@ -254,6 +272,7 @@ export class PageWatcher {
     this.throttleTimer = null;
     this.fallbackTimer = null;
     this.idleHandle = null;
+    this.pendingStrong = false;
   }
 
   private readUrl(): string {

@@ -18,10 +18,11 @@ import { ask } from '../messages/replies';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
-import { SETTINGS, type Settings } from '../storage/schema';
-import { createStore, type Store } from '../storage/store';
+import { OPTIONS_KEY } from '../storage/options';
+import { rawLocalItem, SETTINGS, type Settings } from '../storage/schema';
+import { createReader, type StoreReader } from '../storage/store';
 import { ExtensionContext } from './context';
-import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, RESIDENT_DECISION_KEY, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
+import { findCopyMaker, findGuide, needsGuide, noteGuideTime, RESIDENT_DECISION_KEY, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
 import { Teardown } from './teardown';
 
@@ -46,7 +47,7 @@ export class Resident {
   private teardown: Teardown | null = null;
   private watching: Watching | null = null;
   private context: ExtensionContext | null = null;
-  private readonly store: Store;
+  private readonly store: StoreReader;
   private settings: Settings | null = null;
   /** The person pressed a shortcut on a hidden site: show it on this page anyway. */
   private forced = false;
@@ -58,7 +59,7 @@ export class Resident {
     private readonly api: PlatformApi,
     private readonly options: ResidentOptions = {},
   ) {
-    this.store = createStore(api.storage, { report: () => undefined });
+    this.store = createReader(api.storage, () => undefined);
   }
 
   get running(): boolean {
@@ -106,7 +107,11 @@ export class Resident {
     const teardown = new Teardown();
     const watcher = new PageWatcher({
       doc: this.doc,
-      getUrl: () => pageUrl(this.doc),
+      // Read every half second (history navigation fires no event): a moment to notice a lost extension too.
+      getUrl: () => {
+        if (!this.context?.check()) throw new Error('extension context lost');
+        return pageUrl(this.doc);
+      },
       classify: (doc, url) => {
         // Every pass is a moment to notice a lost extension (and to reconnect a port the worker dropped).
         if (!this.context?.check()) throw new Error('extension context lost');
@@ -146,9 +151,12 @@ export class Resident {
   private loadGuide(watching: Watching): void {
     if (watching.loading) return;
     watching.loading = true;
+    this.context?.hold();
     const world = this.options.world ?? globalThis;
-    const asked = Symbol.for(GUIDE_ASKED_KEY);
-    (world as Record<symbol, unknown>)[asked] ??= performance.now();
+    noteGuideTime('asked', world);
+    // Read while the bundle is on its way, so the guide's first view does not wait for it afterwards.
+    const options = this.store.get(rawLocalItem(OPTIONS_KEY));
+    options.catch(() => undefined);
     const ready = findGuide(world)
       ? Promise.resolve(true)
       : ask(this.api.runtime, { type: 'guide:load' });
@@ -157,7 +165,9 @@ export class Resident {
       const factory = loaded ? findGuide(world) : null;
       // Hidden, replaced or torn down meanwhile: this watch is over, and the next one asks again.
       if (!factory || this.watching !== watching || watching.guide || !watching.latest) return;
-      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite });
+      noteGuideTime('started', world);
+      const preloaded = { settings: this.settings, options };
+      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite, preloaded });
       watching.guide = guide;
       guide.update(watching.latest);
       for (const message of this.pending.splice(0)) guide.handle(message);

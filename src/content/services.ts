@@ -10,7 +10,7 @@ import type { CountdownSource } from '../overlay/countdown-feed';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { DEADLINES } from '../storage/deadlines';
 import type { OverlayServices } from '../overlay/services';
-import { SETTINGS, type Ticks } from '../storage/schema';
+import { SETTINGS, type Settings, type Ticks } from '../storage/schema';
 import type { Store } from '../storage/store';
 import { makeCopy } from './copy';
 
@@ -76,10 +76,17 @@ export function overlayServices(
   doc: Document,
   hideOnThisSite: () => void,
   people: ActivePerson,
+  /** The settings the resident holds (current: it follows every change), for the first read; null reads them. */
+  preloaded: Settings | null = null,
 ): OverlayServices {
+  let initial = preloaded;
   return {
     version: api.runtime.getManifest().version,
-    loadSettings: () => store.get(SETTINGS),
+    loadSettings: () => {
+      const held = initial;
+      initial = null;
+      return held ? Promise.resolve(held) : store.get(SETTINGS);
+    },
     saveSettings: async (patch) => void (await ask(api.runtime, { type: 'settings:patch', patch })),
     hideOnThisSite,
     loadTicks: () => ask(api.runtime, { type: 'ticks:get' }),

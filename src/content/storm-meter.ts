@@ -1,6 +1,6 @@
 /**
  * The page watcher's storm arithmetic, without timers or DOM: mutation callbacks are counted per window (a
- * quarter second by default). A page that mutates faster than the limit for two windows running is a storm:
+ * tenth of a second by default). A page that mutates faster than the limit for two windows running is a storm:
  * being subscribed to it costs more than it tells, so the watcher stops observing and polls slowly for a rest.
  * A storm found within a few seconds of the last one's end is the same storm: its rest doubles (up to 8×).
  */

@@ -1,5 +1,7 @@
 import type catalogue from '../public/_locales/es/messages.json';
-import { platform } from '../platform/browser';
+// The browser's own i18n object (native.ts), not the polyfill: `getMessage` and `getUILanguage` are synchronous and
+// the same in both browsers, and the guide bundle, which reads every string through here, stays without it.
+import { platform } from '../platform/native';
 
 /** Every string id that exists in `_locales`. A typo here is a type error. */
 export type MessageKey = keyof typeof catalogue;
@@ -50,13 +52,24 @@ function fromCatalogue(language: ForcedLanguage, key: string, substitutions: str
   return text.replace(/\$\$/g, '$');
 }
 
+/** The browser's own strings already read, by key (those without substitutions). */
+const fromBrowser = new Map<string, string>();
+
 /**
  * The one way to read a user-visible string. Substitutions fill `$1`…`$9` placeholders in order.
  * Falls back to the key, so a missing string is visible in QA instead of an empty control.
  */
 export function t(key: MessageKey, ...substitutions: string[]): string {
   if (forced && CATALOGUES[forced]) return fromCatalogue(forced, key, substitutions) || key;
-  return platform.i18n.getMessage(key, substitutions) || key;
+  if (substitutions.length > 0) return platform.i18n.getMessage(key, substitutions) || key;
+  // Each call into the extension's i18n binding costs far more than a map lookup, and the overlay reads
+  // dozens of strings per render; the browser's language does not change while a document lives.
+  let text = fromBrowser.get(key);
+  if (text === undefined) {
+    text = platform.i18n.getMessage(key) || key;
+    fromBrowser.set(key, text);
+  }
+  return text;
 }
 
 /** The UI language as a BCP 47 tag, for `lang` attributes: the forced one, else the browser's. */

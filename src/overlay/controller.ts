@@ -11,6 +11,7 @@ import type { SettingsPatch } from '../storage/schema';
 import { createActions, type OverlayActions } from './actions';
 import { App } from './App';
 import { mountParts, type Parts } from './parts';
+import { gatherStartReads, type StartReads } from './start-reads';
 import { overlayLanguage } from './lang';
 import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
@@ -42,6 +43,7 @@ class OverlayController implements Overlay {
   private view: ViewModel = S.viewOf(this.state);
   /** The active person's label only ("Ayudando a: Mamá"); null names nobody. */
   private personLabel: string | null = null;
+  private startReads: StartReads | null = null; // gathered into one render instead of one each (start-reads.ts)
 
   private readonly actions: OverlayActions = createActions({
     update: (change, how) => {
@@ -84,20 +86,18 @@ class OverlayController implements Overlay {
     });
     this.parts.start();
     this.render();
-
+    const { activePersonLabel, sideOpen } = this.services;
+    const hooks = { ready: () => this.state.settingsLoaded, flush: () => this.afterLoad(() => undefined), late: (apply: () => void) => this.afterLoad(apply) };
+    const reads = (this.startReads = gatherStartReads(2 + (activePersonLabel ? 1 : 0) + (sideOpen ? 1 : 0), hooks));
+    const answer = (apply: () => void): void => (this.destroyed ? undefined : reads.answer(apply));
+    const none = (): void => answer(() => undefined);
     this.services.loadSettings().then(
-      (settings) => this.afterLoad(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
-      () => this.afterLoad(() => (this.state = { ...this.state, settingsLoaded: true })),
+      (settings) => answer(() => (this.state = S.withLoadedSettings(this.state, settings, this.pendingPatch))),
+      () => answer(() => (this.state = { ...this.state, settingsLoaded: true })),
     );
-    this.refreshPerson();
-    this.services.sideOpen?.().then(
-      (side) => this.afterLoad(() => (this.state = S.withSide(this.state, side))),
-      () => undefined,
-    );
-    this.services.loadTicks().then(
-      (ticks) => this.afterLoad(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })),
-      () => undefined,
-    );
+    activePersonLabel?.().then((label) => answer(() => (this.personLabel = label)), none);
+    sideOpen?.().then((side) => answer(() => (this.state = S.withSide(this.state, side))), none);
+    this.services.loadTicks().then((ticks) => answer(() => (this.state = { ...this.state, ticks: { ...ticks, ...this.state.ticks } })), none);
   }
 
   update(detection: Detection): void {
@@ -166,6 +166,7 @@ class OverlayController implements Overlay {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.startReads?.cancel();
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
@@ -235,6 +236,7 @@ class OverlayController implements Overlay {
       }),
       parts.host.container,
     );
+    // Hidden, the host has no size to read, and reading it would still force a layout of the page.
     if (visible && this.remeasure()) this.place();
   }
 

@@ -70,4 +70,7 @@ export function parseOptions(raw: unknown): Parsed<Options> {
   };
 }
 
-export const OPTIONS: StoreItem<Options> = { key: 'options', area: 'local', parse: parseOptions };
+/** The options' key on its own, for a reader that takes the value raw and leaves parsing to the guide. */
+export const OPTIONS_KEY = 'options';
+
+export const OPTIONS: StoreItem<Options> = { key: OPTIONS_KEY, area: 'local', parse: parseOptions };

@@ -24,6 +24,12 @@ export interface StoreItem<T> {
   parse(raw: unknown): Parsed<T>;
 }
 
+/**
+ * A `storage.local` item read as stored (brought to the current version, not validated): for a reader that hands
+ * the value on to the code that parses it with the item's own parser.
+ */
+export const rawLocalItem = (key: string): StoreItem<unknown> => ({ key, area: 'local', parse: (value) => ({ value, problems: [] }) });
+
 export type DockSide = 'left' | 'right';
 
 /** Remembered across sessions in `storage.local`. */

@@ -18,13 +18,17 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSION_KEY, type StoreItem } from './sc
 export type StorageApi = PlatformApi['storage'];
 export type ProblemReporter = (key: string, problems: string[]) => void;
 
-export interface Store {
+/** Reading and following items, nothing else: what content scripts need (they never write storage). */
+export interface StoreReader {
   get<T>(item: StoreItem<T>): Promise<T>;
+  /** Calls `listener` with the validated new value whenever the item changes. Returns the unsubscribe. */
+  subscribe<T>(item: StoreItem<T>, listener: (value: T) => void): () => void;
+}
+
+export interface Store extends StoreReader {
   /** Reads, applies `change`, validates and writes, with no other writer in between. Resolves to what was written. */
   update<T>(item: StoreItem<T>, change: (current: T) => T): Promise<T>;
   remove(item: StoreItem<unknown>): Promise<void>;
-  /** Calls `listener` with the validated new value whenever the item changes. Returns the unsubscribe. */
-  subscribe<T>(item: StoreItem<T>, listener: (value: T) => void): () => void;
   /** Writes the migrated `storage.local` back if it was at an older version. Idempotent. */
   migrateStored(): Promise<void>;
   /** Empties both areas, then runs every erase hook. */
@@ -42,11 +46,8 @@ const warnProblems: ProblemReporter = (key, problems) => {
   console.warn(`ClaveGuía: ignored invalid stored data in "${key}": ${problems.join(', ')}`);
 };
 
-export function createStore(storage: StorageApi, options: StoreOptions = {}): Store {
-  const lock = options.lock ?? defaultLock();
-  const report = options.report ?? warnProblems;
-  const eraseHooks = new Set<() => Promise<void> | void>();
-
+/** How every read is done: the raw value (migrated in memory if stored at an older version), then validated. */
+function reading(storage: StorageApi, report: ProblemReporter) {
   function parse<T>(item: StoreItem<T>, raw: unknown): T {
     const { value, problems } = item.parse(raw);
     if (problems.length > 0) report(item.key, problems);
@@ -60,6 +61,36 @@ export function createStore(storage: StorageApi, options: StoreOptions = {}): St
     // Older (or unversioned) data: read it as the current version would.
     return migrate(await storage.local.get(null)).snapshot[item.key];
   }
+
+  return { parse, readRaw };
+}
+
+/**
+ * The reading half of the store on its own, so the resident content script (every IESS page) carries neither
+ * the writers' lock nor their migrations written back. Reads and validation are the same code as the store's.
+ */
+export function createReader(storage: StorageApi, report: ProblemReporter = warnProblems): StoreReader {
+  const { parse, readRaw } = reading(storage, report);
+  return {
+    async get(item) {
+      return parse(item, await readRaw(item));
+    },
+    subscribe(item, listener) {
+      const onChanged = (changes: Record<string, StorageChange>, area: string) => {
+        if (area !== item.area || !(item.key in changes)) return;
+        listener(parse(item, changes[item.key]?.newValue));
+      };
+      storage.onChanged.addListener(onChanged);
+      return () => storage.onChanged.removeListener(onChanged);
+    },
+  };
+}
+
+export function createStore(storage: StorageApi, options: StoreOptions = {}): Store {
+  const lock = options.lock ?? defaultLock();
+  const eraseHooks = new Set<() => Promise<void> | void>();
+  const { parse, readRaw } = reading(storage, options.report ?? warnProblems);
+  const reader = createReader(storage, options.report);
 
   async function migrateStored(): Promise<void> {
     await lock('store:local', async () => {
@@ -75,9 +106,7 @@ export function createStore(storage: StorageApi, options: StoreOptions = {}): St
   }
 
   return {
-    async get(item) {
-      return parse(item, await readRaw(item));
-    },
+    get: reader.get,
 
     async update(item, change) {
       if (item.area === 'local') await migrateStored();
@@ -95,14 +124,7 @@ export function createStore(storage: StorageApi, options: StoreOptions = {}): St
       await lock(`store:${item.area}`, () => (item.area === 'local' ? storage.local : storage.session).remove(item.key));
     },
 
-    subscribe(item, listener) {
-      const onChanged = (changes: Record<string, StorageChange>, area: string) => {
-        if (area !== item.area || !(item.key in changes)) return;
-        listener(parse(item, changes[item.key]?.newValue));
-      };
-      storage.onChanged.addListener(onChanged);
-      return () => storage.onChanged.removeListener(onChanged);
-    },
+    subscribe: reader.subscribe,
 
     migrateStored,
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what ClaveGuía costs a page, in real Chromium, with and without the extension, in one run.
  *
- *   npm run bench [-- --quick] [--runs N] [--json FILE] [--no-build] [--only load,storms,scroll,heap,detect,size]
+ *   npm run bench [-- --quick] [--runs N] [--json FILE] [--no-build] [--only load,latency,storms,scroll,heap,detect,size]
  *                 [--attribute]
  *
  * Two Chromium instances, identical but for the unpacked `dist/chrome` in one of them, stay open for the whole
@@ -28,7 +28,7 @@ import { bigPage, stormPage, STORM_RATE, type StormKind } from './pages';
 import { attributedMs, figure, longestStretchMs, oursCpuMs, formatTable, median, ourFunctions, summary, type CpuProfile, type Figure } from './report';
 import { gzipSize } from './size';
 import { RESIDENT_TARGET_GZIP } from '../tools/resident-budget';
-import { GUIDE_ASKED_KEY, GUIDE_FILE } from '../../src/content/guide-contract';
+import { GUIDE_FILE, GUIDE_TIMES_KEY } from '../../src/content/guide-contract';
 import { formatSizeReport, sizeReport, type SizeReport } from './size';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -300,15 +300,28 @@ async function heap(inst: Instance, url: string): Promise<Sample> {
   }
 }
 
+/** Detection → guide on screen, and its parts (ms, the document's `performance.now()`). */
+interface GuideLatency {
+  total: number;
+  /** Asked → the guide bundle parsed and run in our world: the message, the worker, `executeScript`. */
+  inject: number;
+  /** → the resident starting it: the answer back to the resident. */
+  answer: number;
+  /** → on screen: the guide's storage reads and first renders. */
+  show: number;
+}
+
+const NO_LATENCY: GuideLatency = { total: Number.NaN, inject: Number.NaN, answer: Number.NaN, show: Number.NaN };
+
 /**
  * Detection → guide on screen (the cost of loading the guide on demand), with the extension only: the resident
- * notes on its own isolated world when it first asked for the guide (`GUIDE_ASKED_KEY`, read here over CDP in
- * that world); a page-world observer notes when the overlay host first carries a step. Both are the document's
- * `performance.now()`.
+ * and the guide note on their isolated world when the guide was first asked for, arrived and was started
+ * (`GUIDE_TIMES_KEY`, read here over CDP in that world); a page-world observer notes when the overlay host first
+ * carries a step. All are the document's `performance.now()`.
  */
-async function guideLatency(inst: Instance, url: string): Promise<number> {
+async function guideLatency(inst: Instance, url: string): Promise<GuideLatency> {
   const origin = inst.extensionOrigin;
-  if (!origin) return Number.NaN;
+  if (!origin) return NO_LATENCY;
   const tab = await openTab(inst);
   try {
     const worlds: number[] = [];
@@ -328,12 +341,15 @@ async function guideLatency(inst: Instance, url: string): Promise<number> {
     for (const contextId of worlds.reverse()) {
       const { result } = (await tab.cdp.send('Runtime.evaluate', {
         contextId,
-        expression: `globalThis[Symbol.for(${JSON.stringify(GUIDE_ASKED_KEY)})]`,
+        expression: `globalThis[Symbol.for(${JSON.stringify(GUIDE_TIMES_KEY)})]`,
         returnByValue: true,
-      })) as { result: { value?: unknown } };
-      if (typeof result.value === 'number') return hostAt - result.value;
+      })) as { result: { value?: { asked?: number; arrived?: number; started?: number } } };
+      const times = result.value;
+      if (typeof times?.asked !== 'number') continue;
+      const { asked, arrived = Number.NaN, started = Number.NaN } = times;
+      return { total: hostAt - asked, inject: arrived - asked, answer: started - arrived, show: hostAt - started };
     }
-    return Number.NaN;
+    return NO_LATENCY;
   } finally {
     await closeTab(tab);
   }
@@ -429,8 +445,11 @@ function moduleLocator(bundlePath: string): (line: number) => string {
   };
 }
 
-function attributionReport(c: Map<string, Collected>, inst: Instance, bundlePath: string): Record<string, Array<{ fn: string; ms: number }>> {
-  const locate = moduleLocator(bundlePath);
+function attributionReport(c: Map<string, Collected>, inst: Instance, bundleDir: string): Record<string, Array<{ fn: string; ms: number }>> {
+  // The resident and the guide are two bundles: each frame is located in the file it ran from.
+  const resident = moduleLocator(resolve(bundleDir, 'src/content/index.js'));
+  const guide = moduleLocator(resolve(bundleDir, GUIDE_FILE));
+  const locateFrame = (f: { url: string; lineNumber: number }): string => (f.url.endsWith(`/${GUIDE_FILE}`) ? guide : resident)(f.lineNumber);
   const isOurs = (u: string): boolean => !!inst.extensionOrigin && u.startsWith(inst.extensionOrigin);
   const report: Record<string, Array<{ fn: string; ms: number }>> = {};
   for (const [id, col] of c) {
@@ -440,7 +459,7 @@ function attributionReport(c: Map<string, Collected>, inst: Instance, bundlePath
     for (const s of col.attributed) {
       if (!s.profile) continue;
       all += attributedMs(s.profile, isOurs);
-      for (const { fn, ms } of ourFunctions(s.profile, isOurs, 1000, (f) => `${locate(f.lineNumber)}:${f.lineNumber + 1}`)) totals.set(fn, (totals.get(fn) ?? 0) + ms);
+      for (const { fn, ms } of ourFunctions(s.profile, isOurs, 1000, (f) => `${locateFrame(f)}:${f.lineNumber + 1}`)) totals.set(fn, (totals.get(fn) ?? 0) + ms);
     }
     const runs = col.attributed.length;
     report[id] = [{ fn: '(all of our script)', ms: all / runs }, ...[...totals.entries()].map(([fn, ms]) => ({ fn, ms: ms / runs })).sort((x, y) => y.ms - x.ms).slice(0, 12)];
@@ -501,7 +520,7 @@ async function main(): Promise<void> {
   let size: SizeReport | null = null;
 
   const pages = await startPages();
-  const browserSections = ['load', 'storms', 'scroll', 'heap'].some((s) => SECTIONS.has(s));
+  const browserSections = ['load', 'latency', 'storms', 'scroll', 'heap'].some((s) => SECTIONS.has(s));
   const a = browserSections ? await launchInstance('with', resolve(root, 'dist/chrome')) : null;
   const b = browserSections ? await launchInstance('without', null) : null;
   const c = browserSections && ATTRIBUTE ? await launchInstance('with (unminified)', resolve(root, 'dist/chrome-bench')) : null;
@@ -534,26 +553,31 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`${RUNS} rounds × ${scenarios.length} scenarios × 2 browsers, then ${PROFILED} profiled round(s)\n`);
       const results = await collect(scenarios, a, b, c);
-      if (SECTIONS.has('load')) {
+      if (SECTIONS.has('load') || SECTIONS.has('latency')) {
         // Detection → guide on screen, with the extension only, on the first recovery step and the new-key step.
         const t0 = Date.now();
-        const latencies: number[] = [];
+        const latencies: GuideLatency[] = [];
         for (let round = 0; round < RUNS; round++) {
           for (const id of [BASE_STATE, 'recover/link-new-key']) latencies.push(await guideLatency(a, pages.url(id)));
         }
         raw.guideLatency = latencies;
         timings.push(`guide latency ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        const section = 'the guide, loaded on demand';
+        const part = (key: keyof GuideLatency): number[] => latencies.map((l) => l[key]).filter(Number.isFinite);
         figures.push(
           figure({
             id: 'guide:latency',
-            section: 'the guide, loaded on demand',
+            section,
             name: `detection → guide on screen (${BASE_STATE}, recover/link-new-key)`,
             unit: 'ms',
-            with: latencies.filter(Number.isFinite),
+            with: part('total'),
             target: { kind: 'max', on: 'value', max: 100, label: '≤ 100 ms median' },
-            note: `per load: ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`,
+            note: `per load: ${latencies.map((l) => l.total.toFixed(0)).join(', ')} ms`,
           }),
         );
+        figures.push(figure({ id: 'guide:inject', section, name: '  asked → guide parsed and run (message, worker, executeScript)', unit: 'ms', with: part('inject') }));
+        figures.push(figure({ id: 'guide:answer', section, name: '  → started by the resident (the answer back)', unit: 'ms', with: part('answer') }));
+        figures.push(figure({ id: 'guide:show', section, name: '  → on screen (storage reads, first renders)', unit: 'ms', with: part('show') }));
       }
       for (const [id, r] of results) {
         raw[id] = { seconds: r.seconds, without: r.without, with: r.with, profiled: r.profiled.map((s) => ({ ...s, profile: undefined })) };
@@ -733,27 +757,30 @@ async function main(): Promise<void> {
         figures.push(figure({ id: 'heap:nodes', section, name: 'DOM nodes', unit: '', without: col(hp.without, 'nodes'), with: col(hp.with, 'nodes') }));
       }
       if (c && SECTIONS.has('heap')) {
-        // What the added heap is made of: one snapshot with and one without, summed by kind, the biggest differences.
-        const kinds = async (inst: Instance): Promise<Map<string, number>> => {
+        // What the added heap is made of: one snapshot with and one without, summed by kind, the biggest differences,
+        // on the recovery page and on the page that is not one.
+        const kinds = async (inst: Instance, state: string): Promise<Map<string, number>> => {
           const tab = await openTab(inst);
           try {
-            await tab.page.goto(pages.url(BASE_STATE), { waitUntil: 'load' });
+            await tab.page.goto(pages.url(state), { waitUntil: 'load' });
             await sleep(REST_MS);
             return await heapByKind(tab.cdp);
           } finally {
             await closeTab(tab);
           }
         };
-        const [withKinds, withoutKinds] = [await kinds(a), await kinds(b)];
-        const keys = new Set([...withKinds.keys(), ...withoutKinds.keys()]);
-        const diff = [...keys].map((k) => ({ kind: k, bytes: (withKinds.get(k) ?? 0) - (withoutKinds.get(k) ?? 0) })).sort((x, y) => y.bytes - x.bytes);
-        const total = diff.reduce((sum, d) => sum + d.bytes, 0);
-        raw.heapByKind = diff.slice(0, 40);
-        process.stdout.write(`\nWhat the added heap is made of (heap snapshots with − without, self sizes, total ${(total / 1048576).toFixed(2)} MB):\n`);
-        for (const d of diff.slice(0, 15)) process.stdout.write(`  ${(d.bytes / 1024).toFixed(0).padStart(7)} KB  ${d.kind}\n`);
+        for (const state of [BASE_STATE, PLAIN_STATE]) {
+          const [withKinds, withoutKinds] = [await kinds(a, state), await kinds(b, state)];
+          const keys = new Set([...withKinds.keys(), ...withoutKinds.keys()]);
+          const diff = [...keys].map((k) => ({ kind: k, bytes: (withKinds.get(k) ?? 0) - (withoutKinds.get(k) ?? 0) })).sort((x, y) => y.bytes - x.bytes);
+          const total = diff.reduce((sum, d) => sum + d.bytes, 0);
+          raw[`heapByKind:${state}`] = diff.slice(0, 40);
+          process.stdout.write(`\nWhat the added heap is made of on ${state} (heap snapshots with − without, self sizes, total ${(total / 1048576).toFixed(2)} MB):\n`);
+          for (const d of diff.slice(0, 15)) process.stdout.write(`  ${(d.bytes / 1024).toFixed(0).padStart(7)} KB  ${d.kind}\n`);
+        }
       }
       if (c) {
-        const attribution = attributionReport(results, c, resolve(root, 'dist/chrome-bench/src/content/index.js'));
+        const attribution = attributionReport(results, c, resolve(root, 'dist/chrome-bench'));
         raw.attribution = attribution;
         process.stdout.write('\nWhere our script time goes (unminified copy, CPU profile, ms per measured window; self time per function,\nDOM and layout work counted for the function that called it):\n');
         for (const [id, rows] of Object.entries(attribution)) {

@@ -71,6 +71,8 @@ describe.each(Object.entries(SHIPPED))('the built %s extension', (browser, dir) 
     expect(guide).toContain(GUIDE_KEY);
     expect(guide).toContain(':host{');
     expect(guide).toContain('attachShadow');
+    // Nor does the guide carry the polyfill: it reads strings and storage through the native object (platform/native.ts).
+    expect(guide).not.toMatch(/should only be loaded in a browser extension/);
     expect(JSON.stringify(manifest)).not.toContain(GUIDE_FILE);
     // The resident asks for the guide, and holds nothing of it: no overlay, no stylesheet, no polyfill.
     const [file] = manifest.content_scripts[0].js;

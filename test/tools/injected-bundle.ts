@@ -9,6 +9,8 @@ export interface InjectedBundleOptions {
   /** What the file needs of the parent config (crxjs's content-script sub-build keeps the same two). */
   resolve?: UserConfig['resolve'];
   define?: UserConfig['define'];
+  /** False only for the bench's unminified copy (CPU profiles name functions and modules). */
+  minify?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function injectedBundle(options: InjectedBundleOptions): Plugin {
           emptyOutDir: false,
           sourcemap: false,
           target: options.target,
-          minify: true,
+          minify: options.minify ?? true,
           rolldownOptions: {
             input: resolve(options.root, options.entry),
             output: { format: 'iife', entryFileNames: options.fileName },

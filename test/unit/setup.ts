@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { afterEach } from 'vitest';
-import { resetFakeBrowser } from './fakes/browser';
+import { fakeBrowser, resetFakeBrowser } from './fakes/browser';
+
+// The native extension object (src/platform/native.ts reads `chrome`, unit tests run as the Chrome build) is the
+// same fake the polyfill is aliased to, so code on either path sees one browser.
+Object.assign(globalThis, { chrome: fakeBrowser });
 
 /**
  * One seed for every property test of the run, chosen here so a failure can be replayed whole:

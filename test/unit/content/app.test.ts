@@ -119,6 +119,16 @@ describe('resident lifecycle', () => {
     delete global[Symbol.for(GUIDE_KEY)];
   });
 
+  it('hands the guide the settings it holds: the overlay shows without reading them a second time', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    showPage(NEW_KEY_PAGE);
+    startApp();
+    await vi.waitFor(() => expect(hosts()[0]?.getAttribute('data-claveguia-step')).toBe('new-key'));
+    // The overlay shows only once its settings are read, so a step on the host means they were.
+    const reads = (key: string) => get.mock.calls.filter(([keys]) => JSON.stringify(keys).includes(JSON.stringify(key))).length;
+    expect(reads(SETTINGS.key)).toBe(1);
+  });
+
   it('the side area asks a page with no guide for its anonymous copy: the bundle comes for the copy alone, nothing is shown', async () => {
     const { createBackground } = await import('../../../src/background/background');
     createBackground(fakeBrowser).start();
@@ -228,6 +238,22 @@ describe('when the extension goes away under the script (reload, update)', () =>
     await aMinuteLater(() => void document.body.append(document.createElement('p')));
     expect(hosts()).toHaveLength(0);
     expect(before).toEqual({ message: 0, storage: 0 });
+  });
+
+  it('on a page that is not a recovery page: no port (nothing to take down), and a lost extension is noticed at the next look', async () => {
+    const recoveryUrl = location.href;
+    history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
+    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
+    app = new Resident(document, fakeContentBrowser, { world: {} });
+    app.start();
+    await vi.waitFor(() => expect(fakeControl.listenerCounts().storage).toBe(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fakeControl.openPorts).toBe(0);
+    fakeControl.invalidateContext();
+    // The URL is read every half second (history navigation fires no event): the resident ends there.
+    await vi.waitFor(() => expect(app!.running).toBe(false), { timeout: 2_000 });
+    history.replaceState(null, '', recoveryUrl);
+    expect(fakeControl.listenerCounts()).toEqual({ message: 0, storage: 0 });
   });
 
   it('keeps running when only the background stopped, and reconnects at the next change', async () => {

@@ -167,6 +167,46 @@ describe('PageWatcher', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('a storm of changes that do not matter costs no pass before it is found: the slow poll looks instead', async () => {
+    const { watcher, classify } = setup({ stormPollMs: 60_000, stormRestMs: 60_000 });
+    watcher.start();
+    expect(classify).toHaveBeenCalledTimes(1);
+    const ticker = document.body.appendChild(document.createElement('span'));
+    for (let t = 0; t < 1000; t += 4) {
+      ticker.setAttribute('style', `left:${t}px`);
+      await vi.advanceTimersByTimeAsync(4);
+    }
+    expect(watcher.storming).toBe(true);
+    expect(classify).toHaveBeenCalledTimes(1);
+    watcher.destroy();
+  });
+
+  it('a change that matters at the start of a storm is still read at once', async () => {
+    const { watcher, onChange } = setup({ stormPollMs: 60_000, stormRestMs: 60_000 });
+    watcher.start();
+    const ticker = document.body.appendChild(document.createElement('span'));
+    ajaxSwap();
+    for (let t = 0; t < 1000; t += 4) {
+      ticker.setAttribute('style', `left:${t}px`);
+      await vi.advanceTimersByTimeAsync(4);
+    }
+    expect(watcher.storming).toBe(true);
+    expect(onChange.mock.calls.at(-1)?.[0].step).toBe('verification');
+    watcher.destroy();
+  });
+
+  it('a lone change that does not matter is still read, a little later than one that does', async () => {
+    const { watcher, classify } = setup();
+    watcher.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    document.body.appendChild(document.createElement('span')).setAttribute('style', 'left:1px');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(classify).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(classify).toHaveBeenCalledTimes(2);
+    watcher.destroy();
+  });
+
   it('ignores mutations inside its own overlay host', async () => {
     const host = document.createElement('div');
     host.setAttribute('data-claveguia-host', '');
