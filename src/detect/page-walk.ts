@@ -2,7 +2,9 @@
  * The page walk: one bounded, iterative depth-first pass over what the page shows (open shadow roots included),
  * filling a `Features` record. Visibility checks are shared and cached per pass; a hidden subtree is pruned.
  */
+import { accessibleName, controlName, SHORT, text } from '../page/field-reader';
 import { HOST_ATTRIBUTE } from '../page/marker';
+import { fold } from '../text/fold';
 import {
   ANTI_BOT,
   BUTTON_CLASS,
@@ -24,9 +26,7 @@ import {
   TOP_CLASS,
 } from './element-roles';
 import type { Features, Field } from './features';
-import { fold } from '../text/fold';
 import { LIMITS } from './limits';
-import { controlName, fieldName, SHORT, text } from './names';
 import { withoutQuestions } from './questions';
 import { hiddenByMarkup, type HiddenByCss } from './visibility';
 import { foreignHost, pushChildren } from './walk';
@@ -265,7 +265,7 @@ export class Walker {
   finish(): Features {
     const { f, pass } = this;
     for (const { el, field } of this.pending) {
-      if (field.kind !== 'radio') field.label = fieldName(el, pass.labelsFor);
+      if (field.kind !== 'radio') field.label = accessibleName(el, pass.labelsFor);
       f.fields.push(field);
     }
     f.text = fold(this.chunks.join(' '), LIMITS.textChars);
