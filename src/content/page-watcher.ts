@@ -6,12 +6,15 @@
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
+import { PassRunner, type SlicedClassify } from './sliced-pass';
 import { StormMeter } from './storm-meter';
 
 export interface PageWatcherOptions {
   doc: Document;
   getUrl: () => string;
   classify: (doc: Document, url: string) => Detection;
+  /** The same detector a slice at a time (sliced-pass.ts); without it, `classify` runs in one go. */
+  classifySliced?: SlicedClassify | null;
   onChange: (detection: Detection) => void;
   /**
    * The page replaced its whole document (`document.open()`, as the portal does for some AJAX replies). That
@@ -65,6 +68,7 @@ export class PageWatcher {
   private dueAt = 0;
   private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
+  private readonly passes: PassRunner;
 
   constructor(options: PageWatcherOptions) {
     this.opts = {
@@ -77,9 +81,11 @@ export class PageWatcher {
       stormPollMs: 2000,
       stormRestMs: 10_000,
       onDocumentReplaced: () => undefined,
+      classifySliced: null,
       ...options,
     };
     this.interval = this.opts.minIntervalMs;
+    this.passes = new PassRunner(this.opts.classify, this.opts.classifySliced);
     this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 
@@ -121,6 +127,7 @@ export class PageWatcher {
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
     this.cancelPending();
+    this.passes.cancel();
     // A restart reports the page afresh.
     this.lastKey = null;
     this.dirty = false;
@@ -215,6 +222,7 @@ export class PageWatcher {
    */
   private schedule(strong: boolean): void {
     if (!this.started) return;
+    this.passes.supersede();
     if (strong) this.interval = this.opts.minIntervalMs;
     const wait = Math.max(0, this.lastRun + this.interval - Date.now());
     if (this.dirty) {
@@ -268,13 +276,10 @@ export class PageWatcher {
     this.lastRun = Date.now();
     const url = this.readUrl();
     this.lastUrl = url;
-    let detection: Detection;
-    try {
-      detection = this.opts.classify(this.opts.doc, url);
-    } catch {
-      // A detector failure must never break the page; the next change tries again.
-      return;
-    }
+    this.passes.run(this.opts.doc, url, this.report);
+  }
+
+  private readonly report = (detection: Detection): void => {
     const key = JSON.stringify([detection.step, detection.flow, detection.alerts, detection.candidates?.map((c) => c.step) ?? null]);
     if (key === this.lastKey) {
       // Nothing new: the page is busy with something else. Look less often until something real changes.
@@ -284,5 +289,5 @@ export class PageWatcher {
     this.interval = this.opts.minIntervalMs;
     this.lastKey = key;
     this.opts.onChange(detection);
-  }
+  };
 }

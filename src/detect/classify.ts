@@ -3,10 +3,11 @@
  * evaluates or re-renders page content. Work is bounded by the caps in limits.ts.
  */
 import { readAlerts } from './alerts';
-import { extractFeatures, type Features } from './features';
+import { featureSteps, type Features } from './features';
 import { cleanPath, iessUrl, isPortalHost, isRecoveryAppPath } from './host';
 import { CONTEXT_RULES, FLOW_MIN, FLOW_ORDER, FLOW_RULES, NEEDS_CONTEXT, STEP_RULES, type Count, type ScoredStep } from './rules';
 import { countOf, scoreRules } from './score';
+import { drain, type Steps } from './steps';
 import { ALERT_IDS, type AlertId, type Detection, type FlowId, type StepCandidate, type StepId } from './vocabulary';
 
 /**
@@ -33,6 +34,11 @@ const APP_ENTRY_CANDIDATES: StepCandidate[] = [{ step: 'identity', score: 0 }];
 const notHere = (why: string): Detection => ({ step: 'none', flow: 'unknown', alerts: [], confidence: 1, signals: [why] });
 
 export function classify(doc: Document, url: string | URL): Detection {
+  return drain(classifySteps(doc, url));
+}
+
+/** The same detection, pausing every few nodes of the page walk (steps.ts): a big page is read a slice at a time. */
+export function* classifySteps(doc: Document, url: string | URL): Steps<Detection> {
   // The URL decides first: other sites cost nothing and their DOM is never read.
   const parsed = iessUrl(url);
   if (!parsed) return notHere('host not IESS');
@@ -41,7 +47,7 @@ export function classify(doc: Document, url: string | URL): Detection {
   // app decide before any word on the page does.
   if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
-    return decide(extractFeatures(doc, path));
+    return decide(yield* featureSteps(doc, path));
   } catch {
     // Last line of defence against a page built to break us: report nothing rather than throw.
     return { step: 'none', flow: 'unknown', alerts: [], confidence: 0, signals: ['detector error'] };

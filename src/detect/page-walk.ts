@@ -28,6 +28,7 @@ import {
 import type { Features, Field } from './features';
 import { LIMITS } from './limits';
 import { withoutQuestions } from './questions';
+import { STEP_NODES, type Steps } from './steps';
 import { hiddenByMarkup, type HiddenByCss } from './visibility';
 import { foreignHost, pushChildren } from './walk';
 
@@ -72,6 +73,15 @@ export interface Pass {
   growls: Element[];
   mask: boolean;
   translated: boolean;
+  /** Nodes gone through since the pass last paused (steps.ts): one count for all its walks. */
+  since: number;
+}
+
+/** The count a pass reports as it pauses; counting starts again. */
+export function pausing(pass: Pass): number {
+  const n = pass.since;
+  pass.since = 0;
+  return n;
 }
 
 /** Hidden for any reason the pass can tell without layout: markup, simple CSS rules, computed style. */
@@ -97,14 +107,15 @@ export class Walker {
     private readonly collectTop: boolean,
   ) {}
 
-  /** Walks one subtree; returns false when the element budget ran out. */
-  walk(root: Node, startChrome: number): boolean {
+  /** Walks one subtree, pausing every `STEP_NODES` nodes (steps.ts); returns false when the element budget ran out. */
+  *walk(root: Node, startChrome: number): Steps<boolean> {
     const { f, pass } = this;
-    // Iterative depth-first walk: deep nesting cannot overflow the stack.
+    // Iterative depth-first walk: deep nesting cannot overflow the stack, and the stack survives a pause.
     // `null` on the stack marks the end of a chrome element's subtree.
     const stack: Array<Node | null> = [root];
     let chrome = startChrome;
     while (stack.length > 0) {
+      if (++pass.since >= STEP_NODES) yield pausing(pass);
       const node = stack.pop();
       if (node === null) {
         chrome--;
