@@ -11,7 +11,7 @@
  * its short form (those stops are counted and printed), every control of ours is at least 44×44, and
  * wherever the link's countdown runs it is on screen. axe-core finds nothing there. Then the
  * screen is whole again and the guide is opened by a tap: its targets are checked and axe runs on it too.
- * One walk more runs at 412×915 (a larger phone) with the same checks, in Chromium.
+ * One walk more runs at 412×915 (a larger phone) with the same checks, in both browsers.
  *
  * What a shorter viewport does not reproduce: on Android the keyboard shrinks only the visual viewport (the
  * layout viewport keeps its height and the visual one scrolls inside it). placement.test.ts covers that
@@ -33,7 +33,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import { pressGuideButton, readPhone } from './harness/phone-probe';
+import { pressGuideButton, readPhone, type PhoneReading } from './harness/phone-probe';
 import { usePracticePortal } from './harness/practice-portal';
 
 const SHOTS = process.env.CLAVEGUIA_PHONE_SHOTS ?? '';
@@ -113,10 +113,15 @@ async function firefoxPhone(screen: Screen): Promise<Phone> {
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Polls the guide until it is placed (in its phone form) or time runs out, then reads it. */
+/**
+ * Polls the guide until it is placed (in its phone form, and in its full form over no control) or time runs
+ * out, then reads it. Focusing a field scrolls the page under the fixed bar; the guide re-places itself on the
+ * scroll one frame later, which a loaded machine may deliver after the first reading.
+ */
 async function settledReading(phone: Phone, focus: boolean) {
+  const unsettled = (r: PhoneReading) => r.problems.length > 0 || (r.covered.length > 0 && r.form !== 'bar-compact');
   let reading = await phone.driver.evaluate(readPhone, focus);
-  for (let i = 0; i < 20 && reading.problems.length > 0; i++) {
+  for (let i = 0; i < 20 && unsettled(reading); i++) {
     await pause(100);
     reading = await phone.driver.evaluate(readPhone, false);
   }
@@ -220,19 +225,17 @@ describe.each(Object.keys(PHONES) as (keyof typeof PHONES)[])('%s on a phone (36
   });
 });
 
-// Chromium only: in Firefox this walk, run after the others at 412×915, lost the mailed link at the inbox stop
-// (`a.continuar` never came), twice in a row; not understood yet, so not claimed (see the README).
-describe('chromium on a larger phone (412×915, keyboard open)', () => {
+describe.each(Object.keys(PHONES) as (keyof typeof PHONES)[])('%s on a larger phone (412×915, keyboard open)', (name) => {
   let phone: Phone | undefined;
   beforeAll(async () => {
-    phone = await chromiumPhone(LARGE);
+    phone = await PHONES[name](LARGE);
   });
   afterAll(async () => {
     await phone?.close();
   });
   it('the first happy walk', async () => {
-    if (!phone) throw new Error('chromium did not start');
-    await walkOnPhone(phone, WALKS[0]!, LARGE, 'chromium-412');
+    if (!phone) throw new Error(`${name} did not start`);
+    await walkOnPhone(phone, WALKS[0]!, LARGE, `${name}-412`);
   });
 });
 
