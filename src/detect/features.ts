@@ -5,7 +5,7 @@
  */
 import { fold } from '../text/fold';
 import { LIMITS } from './limits';
-import { emptyFeatures, Walker, type Pass } from './page-walk';
+import { emptyFeatures, pausing, Walker, type Pass } from './page-walk';
 import { biggerThanBudget, priorityRoots, rootState } from './roots';
 import { drain, type Steps } from './steps';
 import { computedStyleCheck, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
@@ -127,6 +127,8 @@ export function* featureSteps(doc: Document, path: string): Steps<Features> {
   if (within) yield* walker.walk(root, 0);
   walker.finish();
   yield* readTopLayer(pass, f);
+  // A pause before the rules score what was read: on a big page the scoring starts a slice of its own.
+  yield pausing(pass);
   return f;
 }
 

@@ -40,14 +40,14 @@ function fakeClock(): SliceClock & { queue: Array<() => void>; flush(): number }
 
 /**
  * Wraps a pass to count the nodes it reports at each pause, per slice (a new slice starts at each `later`).
- * Every pause must come after exactly STEP_NODES nodes: the count is one for all the pass's walks.
+ * No pause comes after more than STEP_NODES nodes: the count is one for all the pass's walks.
  */
 function counted<T>(steps: Steps<T>, slices: number[]): Steps<T> {
   return (function* () {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      expect(r.value).toBe(STEP_NODES);
+      expect(r.value).toBeLessThanOrEqual(STEP_NODES);
       slices[slices.length - 1] = (slices.at(-1) ?? 0) + r.value;
       yield r.value;
     }
