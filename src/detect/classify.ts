@@ -47,7 +47,7 @@ export function* classifySteps(doc: Document, url: string | URL): Steps<Detectio
   // app decide before any word on the page does.
   if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
-    return decide(yield* featureSteps(doc, path));
+    return yield* decideSteps(yield* featureSteps(doc, path));
   } catch {
     // Last line of defence against a page built to break us: report nothing rather than throw.
     return { step: 'none', flow: 'unknown', alerts: [], confidence: 0, signals: ['detector error'] };
@@ -82,9 +82,14 @@ function noneConfidence(f: Features, topScore: number): number {
 
 /** The page's decision, unless a modal dialog or a growl on top says what the page is now. */
 export function decide(f: Features): Detection {
-  const page = decideLayer(f, null);
+  return drain(decideSteps(f));
+}
+
+/** The same, pausing after each step's rules: on a big page scoring is spread over slices too. */
+function* decideSteps(f: Features): Steps<Detection> {
+  const page = yield* decideLayer(f, null);
   if (!f.top) return page.detection;
-  const top = decideLayer(f.top, page.context, f);
+  const top = yield* decideLayer(f.top, page.context, f);
   const topWins =
     top.detection.step !== 'none' &&
     // An error notice on top of a form is an alert about that form; only a modal that ends the flow
@@ -108,17 +113,20 @@ interface LayerResult {
  * Scores one layer. `inherited` is the page's recovery context when this layer is a dialog or growl read on
  * its own; `flowFrom` the page whose evidence decides the flow then.
  */
-function decideLayer(f: Features, inherited: number | null, flowFrom: Features = f): LayerResult {
+function* decideLayer(f: Features, inherited: number | null, flowFrom: Features = f): Steps<LayerResult> {
   const counts = new Map<Count, number>();
   const ctx = scoreRules(f, CONTEXT_RULES, counts);
   const context = Math.max(ctx.score, inherited ?? -Infinity);
   const inFlow = context >= MIN_CONTEXT;
 
-  const ranked = STEPS.map((step) => {
+  const ranked: Array<{ step: ScoredStep; score: number; signals: string[] }> = [];
+  for (const step of STEPS) {
     const s = scoreRules(f, STEP_RULES[step], counts);
     const score = NEEDS_CONTEXT.has(step) && !inFlow ? s.score * NO_CONTEXT_FACTOR : s.score;
-    return { step, score, signals: s.signals };
-  }).sort((a, b) => b.score - a.score);
+    ranked.push({ step, score, signals: s.signals });
+    yield 0;
+  }
+  ranked.sort((a, b) => b.score - a.score);
 
   const top = ranked[0];
   const topScore = top ? Math.max(0, top.score) : 0;
