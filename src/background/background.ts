@@ -12,6 +12,7 @@ import { createStore, type Store } from '../storage/store';
 import { createCommandRouter } from './commands';
 import { createDeadlineKeeper, type Clock, type DeadlineKeeper } from './deadline';
 import { createDispatcher, messageHandlers } from './messages';
+import { tell } from '../messages/replies';
 import { reinjectIntoOpenTabs } from './reinject';
 import { createSideTracker, type SideTracker } from './side';
 
@@ -63,12 +64,12 @@ export function createBackground(api: PlatformApi, store: Store = createStore(ap
   /** Open overlays drop whatever they hold in memory; tabs without our script simply refuse. */
   const tellTabsErased = async () => {
     const tabs = await api.tabs.query({}).catch(() => []);
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, ERASED).catch(() => undefined))));
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tell(api.tabs, tab.id, ERASED))));
   };
 
   const tellTabs = async (message: ToContent) => {
     const tabs = await api.tabs.query({}).catch(() => []);
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tell(api.tabs, tab.id, message))));
   };
   /**
    * Content scripts cannot see storage.session, where people live by default: when the active person (who, or

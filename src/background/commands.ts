@@ -1,5 +1,6 @@
 /** Keyboard shortcuts: the side area opens from here; the others go to the content script of the tab. */
 import { COMMAND_TO_MESSAGE } from '../messages';
+import { tell } from '../messages/replies';
 import type { PlatformApi, TabInfo } from '../platform/api';
 import { SIDE_COMMAND } from '../platform/manifest';
 import type { SideTracker } from './side';
@@ -16,6 +17,6 @@ export function createCommandRouter(api: PlatformApi, side?: SideTracker) {
     const tabId = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     // A tab that is not an IESS page has no content script; there is nothing to toggle there.
-    await api.tabs.sendMessage(tabId, message).catch(() => undefined);
+    await tell(api.tabs, tabId, message);
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The link countdown, owned by the background: it starts, keeps or replaces the one deadline per flow and
- * person (flow/countdown.ts decides), schedules alarms at its thresholds, drives the toolbar badge and the
+ * person (flow/countdown/start.ts decides), schedules alarms at its thresholds, drives the toolbar badge and the
  * optional notifications. It keeps nothing that matters in memory: the deadline is in `storage.local`, so any
  * wake-up (an alarm, a message, a view connecting, the worker starting) recomputes everything from it.
  *

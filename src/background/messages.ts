@@ -5,6 +5,7 @@
 import { TO_BACKGROUND, parseToBackground, type MessageOf, type ToBackgroundType } from '../messages';
 import type { MessageSender, PlatformApi } from '../platform/api';
 import type { ActivePersonData } from '../messages';
+import type { ReplyOf } from '../messages/replies';
 import { personForStep } from '../flow/warnings';
 import { CATALOGUES } from '../i18n/catalogues';
 import { OPTIONS } from '../storage/options';
@@ -23,7 +24,8 @@ export interface HandlerContext {
   api: PlatformApi;
 }
 
-type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<unknown> };
+/** Each handler answers with its request's reply type (messages/replies.ts), which the sender parses again. */
+type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<ReplyOf<K>> };
 
 export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?: SideTracker): Handlers {
   return {
@@ -47,7 +49,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
       return true;
     },
     'page:step': async (m, { tabId }) => {
-      // The same tab's previous step tells a resubmitted form from a reload (flow/countdown.ts startDeadline).
+      // The same tab's previous step tells a resubmitted form from a reload (flow/countdown/start.ts startDeadline).
       const previous = await store.get(tabStepItem(tabId!));
       await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, alerts: m.alerts, at: Date.now() }));
       await deadlines?.onStep(m.step, m.flow, previous?.step ?? null);

@@ -7,6 +7,7 @@
  * reconnects and reports again.
  */
 import { parseSideReport, type SideStatus, type ToContent } from '../messages';
+import { tell } from '../messages/replies';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { capabilitiesOf } from '../platform/capabilities';
 
@@ -33,7 +34,7 @@ export function createSideTracker(api: PlatformApi): SideTracker {
   const tellWindow = async (windowId: number) => {
     const message: ToContent = { type: 'side:state', ...status(windowId) };
     const tabs = await api.tabs.query({ windowId }).catch(() => []);
-    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : api.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tell(api.tabs, tab.id, message))));
   };
 
   return {

@@ -11,7 +11,8 @@ import type { Detection } from '../detect/vocabulary';
 import { createOverlay } from '../overlay/controller';
 import type { Overlay } from '../overlay/services';
 import type { PlatformApi } from '../platform/api';
-import { hasCatalogue, provideCatalogue, setLanguage, type Catalogue } from '../i18n/t';
+import { hasCatalogue, provideCatalogue, setLanguage } from '../i18n/t';
+import { ask } from '../messages/replies';
 import { OPTIONS, type Options } from '../storage/options';
 import { createStore, type Store } from '../storage/store';
 import { VALUE_ROLES_BY_STEP } from '../flow/warnings';
@@ -66,8 +67,8 @@ export class ContentApp implements Guide {
   /** A forced language: its words come from the background once, then stay in memory. */
   private async useLanguage(language: Options['language']): Promise<void> {
     if (language !== 'auto' && !hasCatalogue(language)) {
-      const messages = await this.api.runtime.sendMessage({ type: 'i18n:catalogue', language }).catch(() => null);
-      if (messages && typeof messages === 'object') provideCatalogue(language, messages as Catalogue);
+      const messages = await ask(this.api.runtime, { type: 'i18n:catalogue', language });
+      if (messages) provideCatalogue(language, messages);
     }
     setLanguage(language);
   }

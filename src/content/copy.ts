@@ -4,23 +4,20 @@
  * through `copy:make`, by the side area; the answer stays in the extension.
  */
 import { anonymize, type CopyPerson } from '../anonymize';
-import type { CopyAnswer } from '../messages';
+import type { ActivePersonData, CopyAnswer } from '../messages';
+import { ask } from '../messages/replies';
 import { pageUrl } from '../page/location';
 import type { PlatformApi } from '../platform/api';
 
-function copyPerson(answer: unknown): CopyPerson | null {
-  if (!answer || typeof answer !== 'object') return null;
-  const a = answer as Record<string, unknown>;
-  const person: CopyPerson = {};
-  if (typeof a.cedula === 'string') person.cedula = a.cedula;
-  if (typeof a.names === 'string') person.names = a.names;
-  if (typeof a.email === 'string') person.email = a.email;
-  if (typeof a.birthDay === 'number' && typeof a.birthMonth === 'number') Object.assign(person, { birthDay: a.birthDay, birthMonth: a.birthMonth });
-  return person;
+function withoutLabel({ label: _label, ...data }: ActivePersonData): CopyPerson {
+  return data;
 }
 
 export async function makeCopy(doc: Document, api: PlatformApi): Promise<CopyAnswer> {
-  const person = copyPerson(await api.runtime.sendMessage({ type: 'person:active' }).catch(() => null));
+  // Asked for the step 'none' (the request always named no step here): no step compares data there, so the
+  // background answers the label only, and the copy removes what it recognises by shape.
+  const active = await ask(api.runtime, { type: 'person:active', step: 'none' });
+  const person: CopyPerson | null = active && withoutLabel(active);
   const copy = anonymize(doc, pageUrl(doc), { person });
   return { html: copy.html, preview: copy.preview, url: copy.url, removed: copy.removed };
 }

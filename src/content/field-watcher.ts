@@ -1,12 +1,12 @@
 /**
  * Reads the values of the few fields the mismatch checks need (cédula, RUC, day and month, email, new key,
- * confirmation), only while a step that has them is shown, and only the roles that step needs. The portal's
+ * confirmation), typed or chosen from a list, only while a step that has them is shown, and only the roles that step needs. The portal's
  * on-screen keypad sets `.value` without firing any event, so values are also polled, cheaply: a handful of
  * cached elements, only while the tab is visible. It also notes, without any value, which fields the person
  * has left and whether Caps Lock was on at the last key press in a key field.
  * Values stay in this object's memory: never stored, never sent, never logged, dropped when watching stops.
  */
-import { findValueFields, VALUE_FIELD_ROLES, type ValueFieldRole } from '../page/fields';
+import { findValueFields, readFieldValue, VALUE_FIELD_ROLES, type ValueField, type ValueFieldRole } from '../page/fields';
 
 export type FieldValues = ReadonlyMap<ValueFieldRole, string>;
 
@@ -20,7 +20,7 @@ export interface FieldWatcherOptions {
 const KEY_ROLES: ReadonlySet<ValueFieldRole> = new Set(['new-key', 'key-confirmation']);
 
 export class FieldWatcher {
-  private fields = new Map<ValueFieldRole, HTMLInputElement>();
+  private fields = new Map<ValueFieldRole, ValueField>();
   private values = new Map<ValueFieldRole, string>();
   private roles: ReadonlySet<ValueFieldRole> = new Set();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -38,7 +38,7 @@ export class FieldWatcher {
   }
 
   /** The elements being read, for placing notes beside them (measured only). */
-  get elements(): ReadonlyMap<ValueFieldRole, HTMLInputElement> {
+  get elements(): ReadonlyMap<ValueFieldRole, ValueField> {
     return this.fields;
   }
 
@@ -73,6 +73,8 @@ export class FieldWatcher {
     }
     const doc = this.options.doc;
     doc.addEventListener('input', this.read, true);
+    // A list (<select>) says its choice with `change`; some pages' scripted lists fire only that.
+    doc.addEventListener('change', this.read, true);
     doc.addEventListener('focusout', this.onFocusOut, true);
     doc.addEventListener('keydown', this.onKey, true);
     doc.addEventListener('keyup', this.onKey, true);
@@ -98,6 +100,7 @@ export class FieldWatcher {
     this.timer = null;
     const doc = this.options.doc;
     doc.removeEventListener('input', this.read, true);
+    doc.removeEventListener('change', this.read, true);
     doc.removeEventListener('focusout', this.onFocusOut, true);
     doc.removeEventListener('keydown', this.onKey, true);
     doc.removeEventListener('keyup', this.onKey, true);
@@ -141,7 +144,7 @@ export class FieldWatcher {
     this.fieldsChanged = false;
     const next = new Map<ValueFieldRole, string>();
     for (const [role, field] of this.fields) {
-      const value = field.value;
+      const value = readFieldValue(field, role);
       next.set(role, value);
       if (this.values.get(role) !== value) changed = true;
     }

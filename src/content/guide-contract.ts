@@ -31,6 +31,12 @@ export const COPY_KEY = 'claveguia.copy';
  * screen. The page's world cannot see it, and it never leaves the tab.
  */
 export const GUIDE_ASKED_KEY = 'claveguia.guide.asked';
+/**
+ * `Symbol.for` key under which the resident notes, on its own world's global, what it last decided from the
+ * settings for this document: 'hidden' (hidden on this site) or 'shown'. The E2E tests read it there to know the
+ * decision was made instead of waiting a while; the page's world cannot see it.
+ */
+export const RESIDENT_DECISION_KEY = 'claveguia.resident.decision';
 
 /**
  * Whether a detection needs the guide: a recovery step, an alert, or steps to choose from ("¿En qué paso

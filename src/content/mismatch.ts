@@ -16,21 +16,9 @@ import type { Store } from '../storage/store';
 import { DEFAULT_KEY_RULES, strengthUserInputs, type KeyRules, type StrengthLevel } from '../validate';
 import type { FieldValues } from './field-watcher';
 import { KeyStrength } from './strength';
+import { ask } from '../messages/replies';
 import { ESTIMATOR_STEPS, MASKED_EMAIL_STEPS, NEW_KEY_STEPS } from '../flow/step-sets';
 
-
-/** The background's answer, checked: it crossed a context boundary. */
-export function parsePerson(raw: unknown): PreparedPerson | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  if (typeof r.label !== 'string' || r.label === '') return null;
-  const person: PreparedPerson = { label: r.label };
-  if (typeof r.cedula === 'string') person.cedula = r.cedula;
-  if (typeof r.email === 'string') person.email = r.email;
-  if (typeof r.birthDay === 'number' && typeof r.birthMonth === 'number') Object.assign(person, { birthDay: r.birthDay, birthMonth: r.birthMonth });
-  if (typeof r.names === 'string') person.names = r.names;
-  return person;
-}
 
 /** Longest label the guide shows ("Ayudando a: …"). */
 const LABEL_MAX = 40;
@@ -85,15 +73,11 @@ export class ActivePerson {
     this.asked = true;
     const generation = ++this.generation;
     const step = this.step;
-    void this.api.runtime
-      .sendMessage({ type: 'person:active', step })
-      .then((answer) => {
-        if (this.destroyed || generation !== this.generation) return;
-        const person = parsePerson(answer);
-        this.current = person && personForStep(person, step);
-        this.emit();
-      })
-      .catch(() => undefined);
+    void ask(this.api.runtime, { type: 'person:active', step }).then((person) => {
+      if (this.destroyed || generation !== this.generation) return;
+      this.current = person && personForStep(person, step);
+      this.emit();
+    });
   }
 
   /** Everything was erased: nobody until the background says otherwise. */

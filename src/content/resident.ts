@@ -14,13 +14,14 @@
 import { classify, classifySteps } from '../detect/classify';
 import type { Detection } from '../detect/vocabulary';
 import { parseToContent, type CopyAnswer } from '../messages';
+import { ask } from '../messages/replies';
 import { pageHost, pageUrl } from '../page/location';
 import { removeStaleHosts } from '../page/marker';
 import type { PlatformApi } from '../platform/api';
 import { SETTINGS, type Settings } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
 import { ExtensionContext } from './context';
-import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
+import { findCopyMaker, findGuide, GUIDE_ASKED_KEY, needsGuide, RESIDENT_DECISION_KEY, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
 import { idleClock, runSliced } from './sliced-pass';
 import { Teardown } from './teardown';
@@ -91,8 +92,10 @@ export class Resident {
   private readonly onSettings = (settings: Settings | null): void => {
     if (!this.running) return;
     this.settings = settings;
-    if (this.hiddenHere()) this.hide();
+    const hidden = this.hiddenHere();
+    if (hidden) this.hide();
     else this.show();
+    ((this.options.world ?? globalThis) as Record<symbol, unknown>)[Symbol.for(RESIDENT_DECISION_KEY)] = hidden ? 'hidden' : 'shown';
   };
 
   private hiddenHere(): boolean {
@@ -135,9 +138,7 @@ export class Resident {
     const watching = this.watching;
     if (!watching) return;
     // Structure only: the step and flow, never a value (the popup's status and the countdown follow it).
-    void this.api.runtime
-      .sendMessage({ type: 'page:step', step: detection.step, flow: detection.flow, alerts: detection.alerts })
-      .catch(() => undefined);
+    void ask(this.api.runtime, { type: 'page:step', step: detection.step, flow: detection.flow, alerts: detection.alerts });
     watching.latest = detection;
     if (watching.guide) watching.guide.update(detection);
     else if (needsGuide(detection)) this.loadGuide(watching);
@@ -153,7 +154,7 @@ export class Resident {
     (world as Record<symbol, unknown>)[asked] ??= performance.now();
     const ready = findGuide(world)
       ? Promise.resolve(true)
-      : this.api.runtime.sendMessage({ type: 'guide:load' }).then((loaded) => loaded === true, () => false);
+      : ask(this.api.runtime, { type: 'guide:load' });
     void ready.then((loaded) => {
       watching.loading = false;
       const factory = loaded ? findGuide(world) : null;
@@ -168,7 +169,7 @@ export class Resident {
 
   private readonly hideOnThisSite = (): void => {
     this.forced = false;
-    void this.api.runtime.sendMessage({ type: 'site:hide' }).catch(() => undefined);
+    void ask(this.api.runtime, { type: 'site:hide' });
   };
 
   private readonly onMessage = (raw: unknown): Promise<CopyAnswer | null> | undefined => {
@@ -182,7 +183,7 @@ export class Resident {
   /** The copy maker comes with the guide bundle; on a page without a guide it is loaded alone (nothing is shown). */
   private async makeCopy(): Promise<CopyAnswer | null> {
     const world = this.options.world ?? globalThis;
-    if (!findCopyMaker(world)) await this.api.runtime.sendMessage({ type: 'guide:load' }).catch(() => false);
+    if (!findCopyMaker(world)) await ask(this.api.runtime, { type: 'guide:load' });
     const maker = findCopyMaker(world);
     return maker ? maker(this.doc, this.api) : null;
   }

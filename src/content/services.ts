@@ -4,12 +4,13 @@
  * two tabs (or a tab and the popup) never lose each other's writes.
  */
 import type { ActivePerson } from './mismatch';
-import { COUNTDOWN_PORT_NAME, parseSideStatus, type ToBackground } from '../messages';
+import { COUNTDOWN_PORT_NAME } from '../messages';
+import { ask } from '../messages/replies';
 import type { CountdownSource } from '../overlay/countdown-feed';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { DEADLINES } from '../storage/deadlines';
 import type { OverlayServices } from '../overlay/services';
-import { SETTINGS, parseTicks, type Ticks } from '../storage/schema';
+import { SETTINGS, type Ticks } from '../storage/schema';
 import type { Store } from '../storage/store';
 import { makeCopy } from './copy';
 
@@ -76,23 +77,19 @@ export function overlayServices(
   hideOnThisSite: () => void,
   people: ActivePerson,
 ): OverlayServices {
-  const ask = (message: ToBackground): Promise<unknown> => api.runtime.sendMessage(message);
   return {
     version: api.runtime.getManifest().version,
     loadSettings: () => store.get(SETTINGS),
-    saveSettings: async (patch) => void (await ask({ type: 'settings:patch', patch })),
+    saveSettings: async (patch) => void (await ask(api.runtime, { type: 'settings:patch', patch })),
     hideOnThisSite,
-    loadTicks: async () => parseTicks(await ask({ type: 'ticks:get' }).catch(() => undefined)).value,
-    saveTicks: async (ticks: Ticks) => void (await ask({ type: 'ticks:set', ticks }).catch(() => undefined)),
+    loadTicks: () => ask(api.runtime, { type: 'ticks:get' }),
+    saveTicks: async (ticks: Ticks) => void (await ask(api.runtime, { type: 'ticks:set', ticks })),
     copyText: (text) => copyText(text, doc),
     // The label comes from the one source the checks use too (content/mismatch.ts ActivePerson).
     activePersonLabel: async () => people.label,
     // No await before the send: Chrome honours the click's user action only while it is current.
-    openSide: async () => (await ask({ type: 'side:open' }).catch(() => false)) === true,
-    sideOpen: async () => {
-      const answer = await ask({ type: 'side:get' }).catch(() => null);
-      return parseSideStatus(answer) ?? { open: false, showing: null, available: false };
-    },
+    openSide: () => ask(api.runtime, { type: 'side:open' }),
+    sideOpen: () => ask(api.runtime, { type: 'side:get' }),
     countdown: countdownSource(api, store),
     makeCopy: () => makeCopy(doc, api),
   };

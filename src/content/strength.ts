@@ -9,6 +9,7 @@
  * key, the level and the reference to the estimator.
  */
 import { findEstimator } from '../estimator/contract';
+import { ask } from '../messages/replies';
 import type { PlatformApi } from '../platform/api';
 import { STRENGTH_LEVELS, type StrengthEstimator, type StrengthLevel } from '../validate';
 
@@ -55,15 +56,12 @@ export class KeyStrength {
     if (this.estimator || this.requested) return;
     this.requested = true;
     const visit = this.visit;
-    void this.api.runtime
-      .sendMessage({ type: 'estimator:load' })
-      .then((loaded) => {
-        if (visit !== this.visit || loaded !== true) return;
-        this.estimator = findEstimator(this.world);
-        // The person may have typed while it loaded.
-        if (this.lastKey !== '') this.schedule();
-      })
-      .catch(() => undefined);
+    void ask(this.api.runtime, { type: 'estimator:load' }).then((loaded) => {
+      if (visit !== this.visit || !loaded) return;
+      this.estimator = findEstimator(this.world);
+      // The person may have typed while it loaded.
+      if (this.lastKey !== '') this.schedule();
+    });
   }
 
   /** The key field changed (or the person's data did): estimate after a quiet moment. */

@@ -3,8 +3,7 @@
  * moment. Pure, so the three agree by construction: each computes from the same absolute deadline and its own
  * `now`, never from a counter of its own.
  */
-import type { DeadlineEntry } from '../storage/deadlines';
-import { badgeFor, formatClock, phase, remaining, type Badge, type Phase } from './countdown';
+import { badgeFor, formatClock, phase, remaining, type Badge, type DeadlineEntry, type Phase } from './countdown';
 import type { MessageKey } from '../i18n/t';
 import { BADGE_EXPIRED_HOLD_MS, validitySource } from './durations';
 import { emailWait, type EmailWait } from './email-wait';

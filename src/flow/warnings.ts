@@ -5,7 +5,6 @@
  * stored value nor the new key. The one exception is the email typo hint: the person's own typing, corrected,
  * shown beside their own field (validateEmail's suggestion).
  */
-import type { Person } from '../storage/people';
 import type { StepId } from '../detect/vocabulary';
 import type { MessageKey } from '../i18n/t';
 import type { ValueFieldRole } from '../page/fields';
@@ -31,8 +30,20 @@ export type WarningAnchor = ValueFieldRole | 'masked-email';
 /** error: the portal will refuse it or count a failed attempt; warning: probably a mistake; info: a hint. */
 export type WarningTone = 'error' | 'warning' | 'info';
 
-/** The person's prepared data, as the background answers `person:active` (the stored person without id or ticks). */
-export type PreparedPerson = Omit<Person, 'id' | 'preflight'>;
+/**
+ * The person's prepared data, as the background answers `person:active`: what the checks compare. The stored
+ * person (storage/people.ts `Person`) is this plus its id and pre-flight ticks.
+ */
+export interface PreparedPerson {
+  /** What the person is called in ClaveGuía ("Mamá"): shown in the popup and the overlay, never a value. */
+  label: string;
+  cedula?: string;
+  email?: string;
+  birthDay?: number;
+  birthMonth?: number;
+  /** Given names and surnames, for the new key's personal-data check. */
+  names?: string;
+}
 
 export interface WarningInput {
   step: StepId;

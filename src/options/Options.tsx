@@ -15,7 +15,7 @@ import {
 } from '../flow/durations';
 import type { PreflightFlow } from '../flow/preflight';
 import { t, uiLanguage } from '../i18n/t';
-import type { PopupStore } from '../popup/store';
+import type { PagesStore } from '../ui/pages-store';
 import { DEFAULT_OPTIONS, type LanguageChoice, type Options as OptionsData } from '../storage/options';
 import { activePerson, type People } from '../storage/people';
 import { FLOW_NAME, PREFLIGHT_FLOWS, Preflight } from '../ui/Preflight';
@@ -70,7 +70,7 @@ function ValidityField({ flow, stored, onSave }: { flow: TimedFlow; stored: numb
   );
 }
 
-export function OptionsPage({ store }: { store: PopupStore }) {
+export function OptionsPage({ store }: { store: PagesStore }) {
   const [options, setOptions] = useState<OptionsData>({ ...DEFAULT_OPTIONS, linkValidityMs: {} });
   const [people, setPeople] = useState<People>(EMPTY_PEOPLE);
   const [flow, setFlow] = useState<PreflightFlow>('recover');

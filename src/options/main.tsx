@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import '../i18n/catalogues';
 import { t, uiLanguage } from '../i18n/t';
-import { popupStore } from '../popup/store';
-import '../popup/popup.css';
+import { pagesStore } from '../ui/pages-store';
+import '../ui/pages.css';
 import { OptionsPage } from './Options';
 
 // The language override is applied before the first words render.
-void popupStore
+void pagesStore
   .loadOptions()
   .catch(() => undefined)
   .finally(() => {
     document.documentElement.lang = uiLanguage();
     document.title = t('ppOptionsTitle');
     const root = document.getElementById('app');
-    if (root) render(<OptionsPage store={popupStore} />, root);
+    if (root) render(<OptionsPage store={pagesStore} />, root);
   });

@@ -34,8 +34,12 @@ const chipKey = ({ view, minimised }: FeedReading): string =>
   view ? `${view.showTimer}|${view.clock}|${view.phase}|${view.source}|${minimised}` : 'none';
 const adviceKey = ({ view }: FeedReading): string => (view ? `${view.wait.level}|${view.wait.messages.join(',')}` : 'none');
 
-/** The clock itself. `compact` sits beside the pill: icon, time and "aprox." only. */
-export function CountdownChip({ feed, compact = false }: { feed: CountdownFeed; compact?: boolean }) {
+/**
+ * The clock itself. `compact` sits beside the pill: icon, time and "aprox." only. `hideable` false drops the
+ * minimise button (the phone bar's short form, where its 44-px row would cost the room the form was made for;
+ * the opened guide keeps it).
+ */
+export function CountdownChip({ feed, compact = false, hideable = true }: { feed: CountdownFeed; compact?: boolean; hideable?: boolean }) {
   const { view, minimised } = useReading(feed, chipKey);
   if (!view || !view.showTimer) return null;
   if (minimised) {
@@ -68,16 +72,18 @@ export function CountdownChip({ feed, compact = false }: { feed: CountdownFeed; 
           </span>
         )}
       </div>
-      <button
-        type="button"
-        class="cg-countdown-hide cg-button-quiet"
-        data-action="countdown-hide"
-        aria-label={t('cdMinimise')}
-        title={t('cdMinimise')}
-        onClick={() => feed.setMinimised(true)}
-      >
-        <Icon name="minimise" size={16} />
-      </button>
+      {hideable && (
+        <button
+          type="button"
+          class="cg-countdown-hide cg-button-quiet"
+          data-action="countdown-hide"
+          aria-label={t('cdMinimise')}
+          title={t('cdMinimise')}
+          onClick={() => feed.setMinimised(true)}
+        >
+          <Icon name="minimise" size={16} />
+        </button>
+      )}
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function NowBar({
       </div>
       {countdown && (
         <div class="cg-bar-clock">
-          <CountdownChip feed={countdown} compact />
+          <CountdownChip feed={countdown} compact hideable={!compact} />
         </div>
       )}
     </aside>

@@ -51,6 +51,8 @@ export class FieldAvoider {
   private frame = 0;
   /** The bar's measured heights on a phone, in its full and short forms. */
   private barHeights: { full: number | null; compact: number | null } = { full: null, compact: null };
+  /** Sees the overlay change size by itself (a part that re-renders alone: the countdown chip appearing). */
+  private readonly ownSize: ResizeObserver | null;
 
   constructor(
     private readonly doc: Document,
@@ -58,7 +60,12 @@ export class FieldAvoider {
     private readonly isOurs: (node: Node) => boolean,
     /** Called once per frame after scroll or resize, so the owner re-places. */
     private readonly onLayoutChange: () => void,
+    /** Called when the overlay's own box changed size: the owner measures it again, and re-places if it must. */
+    onOwnResize: () => void = () => undefined,
   ) {
+    const Observer = doc.defaultView?.ResizeObserver;
+    this.ownSize = Observer ? new Observer(() => onOwnResize()) : null;
+    this.ownSize?.observe(host);
     doc.defaultView?.addEventListener('resize', this.onScrollOrResize, { passive: true });
     doc.addEventListener('scroll', this.onScrollOrResize, { capture: true, passive: true });
     // A phone's keyboard opening or closing resizes only the visual viewport; pinch-zoom scrolls it.
@@ -67,6 +74,7 @@ export class FieldAvoider {
   }
 
   destroy(): void {
+    this.ownSize?.disconnect();
     this.doc.defaultView?.removeEventListener('resize', this.onScrollOrResize);
     this.doc.removeEventListener('scroll', this.onScrollOrResize, { capture: true });
     this.doc.defaultView?.visualViewport?.removeEventListener('resize', this.onScrollOrResize);

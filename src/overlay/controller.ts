@@ -98,7 +98,13 @@ class OverlayController implements Overlay {
       host,
       focus,
       announcer: new Announcer(() => this.render()),
-      avoider: new FieldAvoider(this.doc, host.element, (node) => focus.isOurs(node), () => this.place()),
+      avoider: new FieldAvoider(
+        this.doc,
+        host.element,
+        (node) => focus.isOurs(node),
+        () => this.place(),
+        () => this.remeasure() && this.place(),
+      ),
       warnings: new WarningsLayer(this.doc, host.root, this.speak),
       countdown: null,
     };
@@ -273,8 +279,15 @@ class OverlayController implements Overlay {
       }),
       parts.host.container,
     );
-    const resized = state.phone ? state.phone.bar && parts.avoider.measureBar(state.phone.compact) : parts.avoider.measure(collapsed, state.avoid);
-    if (visible && resized) this.place();
+    if (visible && this.remeasure()) this.place();
+  }
+
+  /** Reads the overlay's own size in its current form; true when it changed (placement must be decided again). */
+  private remeasure(): boolean {
+    const parts = this.parts;
+    if (!parts || parts.host.hidden) return false;
+    const { phone, avoid } = this.state;
+    return phone ? phone.bar && parts.avoider.measureBar(phone.compact) : parts.avoider.measure(S.isCollapsed(this.state), avoid);
   }
 
   /** Decides where the overlay covers no portal field, and re-renders only if that changed. */

@@ -9,8 +9,8 @@ import { Preflight } from '../ui/Preflight';
 import { tickPreflight } from '../ui/preflight-ticks';
 import { People } from './People';
 import { SiteStatus } from './SiteStatus';
-import type { ActiveTab, PopupStore } from './store';
-import { Countdown } from './Countdown';
+import type { ActiveTab, PagesStore } from '../ui/pages-store';
+import { Countdown } from '../ui/Countdown';
 import { StepGuide } from './StepGuide';
 
 const EMPTY_PEOPLE: PeopleData = { activeId: null, list: [] };
@@ -18,7 +18,7 @@ const EMPTY_PEOPLE: PeopleData = { activeId: null, list: [] };
 /** Runs a load and falls back instead of breaking the view when storage misbehaves. */
 const safely = <T,>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
 
-export function Popup({ store }: { store: PopupStore }) {
+export function Popup({ store }: { store: PagesStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [options, setOptions] = useState<Options>({ ...DEFAULT_OPTIONS, linkValidityMs: {} });
   const [people, setPeople] = useState<PeopleData>(EMPTY_PEOPLE);

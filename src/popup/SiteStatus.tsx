@@ -5,7 +5,7 @@
 import type { FlowId, StepId } from '../detect/vocabulary';
 import { t, type MessageKey } from '../i18n/t';
 import type { TabStep } from '../storage/schema';
-import type { ActiveTab } from './store';
+import type { ActiveTab } from '../ui/pages-store';
 
 const FLOW_NAMES: Record<FlowId, MessageKey> = {
   recover: 'flowRecover',

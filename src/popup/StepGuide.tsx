@@ -8,9 +8,9 @@ import { alertGuides } from '../flow/alerts';
 import { guideFor } from '../flow/guidance';
 import { progressFor } from '../flow/progress';
 import { t } from '../i18n/t';
-import { AlertList } from '../overlay/AlertList';
-import { ProgressStrip } from '../overlay/ProgressStrip';
-import { StepGuideView } from '../overlay/StepGuideView';
+import { AlertList } from '../ui/AlertList';
+import { ProgressStrip } from '../ui/ProgressStrip';
+import { StepGuideView } from '../ui/StepGuideView';
 import type { TabStep, Ticks } from '../storage/schema';
 
 export function StepGuide({ step, ticks, onTick }: { step: TabStep; ticks: Ticks; onTick: (id: string, checked: boolean) => void }) {

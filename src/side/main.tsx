@@ -3,7 +3,7 @@ import '../i18n/catalogues';
 import { uiLanguage } from '../i18n/t';
 import { Side } from './Side';
 import { sideStore } from './store';
-import '../popup/popup.css';
+import '../ui/pages.css';
 import '../overlay/overlay.css';
 import './side.css';
 

@@ -4,12 +4,13 @@
  * checklist ticks, and the people (shared with the popup). A seam, so the view is testable without a browser.
  */
 import type { StepId } from '../detect/vocabulary';
-import { parseCopyAnswer, SIDE_PORT_NAME, type CopyAnswer, type SideReport, type ToContent } from '../messages';
+import { SIDE_PORT_NAME, type CopyAnswer, type SideReport } from '../messages';
+import { askTab } from '../messages/replies';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { tabStepItem, ticksItem, type TabStep, type Ticks } from '../storage/schema';
 import { createStore, type Store } from '../storage/store';
-import { createPopupStore, type PopupStore } from '../popup/store';
+import { createPagesStore, type PagesStore } from '../ui/pages-store';
 
 export interface SideTab {
   id: number;
@@ -17,7 +18,7 @@ export interface SideTab {
 }
 
 export type SideStore = Pick<
-  PopupStore,
+  PagesStore,
   'loadOptions' | 'subscribeOptions' | 'loadPeople' | 'updatePeople' | 'subscribePeople' | 'ticks' | 'saveTicks'
 > & {
   /** The active tab of the side area's own window. */
@@ -47,7 +48,7 @@ export interface SideAnnouncer {
 const RECONNECT_MS = 500;
 
 export function createSideStore(api: PlatformApi, store: Store = createStore(api.storage)): SideStore {
-  const shared = createPopupStore(api, store);
+  const shared = createPagesStore(api, store);
   return {
     loadOptions: shared.loadOptions,
     subscribeOptions: shared.subscribeOptions,
@@ -75,8 +76,7 @@ export function createSideStore(api: PlatformApi, store: Store = createStore(api
     subscribeTicks: (tabId, listener) => store.subscribe(ticksItem(tabId), listener),
 
     makeCopy: async (tabId) => {
-      const ask: ToContent = { type: 'copy:make' };
-      return parseCopyAnswer(await api.tabs.sendMessage(tabId, ask).catch(() => null));
+      return askTab(api.tabs, tabId, { type: 'copy:make' });
     },
 
     announceOpen(windowId) {

@@ -4,19 +4,11 @@
  * per flow and person (deadlineKey), never per tab; `current` names the one the views show. Content scripts
  * and the popup only read this item; the background is its only writer.
  */
-import { ANNOUNCEMENTS, isDeadline, type Announcement, type Deadline } from '../flow/countdown';
-import { isStepId, type StepId } from '../detect/vocabulary';
+import { ANNOUNCEMENTS, isDeadline, type DeadlineEntry } from '../flow/countdown';
+import { isStepId } from '../detect/vocabulary';
 import type { Parsed, StoreItem } from './schema';
 
-export interface DeadlineEntry extends Deadline {
-  /** The page that started the window ('manual' when started by hand); the email wait reads it. */
-  startedOn: 'email-sent' | 'code' | 'manual';
-  /** The latest step reported for this flow and person since the window started, and when it was first seen. */
-  step: StepId | null;
-  stepSeenAt: number | null;
-  /** Thresholds the background already handled (notifications), so a woken worker never repeats one. */
-  notified: Exclude<Announcement, 'start'>[];
-}
+export type { DeadlineEntry };
 
 export interface Deadlines {
   /** The key of the entry the views show; null when none. */

@@ -4,18 +4,12 @@
  * `storage.session` (gone when the browser closes); "Recordar en este equipo" keeps them in `storage.local`.
  * The content script never reads this: it asks the background for the active person (see messages/).
  */
+import type { PreparedPerson } from '../flow/warnings';
 import type { Parsed, StoreItem } from './schema';
 
-export interface Person {
+/** A prepared person: the data the checks compare (flow/warnings.ts `PreparedPerson`), an id and ticks. */
+export interface Person extends PreparedPerson {
   id: string;
-  /** What the person is called in ClaveGuía ("Mamá"): shown in the popup and the overlay, never a value. */
-  label: string;
-  cedula?: string;
-  email?: string;
-  birthDay?: number;
-  birthMonth?: number;
-  /** Given names and surnames, for the new key's personal-data check. */
-  names?: string;
   /** Pre-flight checklist ticks, by item id. */
   preflight?: Record<string, boolean>;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 import { startStatesServer } from './harness/states-server';
-import { tabsWithContentScript } from './harness/probe';
+import { residentDecisions, tabsWithContentScript } from './harness/probe';
 
 const hostState = () => {
   const host = document.querySelector('[data-claveguia-host]') as HTMLElement | null;
@@ -45,6 +45,8 @@ describe('hiding the guide on a site, and showing it again from the popup (Chrom
     // on a shortcut), so "nothing shown" is its decision, not its absence.
     await page.reload();
     await expect.poll(() => tabsWithContentScript(session)).toBe(1);
+    // Read once the resident has decided from the settings, never before: hidden here, so nothing shown.
+    await expect.poll(() => residentDecisions(session, state.servedUrl)).toEqual(['hidden']);
     expect(await page.evaluate(hostState)).toBe('absent');
 
     const popup = await session.context.newPage();
@@ -55,6 +57,7 @@ describe('hiding the guide on a site, and showing it again from the popup (Chrom
     await expect.poll(() => popup.locator('.hidden-hosts button').count()).toBe(0);
 
     // The open tab shows the guide again without a reload.
+    await expect.poll(() => residentDecisions(session, state.servedUrl)).toEqual(['shown']);
     await expect.poll(() => page.evaluate(hostState), { timeout: 5_000 }).toBe('shown');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Mismatch warnings on the practice portal, in Chromium and Firefox (issue 13): a wrong check digit, a cédula
- * that is not the prepared person's, a masked address that cannot be theirs, a key typed on the on-screen keypad
+ * that is not the prepared person's, a birth month chosen from a list that is not theirs (issue 24), a masked address that cannot be theirs, a key typed on the on-screen keypad
  * that contains the cédula, a confirmation that differs, each beside its field and covering neither the field nor
  * its label at 1280×720, and the key's strength level from the zxcvbn-ts estimator, which the background injects
  * on the new-key step only (in both browsers: its level appearing proves the injection works). In Chromium, the
@@ -93,6 +93,8 @@ const CEDULA = '[id="frmRecuperar:txtCedula"]';
 const KEY_FIELD = '[id="frmClave:txtClave"]';
 const CONFIRM_FIELD = '[id="frmClave:txtConfirmacion"]';
 const PAD = '[id="frmClave:tecladoVirtual"]';
+const DAY_LIST = 'select[id="frmRecuperar:txtDia"]';
+const MONTH_LIST = 'select[id="frmRecuperar:txtMes"]';
 
 async function typeOnKeypad(driver: PageDriver, field: string, text: string): Promise<void> {
   await driver.click(field);
@@ -135,6 +137,22 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('verification');
   if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(false);
 
+  // The variant that asks the birth date with lists (issue 24): Mamá's day, another month → the note beside the
+  // month list, naming her and not her month; her month chosen → the note goes.
+  await driver.goto(url('recover/verification-lists'));
+  await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('verification');
+  await driver.select(DAY_LIST, String(PERSON.birthDay));
+  await driver.select(MONTH_LIST, String(PERSON.birthMonth + 1));
+  await expect.poll(() => codesOf(driver, 'birth-month', MONTH_LIST), { timeout: 5_000 }).toEqual(['birth-month-differs']);
+  expect(await codesOf(driver, 'birth-day', DAY_LIST)).toEqual([]);
+  const month = await note(driver, 'birth-month', MONTH_LIST);
+  expectBeside(month);
+  expect(month!.text).toContain('Mamá');
+  expect(month!.text).not.toMatch(/julio|agosto|\b[78]\b/i);
+  await driver.select(MONTH_LIST, String(PERSON.birthMonth));
+  await expect.poll(() => note(driver, 'birth-month', MONTH_LIST), { timeout: 5_000 }).toBeNull();
+  expect(await note(driver, 'birth-day', DAY_LIST)).toBeNull();
+
   // The portal shows a***@example.com: it cannot be mama.loor@example.com.
   await driver.goto(url('recover/email-sent'));
   await expect.poll(() => codesOf(driver, 'masked-email', null), { timeout: 10_000 }).toEqual(['masked-email-differs']);
@@ -150,6 +168,9 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await typeOnKeypad(driver, KEY_FIELD, KEY);
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 5_000 }).toContain('key-has-cedula');
   expectBeside(await note(driver, 'new-key', KEY_FIELD));
+  // It names whose data the key contains, never the data.
+  expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Mamá');
+  expect((await note(driver, 'new-key', KEY_FIELD))!.text).not.toContain(PERSON.cedula);
   // The estimator, injected for this step, rates it with Mamá's cédula among its user inputs: débil.
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 10_000 }).toContain('strength-weak');
   expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Clave débil');

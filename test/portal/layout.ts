@@ -227,6 +227,13 @@ ${content}
 </form>`;
 }
 
+/** A native list with a "--" placeholder (value 0), its label above; usable without JS. */
+export function selectOne(id: string, label: string, options: readonly { value: string; text: string }[], selected?: string): SafeHtml {
+  return html`<div class="campo"><label for="${id}">${label}</label><select id="${id}" name="${id}" class="ui-selectonemenu ui-widget ui-state-default ui-corner-all"><option value="0">--</option>${options.map(
+    (o) => html`<option value="${o.value}"${attrIf(o.value === selected, 'selected')}>${o.text}</option>`,
+  )}</select></div>`;
+}
+
 /** A PrimeFaces selectOneRadio rendered as a table of native radios (usable without JS). */
 export function radioGroup(id: string, options: readonly string[], selected?: string): SafeHtml {
   return html`<table id="${id}" class="ui-selectoneradio ui-widget" role="radiogroup"><tbody>${options.map(

@@ -15,6 +15,8 @@ const portal = createPortalServer({
   // A short, realistic wait for the mail; tests use 0.
   deliveryDelayMs: Number(arg('delay') ?? 3000),
   ...(arg('link-validity') ? { linkValidityMs: Number(arg('link-validity')) } : {}),
+  // --birth-lists: the verification step asks the birth day and month with lists instead of typed numbers.
+  ...(process.argv.includes('--birth-lists') ? { birthDateAs: 'lists' as const } : {}),
 });
 
 const { port, urls } = await portal.start();

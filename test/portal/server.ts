@@ -64,6 +64,7 @@ export function createPortalServer(options: PortalServerOptions = {}): PortalSer
     captchaTtlMs: options.captchaTtlMs ?? DEFAULT_CONFIG.captchaTtlMs,
     maxAttempts: options.maxAttempts ?? DEFAULT_CONFIG.maxAttempts,
     codeValidityMs: options.codeValidityMs ?? options.linkValidityMs ?? DEFAULT_CONFIG.codeValidityMs,
+    birthDateAs: options.birthDateAs ?? DEFAULT_CONFIG.birthDateAs,
   };
   const world = new PortalWorld(config, clock);
   const sessions = new SessionStore(clock, config.sessionTimeoutMs);

@@ -100,6 +100,9 @@ export function portalStates(options: CatalogueOptions = {}): PortalState[] {
   recover('identity-blocked-after-attempts', identityWith(ana.persona.cedula, MSG.nowBlocked), 'identity', ['account-blocked']);
   recover('verification', verificationView(world, ana, 0), 'verification');
   recover('verification-first-time', verificationView(world, bruno, 0), 'verification');
+  // The variant that asks the birth day and month with lists (config birthDateAs: 'lists').
+  const listsWorld = new PortalWorld({ ...DEFAULT_CONFIG, birthDateAs: 'lists' }, new ManualClock());
+  recover('verification-lists', verificationView(listsWorld, ana, 0), 'verification');
   // After a wrong answer the questions change (next round) and fewer attempts remain.
   const retry = (round: number, left: number): RecoverView => {
     const v = verificationView(world, ana, round, [MSG.mismatch(left)]);

@@ -16,6 +16,11 @@ export interface PortalConfig {
   maxAttempts: number;
   /** OTP code lifetime; defaults to linkValidityMs. */
   codeValidityMs: number;
+  /**
+   * How the verification step asks the birth day and month: typed numbers (the portal as researched), or
+   * chosen from lists (`<select>`), as the Serenity variant of the regression corpus does.
+   */
+  birthDateAs: 'numbers' | 'lists';
 }
 
 export const DEFAULT_CONFIG: PortalConfig = {
@@ -25,6 +30,7 @@ export const DEFAULT_CONFIG: PortalConfig = {
   captchaTtlMs: 2 * 60_000,
   maxAttempts: 3,
   codeValidityMs: 3 * 60_000,
+  birthDateAs: 'numbers',
 };
 
 export interface PersonRecord {

@@ -1,4 +1,5 @@
 import type { ChromiumSession } from './chromium';
+import { RESIDENT_DECISION_KEY } from '../../../src/content/guide-contract';
 
 /**
  * How many open tabs have our content script listening, asked from the extension's worker: a message to a
@@ -24,4 +25,32 @@ export async function tabsWithContentScript(session: ChromiumSession): Promise<n
     }
     return listening;
   });
+}
+
+/**
+ * What the resident decided from the settings in each open tab whose address starts with `urlPrefix`
+ * ('hidden', 'shown', or null before it decided), read on the resident's own isolated world from the worker.
+ */
+export async function residentDecisions(session: ChromiumSession, urlPrefix: string): Promise<(string | null)[]> {
+  return session.serviceWorker.evaluate(
+    async ([prefix, key]) => {
+      type Chrome = {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+        scripting: { executeScript(i: { target: { tabId: number }; func: (k: string) => unknown; args: string[] }): Promise<{ result?: unknown }[]> };
+      };
+      const { tabs, scripting } = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const decisions: (string | null)[] = [];
+      for (const tab of await tabs.query({})) {
+        if (tab.id === undefined || !tab.url?.startsWith(prefix)) continue;
+        const [frame] = await scripting.executeScript({
+          target: { tabId: tab.id },
+          func: (k: string) => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(k)] ?? null,
+          args: [key],
+        });
+        decisions.push(typeof frame?.result === 'string' ? frame.result : null);
+      }
+      return decisions;
+    },
+    [urlPrefix, RESIDENT_DECISION_KEY] as const,
+  );
 }

@@ -83,6 +83,7 @@ export function verificationView(world: PortalWorld, record: PersonRecord, round
     cedula: record.persona.cedula,
     round: buildRound(record, round),
     remaining: world.remaining(record),
+    ...(world.config.birthDateAs === 'lists' ? { birthAs: 'lists' as const } : {}),
     ...(messages ? { messages } : {}),
   };
 }

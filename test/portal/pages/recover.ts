@@ -5,7 +5,7 @@
  */
 import { captchaWidget } from '../captcha';
 import { html, type SafeHtml } from '../html';
-import { card, commandButton, input, jsfForm, messages, pageDocument, radioGroup, type Message } from '../layout';
+import { card, commandButton, input, jsfForm, messages, pageDocument, radioGroup, selectOne, type Message } from '../layout';
 import { PERSONAL_QUESTION_BANK, type ChoiceQuestion } from '../personas';
 import { durationText, fid, imageGrid, keypad, KEY_RULE_TEXT, type PageContext } from './common';
 
@@ -90,6 +90,8 @@ export type RecoverView =
       remaining: number;
       day?: string;
       month?: string;
+      /** The day and month chosen from lists (config `birthDateAs: 'lists'`); typed numbers when absent. */
+      birthAs?: 'lists';
       messages?: Message[];
     }
   | { step: 'profile'; tab: 0 | 1 | 2; values: ProfileValues; messages?: Message[] }
@@ -111,13 +113,28 @@ ${captchaWidget(f(form, RF.captcha), pc.urls.sim, pc.urls.app)}
 ${commandButton({ id: f(form, RF.search), label: 'Buscar', update: regionId(form) })}`;
 }
 
+function birthNumbers(form: RecoverForm, v: Extract<RecoverView, { step: 'verification' }>): SafeHtml {
+  return html`<p>Ingrese el DÍA y MES de su nacimiento en números.</p>
+<div class="ui-g"><div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.day), label: 'Día de nacimiento', value: v.day ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div>
+<div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.month), label: 'Mes de nacimiento', value: v.month ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div></div>`;
+}
+
+const MONTHS = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre'];
+
+/** The lists variant: "--" (value 0) then the days by number, the months by name (value = number). */
+function birthLists(form: RecoverForm, v: Extract<RecoverView, { step: 'verification' }>): SafeHtml {
+  const days = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), text: String(i + 1) }));
+  const months = MONTHS.map((text, i) => ({ value: String(i + 1), text }));
+  return html`<p>Seleccione el DÍA y el MES de su nacimiento.</p>
+<div class="ui-g"><div class="ui-g-12 ui-md-6">${selectOne(f(form, RF.day), 'Día de nacimiento', days, v.day)}</div>
+<div class="ui-g-12 ui-md-6">${selectOne(f(form, RF.month), 'Mes de nacimiento', months, v.month)}</div></div>`;
+}
+
 function verificationPanel(form: RecoverForm, v: Extract<RecoverView, { step: 'verification' }>): SafeHtml {
   return html`<h2>Paso 2: Validación de identidad</h2>
 <div class="ui-g"><div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.names), label: 'Nombres', value: v.name, readonly: true, md: true })}</div>
 <div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.idNumber), label: 'Cédula', value: v.cedula, readonly: true, md: true })}</div></div>
-<p>Ingrese el DÍA y MES de su nacimiento en números.</p>
-<div class="ui-g"><div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.day), label: 'Día de nacimiento', value: v.day ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div>
-<div class="ui-g-12 ui-md-6">${input({ id: f(form, RF.month), label: 'Mes de nacimiento', value: v.month ?? '', maxlength: 2, inputmode: 'numeric', md: true })}</div></div>
+${v.birthAs === 'lists' ? birthLists(form, v) : birthNumbers(form, v)}
 <p>Responda las siguientes preguntas sobre su historia laboral (información registrada en el IESS):</p>
 ${v.round.labour.map(
   (q, i) =>

@@ -4,7 +4,7 @@
  * manual start/stop from the popup, "Olvidar todo", the ping-driven ticking, and a stopped worker (a new
  * background built from storage alone) carrying on.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
 import { ALARM_PREFIX, BADGE_CLEAR_ALARM, createDeadlineKeeper, type Clock } from '../../../src/background/deadline';
 import { viewDeadline } from '../../../src/flow/deadline-view';
@@ -46,7 +46,6 @@ function manualClock(start = T0) {
 const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
 // The unlock flow: its source gives 3 minutes (recovery's gives about 15), which keeps these windows short.
 const step = (s: string, flow = 'unlock') => send({ type: 'page:step', step: s, flow });
-const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function setup() {
   const { clock, runDue } = manualClock();
@@ -127,19 +126,15 @@ describe('background countdown: alarms, badge and notifications', () => {
     await step('email-sent');
     clock.set(T0 + 2 * MIN);
     fakeControl.fireDueAlarms(clock.now());
-    await settle();
-    await settle();
-    expect(fakeControl.badge).toMatchObject({ text: '1:00', background: '#E69F00', color: '#000000' });
+    await vi.waitFor(() => expect(fakeControl.badge).toMatchObject({ text: '1:00', background: '#E69F00', color: '#000000' }));
     clock.set(T0 + 3 * MIN);
     fakeControl.fireDueAlarms(clock.now());
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fakeControl.badge).toMatchObject({ text: '!', background: '#D55E00', color: '#000000' });
+    await vi.waitFor(() => expect(fakeControl.badge).toMatchObject({ text: '!', background: '#D55E00', color: '#000000' }));
     expect(fakeControl.badge.title).toBe(fakeBrowser.i18n.getMessage('countdownBadgeExpired'));
     expect([...fakeControl.alarms.keys()]).toEqual([BADGE_CLEAR_ALARM]);
     clock.set(T0 + 13 * MIN + 1000);
     fakeControl.fireDueAlarms(clock.now());
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fakeControl.badge.text).toBe('');
+    await vi.waitFor(() => expect(fakeControl.badge.text).toBe(''));
   });
 
   it('notifies at 1:00 and at expiry only with the option on AND the permission granted, once each', async () => {
@@ -234,14 +229,12 @@ describe('background countdown: the popup, the views and "Olvidar todo"', () => 
     clock.advance(300); // 2:59.7 left
     const port = fakeBrowser.runtime.connect({ name: COUNTDOWN_PORT_NAME });
     port.postMessage({ type: 'tick' });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fakeControl.badge.text).toBe('3:00');
+    await vi.waitFor(() => expect(fakeControl.badge.text).toBe('3:00'));
     // The worker's own timer fires at the next change of the display (700 ms + a little).
-    expect(Math.min(...clock.pending())).toBe(705);
+    await vi.waitFor(() => expect(Math.min(...clock.pending())).toBe(705));
     clock.advance(705);
     runDue();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fakeControl.badge.text).toBe('2:59');
+    await vi.waitFor(() => expect(fakeControl.badge.text).toBe('2:59'));
     port.disconnect();
     fakeControl.dropPorts();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
 import { createCommandRouter } from '../../../src/background/commands';
 import { SIDE_PORT_NAME } from '../../../src/messages';
@@ -6,7 +6,6 @@ import { tabStepItem } from '../../../src/storage/schema';
 import { CONTENT_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
 
 const send = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
-const settle = () => new Promise((done) => setTimeout(done, 0));
 const sideStates = () => fakeControl.sentToTabs.filter((m) => (m.message as { type: string }).type === 'side:state');
 
 describe('background: the side area', () => {
@@ -22,9 +21,8 @@ describe('background: the side area', () => {
 
     const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
     port.postMessage({ windowId: 7, showing: 'identity' });
-    await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'identity', available: true });
-    expect(sideStates().map((m) => m.tabId).sort()).toEqual([1, 2]);
+    await vi.waitFor(async () => expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'identity', available: true }));
+    await vi.waitFor(() => expect(sideStates().map((m) => m.tabId).sort()).toEqual([1, 2]));
     expect(sideStates()[0]!.message).toEqual({ type: 'side:state', open: true, showing: 'identity', available: true });
 
     // Another window's tab is not concerned; a bad report (or a change of window) is ignored.
@@ -32,7 +30,11 @@ describe('background: the side area', () => {
     expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
     port.postMessage({ windowId: 8, showing: 'code' });
     port.postMessage({ windowId: 'x' });
-    await settle();
+    // A good report after them: once it is taken, so were they (a port's messages come in order).
+    port.postMessage({ windowId: 7, showing: 'verification' });
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
+    await vi.waitFor(async () => expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: 'verification', available: true }));
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 3, windowId: 8 } };
     expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
   });
 
@@ -42,13 +44,12 @@ describe('background: the side area', () => {
     fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 1, windowId: 7 } };
     const port = fakeBrowser.runtime.connect({ name: SIDE_PORT_NAME });
     port.postMessage({ windowId: 7, showing: null });
-    await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: null, available: true });
+    await vi.waitFor(async () => expect(await send({ type: 'side:get' })).toEqual({ open: true, showing: null, available: true }));
+    await vi.waitFor(() => expect(sideStates()).toHaveLength(1));
     fakeControl.sentToTabs = [];
     fakeControl.dropPorts();
-    await settle();
-    expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true });
-    expect(sideStates().map((m) => m.message)).toEqual([{ type: 'side:state', open: false, showing: null, available: true }]);
+    await vi.waitFor(async () => expect(await send({ type: 'side:get' })).toEqual({ open: false, showing: null, available: true }));
+    await vi.waitFor(() => expect(sideStates().map((m) => m.message)).toEqual([{ type: 'side:state', open: false, showing: null, available: true }]));
   });
 
   it('opens the side panel for the sender tab on the pill’s click, and only where the browser has one', async () => {
@@ -67,8 +68,7 @@ describe('background: the side area', () => {
   it('opens it for the window from the keyboard command', async () => {
     createBackground(fakeBrowser).start();
     fakeControl.command('open-side', { id: 4, windowId: 9 });
-    await settle();
-    expect(fakeControl.sidePanelOpened).toEqual([{ windowId: 9 }]);
+    await vi.waitFor(() => expect(fakeControl.sidePanelOpened).toEqual([{ windowId: 9 }]));
     // Not routed to the page like the overlay's own commands.
     expect(fakeControl.sentToTabs).toEqual([]);
   });
@@ -79,12 +79,16 @@ describe('background: the side area', () => {
     fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 5, windowId: 7 } };
     await send({ type: 'page:step', step: 'verification', flow: 'recover', alerts: ['data-mismatch'] });
     expect(await store.get(tabStepItem(5))).toMatchObject({ step: 'verification', alerts: ['data-mismatch'] });
+    // 'complete' first, then 'loading' in another tab, then 'loading' here: once the other tab's step is gone,
+    // whatever 'complete' could have done here was done too (the worker handles the events in order).
+    fakeControl.sender = { ...CONTENT_SENDER, tab: { id: 6, windowId: 7 } };
+    await send({ type: 'page:step', step: 'identity', flow: 'recover', alerts: [] });
     fakeControl.updateTab(5, { status: 'complete' });
-    await settle();
+    fakeControl.updateTab(6, { status: 'loading' });
+    await vi.waitFor(async () => expect(await store.get(tabStepItem(6))).toBeNull());
     expect(await store.get(tabStepItem(5))).not.toBeNull();
     fakeControl.updateTab(5, { status: 'loading' });
-    await settle();
-    expect(await store.get(tabStepItem(5))).toBeNull();
+    await vi.waitFor(async () => expect(await store.get(tabStepItem(5))).toBeNull());
   });
 });
 

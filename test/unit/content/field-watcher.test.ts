@@ -2,11 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FieldWatcher, type FieldValues } from '../../../src/content/field-watcher';
 import { Teardown } from '../../../src/content/teardown';
 import { findValueFields } from '../../../src/page/fields';
-
-function form(html: string): void {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-}
+import { form } from './page-form';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -94,10 +90,14 @@ describe('FieldWatcher', () => {
     watcher.watch(true);
     expect(seen).toHaveLength(1);
     document.querySelector<HTMLInputElement>('#a')!.value = '12';
-    vi.advanceTimersByTime(100);
-    vi.advanceTimersByTime(300);
+    // Read at the next poll, not before; then nothing more while nothing changes.
+    vi.advanceTimersByTime(99);
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(1);
     expect(seen).toHaveLength(2);
     expect(seen[1]!.get('new-key')).toBe('12');
+    vi.advanceTimersByTime(1000);
+    expect(seen).toHaveLength(2);
     watcher.destroy();
   });
 

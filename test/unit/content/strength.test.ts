@@ -8,7 +8,7 @@ import type { FieldWarning } from '../../../src/flow/warnings';
 import type { Overlay } from '../../../src/overlay/services';
 import { createStore } from '../../../src/storage/store';
 import type { StrengthEstimator } from '../../../src/validate';
-import { fakeContentBrowser, fakeBrowser, fakeControl } from '../fakes/browser';
+import { allAnswered, fakeContentBrowser, fakeBrowser, fakeControl } from '../fakes/browser';
 
 const KEY = 'Secreto2025x';
 
@@ -53,8 +53,6 @@ const keyFields = (key: string): FieldState => ({
   elements: new Map([['new-key', document.createElement('input')]]),
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe('the strength estimator, content side', () => {
   it('is asked for when the new key is typed on the new-key step, and never on the other steps', async () => {
     const { loads } = background();
@@ -63,13 +61,13 @@ describe('the strength estimator, content side', () => {
       instance.setStep(step);
       instance.setFields(keyFields(KEY));
     }
-    await settle();
+    await allAnswered();
     expect(loads()).toBe(0);
     expect(fakeControl.injected).toEqual([]);
     // Detecting the step loads nothing: the page is not made to parse the estimator as it loads.
     instance.setStep('new-key');
     instance.setFields(keyFields(''));
-    await settle();
+    await allAnswered();
     expect(loads()).toBe(0);
     // The first character typed asks for it.
     instance.setFields(keyFields('S'));
@@ -90,7 +88,7 @@ describe('the strength estimator, content side', () => {
     instance.setStep('terms');
     instance.setStep('new-key');
     instance.setFields(keyFields('Sec'));
-    await settle();
+    await allAnswered();
     expect(loads()).toBe(1);
     expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
     instance.destroy();
@@ -103,7 +101,7 @@ describe('the strength estimator, content side', () => {
     instance.setStep('new-key');
     instance.setFields(keyFields('S'));
     await vi.waitFor(() => expect(fakeControl.injected).toHaveLength(1));
-    await settle();
+    await allAnswered();
     vi.useFakeTimers();
     instance.setFields(keyFields('abcdefghijklmnopq'));
     vi.advanceTimersByTime(STRENGTH_DEBOUNCE_MS * 3);
@@ -173,7 +171,7 @@ describe('the strength estimator, content side', () => {
     fakeControl.onFiles = () => registerEstimator(() => 'fair');
     const { instance, codes } = checker();
     instance.setStep('new-key');
-    await settle();
+    await allAnswered();
     instance.setFields(keyFields(KEY));
     await vi.waitFor(() => expect(codes()).toContain('strength-fair'));
     instance.setStep('done');

@@ -198,10 +198,13 @@ export const fakeBrowser = {
     },
     getManifest: () => ({ version: '0.0.0-test', manifest_version: 3, content_scripts: fakeControl.contentScripts }),
     getURL: (path: string) => `${ORIGIN}${path.replace(/^\//, '')}`,
-    sendMessage: async (message: unknown) => {
-      if (!contextValid) throw new Error('Extension context invalidated.');
-      const results = await Promise.all(runtimeMessage.emit(structuredClone(message), fakeControl.sender));
-      return results.find((r) => r !== undefined);
+    sendMessage: (message: unknown) => {
+      if (!contextValid) return Promise.reject(new Error('Extension context invalidated.'));
+      const reply = Promise.all(runtimeMessage.emit(structuredClone(message), fakeControl.sender)).then((results) => results.find((r) => r !== undefined));
+      pendingReplies.add(reply);
+      const forget = () => void pendingReplies.delete(reply);
+      reply.then(forget, forget);
+      return reply;
     },
     onMessage: runtimeMessage,
     connect: ({ name }: { name: string }) => {
@@ -306,7 +309,20 @@ export const fakeContentBrowser = {
   },
 } satisfies PlatformApi;
 
+/** The `runtime.sendMessage` replies not yet settled. */
+const pendingReplies = new Set<Promise<unknown>>();
+
+/**
+ * Waits until every runtime message sent so far has been answered (handlers included: an injection a handler
+ * makes is recorded before its reply), then lets the senders' own `then`s run. A condition, not a fixed time.
+ */
+export async function allAnswered(): Promise<void> {
+  while (pendingReplies.size > 0) await Promise.allSettled([...pendingReplies]);
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
 export function resetFakeBrowser(): void {
+  pendingReplies.clear();
   local.reset();
   session.reset();
   contentListeners.clear();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../src/flow/durations';
 import { setLanguage, t } from '../../../src/i18n/t';
 import { OptionsPage } from '../../../src/options/Options';
-import { popupStore } from '../../../src/popup/store';
+import { pagesStore } from '../../../src/ui/pages-store';
 import { OPTIONS } from '../../../src/storage/options';
 import { fakeBrowser, fakeControl } from '../fakes/browser';
 
@@ -33,7 +33,7 @@ const change = async (selector: string, value: string) => {
 
 async function open(): Promise<void> {
   container = document.body.appendChild(document.createElement('div'));
-  act(() => render(<OptionsPage store={popupStore} />, container));
+  act(() => render(<OptionsPage store={pagesStore} />, container));
   await flush();
 }
 

@@ -12,7 +12,7 @@ import type { CountdownSource } from '../../../src/overlay/countdown-feed';
 import type { Overlay } from '../../../src/overlay/services';
 import { HOST_ATTRIBUTE } from '../../../src/page/marker';
 import type { DeadlineEntry, Deadlines } from '../../../src/storage/deadlines';
-import { detection, fakeServices, flush, text } from './helpers';
+import { detection, fakeServices, fakeSource, flush, text } from './helpers';
 import { fakeBrowser } from '../fakes/browser';
 
 const T0 = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -33,21 +33,6 @@ const entry = (over: Partial<DeadlineEntry> = {}): DeadlineEntry => ({
   ...over,
 });
 const withEntry = (e: DeadlineEntry): Deadlines => ({ current: 'recover:-', entries: { 'recover:-': e } });
-
-function fakeSource(initial: Deadlines = { current: null, entries: {} }) {
-  let value = initial;
-  const listeners = new Set<(d: Deadlines) => void>();
-  const source = {
-    load: vi.fn(async () => value),
-    subscribe: (listener: (d: Deadlines) => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    ping: vi.fn(),
-    release: vi.fn(),
-  } satisfies CountdownSource;
-  return { source, set: (d: Deadlines) => ((value = d), listeners.forEach((l) => l(d))) };
-}
 
 let overlay: Overlay | null = null;
 beforeEach(() => {

@@ -1,5 +1,7 @@
 /** Shared set-up for overlay tests: a services fake that records calls, detections, and DOM helpers. */
 import { vi } from 'vitest';
+import type { CountdownSource } from '../../../src/overlay/countdown-feed';
+import type { Deadlines } from '../../../src/storage/deadlines';
 import type { Detection } from '../../../src/detect/vocabulary';
 import { createOverlay } from '../../../src/overlay/controller';
 import type { Overlay, OverlayServices } from '../../../src/overlay/services';
@@ -90,3 +92,19 @@ export function pageInput(id: string): HTMLInputElement {
 }
 
 export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** A countdown source whose stored deadlines the test sets; every subscriber hears each change. */
+export function fakeSource(initial: Deadlines = { current: null, entries: {} }) {
+  let value = initial;
+  const listeners = new Set<(d: Deadlines) => void>();
+  const source = {
+    load: vi.fn(async () => value),
+    subscribe: (listener: (d: Deadlines) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    ping: vi.fn(),
+    release: vi.fn(),
+  } satisfies CountdownSource;
+  return { source, set: (d: Deadlines) => ((value = d), listeners.forEach((l) => l(d))) };
+}

@@ -37,15 +37,6 @@ describe('mounting', () => {
     expect(current.$('[role="complementary"]')).not.toBeNull();
   });
 
-  it('removes a host left behind by an earlier content script', async () => {
-    const stale = document.createElement('div');
-    stale.setAttribute(HOST_ATTRIBUTE, '');
-    document.documentElement.append(stale);
-    current = await mount({}, detection());
-    expect(stale.isConnected).toBe(false);
-    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(1);
-  });
-
   it('a closed root is not reachable from the page', async () => {
     const { services } = fakeServices();
     const overlay = createOverlay(document, services, { shadowMode: 'closed' });

@@ -121,13 +121,22 @@ describe('warnings beside the fields', () => {
   });
 
   it('speaks through the overlay’s one polite live region', async () => {
-    mounted = await mount({}, detection({ step: 'new-key' }));
-    const { input } = field('confirm', { left: 300, top: 300, width: 300 });
-    await new Promise((r) => setTimeout(r, LIVE_SETTLE_MS + 50));
-    await showOn([CONFIRM_DIFFERS], new Map([['key-confirmation', input]]));
-    const regions = mounted.$$('[aria-live]');
-    expect(regions).toHaveLength(1);
-    await vi.waitFor(() => expect(regions[0]!.textContent).toContain(es.valConfirmDiffers.message));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      mounted = await mount({}, detection({ step: 'new-key' }));
+      const { input } = field('confirm', { left: 300, top: 300, width: 300 });
+      // The empty region settles, then says the step; the warning comes after.
+      await vi.advanceTimersByTimeAsync(LIVE_SETTLE_MS);
+      const regions = mounted.$$('[aria-live]');
+      expect(regions).toHaveLength(1);
+      expect(regions[0]!.textContent).not.toContain(es.valConfirmDiffers.message);
+      await showOn([CONFIRM_DIFFERS], new Map([['key-confirmation', input]]));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(mounted.$$('[aria-live]')).toHaveLength(1);
+      expect(regions[0]!.textContent).toContain(es.valConfirmDiffers.message);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('can be dismissed, stays dismissed while the mistake remains, returns when it comes back', async () => {

@@ -6,7 +6,7 @@ import { createBackground } from '../../../src/background/background';
 import { OFFICIAL_LINKS } from '../../../src/flow/links';
 import { setLanguage } from '../../../src/i18n/t';
 import { Popup } from '../../../src/popup/Popup';
-import { createPopupStore, popupStore } from '../../../src/popup/store';
+import { createPagesStore, pagesStore } from '../../../src/ui/pages-store';
 import { OPTIONS } from '../../../src/storage/options';
 import { PEOPLE_SESSION } from '../../../src/storage/people';
 import { SETTINGS } from '../../../src/storage/schema';
@@ -45,7 +45,7 @@ const stored = async (area: 'local' | 'session', key: string) => (await fakeBrow
 
 async function open(): Promise<void> {
   container = document.body.appendChild(document.createElement('div'));
-  act(() => render(<Popup store={popupStore} />, container));
+  act(() => render(<Popup store={pagesStore} />, container));
   await flush();
 }
 
@@ -120,7 +120,7 @@ describe('Popup basics', () => {
   });
 
   it('keeps working when storage itself fails', async () => {
-    const store = createPopupStore({
+    const store = createPagesStore({
       ...fakeBrowser,
       storage: {
         ...fakeBrowser.storage,
@@ -314,7 +314,7 @@ describe('Popup: the active tab', () => {
     await fakeBrowser.storage.session.set({ 'step:5': { step: 'identity', flow: 'unlock', at: 1 } });
     const { sidePanel: _p, commands: _c, ...phone } = fakeBrowser;
     container = document.body.appendChild(document.createElement('div'));
-    act(() => render(<Popup store={createPopupStore(phone)} />, container));
+    act(() => render(<Popup store={createPagesStore(phone)} />, container));
     await flush();
     expect($('[data-action="open-side"]')).toBeNull();
     expect($('.shortcuts')).toBeNull();
@@ -374,7 +374,7 @@ describe('Popup: erase everything', () => {
 describe('Popup: language override', () => {
   it('follows the options page: English when forced, whatever the browser says', async () => {
     await fakeBrowser.storage.local.set({ schemaVersion: 2, options: { language: 'en' } });
-    await popupStore.loadOptions();
+    await pagesStore.loadOptions();
     await open();
     expect($('#people-heading')?.textContent).toBe('People you are helping');
     expect($('.tagline')?.textContent).toContain('Not made by the IESS');

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildRound } from '../../portal/flows/recover';
 import { personaById, type Persona } from '../../portal/personas';
-import { captchaToken, JsfPage, usePortal } from './helpers';
+import { captchaToken, JsfPage, usePortal, type Harness } from './helpers';
 
 const h = usePortal();
+/** The variant whose verification step asks the birth day and month with lists. */
+const lists = usePortal({ birthDateAs: 'lists' });
 
 const entry = () => `${h.urls.app}/iess-gestion-desbloqueo-publico-web/`;
 const persona = (id: string): Persona => {
@@ -14,8 +16,8 @@ const persona = (id: string): Persona => {
 };
 
 /** Correct answers for the round the server is showing. */
-function answers(p: Persona, round: number): Record<string, string> {
-  const record = h.portal.world.person(p.cedula);
+function answers(p: Persona, round: number, portal: Harness = h): Record<string, string> {
+  const record = portal.portal.world.person(p.cedula);
   if (!record) throw new Error(p.id);
   const r = buildRound(record, round);
   const out: Record<string, string> = { 'frmRecuperar:txtDia': String(p.birthDay).padStart(2, '0'), 'frmRecuperar:txtMes': String(p.birthMonth) };
@@ -24,11 +26,11 @@ function answers(p: Persona, round: number): Record<string, string> {
   return out;
 }
 
-async function identify(p: Persona, ajax = true): Promise<{ page: JsfPage; html: string }> {
-  const page = new JsfPage(h.client, entry());
+async function identify(p: Persona, ajax = true, portal: Harness = h): Promise<{ page: JsfPage; html: string }> {
+  const page = new JsfPage(portal.client, `${portal.urls.app}/iess-gestion-desbloqueo-publico-web/`);
   const first = await page.open();
   expect(first.status).toBe(200);
-  const token = await captchaToken(h);
+  const token = await captchaToken(portal);
   const { html } = await page.submit('frmRecuperar:btnBuscar', { 'frmRecuperar:txtCedula': p.cedula, 'g-recaptcha-response': token }, ajax);
   return { page, html };
 }
@@ -99,5 +101,21 @@ describe('Generar / Recuperar clave over HTTP', () => {
     expect(r.res.body).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<partial-response id="j_id1"><changes><update id="frmRecuperar:pnlContenido"><!\[CDATA\[/);
     expect(r.res.body).toContain('<update id="j_id1:javax.faces.ViewState:0">');
     expect(page.viewState).not.toBe(before);
+  });
+});
+
+describe('the variant that asks the birth date with lists', () => {
+  it('shows a day list and a month list by name, and checks the chosen values as the typed ones', async () => {
+    const ana = persona('ana');
+    const { page, html } = await identify(ana, true, lists);
+    expect(html).toContain('<select id="frmRecuperar:txtDia" name="frmRecuperar:txtDia"');
+    expect(html).toContain('<option value="3">Marzo</option>');
+    expect(html).not.toContain('<input id="frmRecuperar:txtDia"');
+    // A list posts its option's value: the month's number, the day without a leading zero.
+    const wrong = await page.submit('frmRecuperar:btnContinuar', { ...answers(ana, 0, lists), 'frmRecuperar:txtMes': '4' });
+    expect(wrong.html).toContain('<select id="frmRecuperar:txtMes"');
+    expect(wrong.html).not.toContain('a***@example.com');
+    const sent = await page.submit('frmRecuperar:btnContinuar', { ...answers(ana, 1, lists), 'frmRecuperar:txtDia': String(ana.birthDay) });
+    expect(sent.html).toContain('a***@example.com');
   });
 });

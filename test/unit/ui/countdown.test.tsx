@@ -4,12 +4,11 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../../src/background/background';
-import { Countdown } from '../../../src/popup/Countdown';
+import { Countdown } from '../../../src/ui/Countdown';
 import { fakeBrowser, fakeControl, POPUP_SENDER } from '../fakes/browser';
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 5)); });
 const msg = (key: string) => fakeBrowser.i18n.getMessage(key);
 
 describe('popup: the link countdown', () => {
@@ -24,13 +23,12 @@ describe('popup: the link countdown', () => {
     fakeControl.sender = POPUP_SENDER;
     container = document.body.appendChild(document.createElement('div'));
     act(() => render(<Countdown api={fakeBrowser} />, container));
-    await flush();
-    expect(container.textContent).toContain(msg('cdPopupNone'));
+    await vi.waitFor(() => expect(container.textContent).toContain(msg('cdPopupNone')));
     const start = () => container.querySelector<HTMLButtonElement>('[data-action="countdown-start"]')!;
     expect(start().textContent).toBe(msg('cdPopupStart'));
     act(() => start().click());
-    await flush();
-    await flush();
+    await vi.waitFor(() => expect(container.querySelector('[data-cg-clock]')).not.toBeNull());
+    await vi.waitFor(() => expect(fakeControl.openPorts).toBe(1));
     const clock = container.querySelector('[data-cg-clock]')?.textContent;
     // Started by hand with no flow seen: timed like recovery, the figure its source gives, and the source beside it.
     expect(clock).toBe('15:00');
@@ -40,9 +38,8 @@ describe('popup: the link countdown', () => {
     expect(fakeControl.openPorts).toBe(1); // pinging the background while the clock runs
     expect(start().textContent).toBe(msg('cdPopupRestart'));
     act(() => container.querySelector<HTMLButtonElement>('[data-action="countdown-stop"]')!.click());
-    await flush();
-    await flush();
-    expect(container.querySelector('[data-cg-clock]')).toBeNull();
+    await vi.waitFor(() => expect(container.querySelector('[data-cg-clock]')).toBeNull());
+    await vi.waitFor(() => expect(fakeControl.openPorts).toBe(0));
     expect(container.textContent).toContain(msg('cdPopupNone'));
     expect(fakeControl.badge.text).toBe('');
     expect(fakeControl.openPorts).toBe(0);

@@ -9,6 +9,7 @@ import { PHASE_MESSAGES, type Phase } from '../flow/countdown';
 import { msToNextSecond, viewDeadline } from '../flow/deadline-view';
 import { t } from '../i18n/t';
 import { COUNTDOWN_PORT_NAME } from '../messages';
+import { ask } from '../messages/replies';
 import type { PlatformApi, PortApi } from '../platform/api';
 import { platform } from '../platform/browser';
 import { now as systemNow } from '../platform/now';
@@ -68,12 +69,9 @@ export function Countdown({ api = platform, now: clock = systemNow }: { api?: Pl
     };
   }, [entry?.requestedAt, entry?.deadline, entry?.step, api]);
 
-  const ask = (message: { type: 'countdown:start' } | { type: 'countdown:stop' }) => {
+  const send = (message: { type: 'countdown:start' } | { type: 'countdown:stop' }) => {
     setBusy(true);
-    void api.runtime
-      .sendMessage(message)
-      .catch(() => undefined)
-      .finally(() => setBusy(false));
+    void ask(api.runtime, message).finally(() => setBusy(false));
   };
 
   return (
@@ -100,11 +98,11 @@ export function Countdown({ api = platform, now: clock = systemNow }: { api?: Pl
       )}
       <p class="hint">{t('cdPopupExplain')}</p>
       <p class="countdown-actions">
-        <button type="button" data-action="countdown-start" disabled={busy} onClick={() => ask({ type: 'countdown:start' })}>
+        <button type="button" data-action="countdown-start" disabled={busy} onClick={() => send({ type: 'countdown:start' })}>
           {t(running ? 'cdPopupRestart' : 'cdPopupStart')}
         </button>{' '}
         {entry && (
-          <button type="button" data-action="countdown-stop" disabled={busy} onClick={() => ask({ type: 'countdown:stop' })}>
+          <button type="button" data-action="countdown-stop" disabled={busy} onClick={() => send({ type: 'countdown:stop' })}>
             {t('cdPopupStop')}
           </button>
         )}

@@ -1,5 +1,5 @@
 /**
- * What the popup and the options page read and write, over the one store; a seam so the components are
+ * What the extension pages (popup, options page, side area) read and write, over the one store; a seam so the components are
  * testable without the browser. "Olvidar todo" goes through the background, which owns the erase hooks (open
  * overlays, and later alarms and the badge).
  *
@@ -9,6 +9,7 @@
  */
 import { checkSite, type SiteCheck } from '../flow/official-site';
 import { setLanguage } from '../i18n/t';
+import { ask } from '../messages/replies';
 import type { PlatformApi, TabInfo } from '../platform/api';
 import { platform } from '../platform/browser';
 import { capabilitiesOf, type Capabilities } from '../platform/capabilities';
@@ -28,7 +29,7 @@ export interface ActiveTab {
   portalHost: string | null;
 }
 
-export interface PopupStore {
+export interface PagesStore {
   loadSettings(): Promise<Settings>;
   showOnHost(host: string): Promise<Settings>;
   hideOnHost(host: string): Promise<Settings>;
@@ -70,7 +71,7 @@ export interface PopupStore {
 
 const peopleItem = (options: Options) => (options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION);
 
-export function createPopupStore(api: PlatformApi, store: Store = createStore(api.storage)): PopupStore {
+export function createPagesStore(api: PlatformApi, store: Store = createStore(api.storage)): PagesStore {
   const options = () => store.get(OPTIONS);
   return {
     loadSettings: () => store.get(SETTINGS),
@@ -153,10 +154,9 @@ export function createPopupStore(api: PlatformApi, store: Store = createStore(ap
     },
 
     async eraseAll() {
-      const done = await api.runtime.sendMessage({ type: 'data:erase' });
-      if (done !== true) throw new Error('erase not confirmed');
+      if (!(await ask(api.runtime, { type: 'data:erase' }))) throw new Error('erase not confirmed');
     },
   };
 }
 
-export const popupStore: PopupStore = createPopupStore(platform);
+export const pagesStore: PagesStore = createPagesStore(platform);

@@ -1,6 +1,6 @@
 import type { AlertGuide } from '../flow/alerts';
 import { t } from '../i18n/t';
-import { Icon } from '../ui/Icon';
+import { Icon } from './Icon';
 import { OfficialLinks } from './OfficialLinks';
 
 /**

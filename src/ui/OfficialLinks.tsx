@@ -1,7 +1,7 @@
 import { OFFICIAL_LINKS, type OfficialLinkId } from '../flow/links';
 import { t } from '../i18n/t';
-import { Icon } from '../ui/Icon';
-import { VisuallyHidden } from '../ui/VisuallyHidden';
+import { Icon } from './Icon';
+import { VisuallyHidden } from './VisuallyHidden';
 
 /** Links to the official IESS pages; they open in a new tab so the person's current page stays as it is. */
 export function OfficialLinks({ links }: { links: readonly OfficialLinkId[] }) {

@@ -1,7 +1,7 @@
 import type { StageState, StageView } from '../flow/progress';
 import { t, type MessageKey } from '../i18n/t';
-import { Icon, type IconName } from '../ui/Icon';
-import { VisuallyHidden } from '../ui/VisuallyHidden';
+import { Icon, type IconName } from './Icon';
+import { VisuallyHidden } from './VisuallyHidden';
 
 const ICONS: Record<StageState, IconName> = { done: 'check', current: 'current', upcoming: 'upcoming' };
 const WORDS: Record<StageState, MessageKey> = { done: 'ovStageDone', current: 'ovStageCurrent', upcoming: 'ovStageUpcoming' };
