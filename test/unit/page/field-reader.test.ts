@@ -5,11 +5,7 @@ import { extractFeatures } from '../../../src/detect/features';
 import { accessibleName, isShown, isUsable } from '../../../src/page/field-reader';
 import { findValueFields } from '../../../src/page/fields';
 import { parseHtml } from '../../qa/load';
-
-function form(html: string): void {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
-}
+import { form } from '../content/page-form';
 
 afterEach(() => document.body.replaceChildren());
 
