@@ -6,7 +6,7 @@
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
-import { PassRunner, type SlicedClassify } from './sliced-pass';
+import { passRunner, type PassRunner, type SlicedClassify } from './sliced-pass';
 import { StormMeter } from './storm-meter';
 
 export interface PageWatcherOptions {
@@ -85,7 +85,7 @@ export class PageWatcher {
       ...options,
     };
     this.interval = this.opts.minIntervalMs;
-    this.passes = new PassRunner(this.opts.classify, this.opts.classifySliced);
+    this.passes = passRunner(this.opts.classify, this.opts.classifySliced);
     this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 

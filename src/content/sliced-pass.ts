@@ -23,16 +23,13 @@ export interface SliceClock {
  * cancel the rest. A pass that throws ends without an answer: a detector failure never breaks the page.
  */
 export function runSliced<T>(steps: Steps<T>, done: (answer: T) => void, clock: SliceClock, sliceMs = SLICE_MS): (() => void) | null {
-  let cancelLater: (() => void) | null = null;
+  let cancel: (() => void) | null = null;
+  // True when the pass has ended (answered or failed).
   const slice = (): boolean => {
     const end = clock.now() + sliceMs;
     try {
-      for (;;) {
-        const r = steps.next();
-        if (r.done) {
-          done(r.value);
-          return true;
-        }
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) return done(r.value), true;
         if (clock.now() >= end) return false;
       }
     } catch {
@@ -40,30 +37,21 @@ export function runSliced<T>(steps: Steps<T>, done: (answer: T) => void, clock: 
     }
   };
   const next = (): void => {
-    cancelLater = slice() ? null : clock.later(next);
+    cancel = slice() ? null : clock.later(next);
   };
-  if (slice()) return null;
-  cancelLater = clock.later(next);
-  return () => {
-    cancelLater?.();
-    cancelLater = null;
-  };
+  next();
+  return cancel && (() => cancel?.());
 }
 
-type IdleView = Window & {
-  requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
-  cancelIdleCallback?: (id: number) => void;
-};
-
-/** The page's clock: idle callbacks where the browser has them, else a zero-delay timer. */
+/** The page's clock: idle callbacks where the browser has them (both targets), else a zero-delay timer. */
 export function idleClock(view: Window | null): SliceClock {
-  const idle = view as IdleView | null;
+  const idle = view as (Window & { requestIdleCallback?: typeof requestIdleCallback }) | null;
   return {
     now: () => performance.now(),
     later: (slice) => {
       if (idle?.requestIdleCallback) {
         const id = idle.requestIdleCallback(slice, { timeout: IDLE_TIMEOUT_MS });
-        return () => idle.cancelIdleCallback?.(id);
+        return () => idle.cancelIdleCallback(id);
       }
       const timer = setTimeout(slice, 0);
       return () => clearTimeout(timer);
@@ -77,49 +65,51 @@ export type SlicedClassify = (doc: Document, url: string, done: (detection: Dete
 /** Sliced passes cancelled in a row after which the next runs in one go. */
 const MAX_SUPERSEDED = 3;
 
-/**
- * The page watcher's passes. With a sliced detector, one pass walks at a time; a change to the page cancels a
- * pass still walking (its answer may be stale: it is never reported) and the watcher plans a fresh one. After
- * `MAX_SUPERSEDED` cancelled in a row, a pass runs in one go, so that a page that keeps changing still gets an
- * answer. A detector failure never breaks the page: the pass ends without an answer.
- */
-export class PassRunner {
-  private cancelWalk: (() => void) | null = null;
-  private superseded = 0;
-
-  constructor(
-    private readonly whole: (doc: Document, url: string) => Detection,
-    private readonly sliced: SlicedClassify | null,
-  ) {}
-
-  run(doc: Document, url: string, report: (detection: Detection) => void): void {
-    this.cancel();
-    try {
-      if (this.sliced && this.superseded < MAX_SUPERSEDED) {
-        this.cancelWalk = this.sliced(doc, url, (detection) => {
-          this.cancelWalk = null;
-          this.superseded = 0;
-          report(detection);
-        });
-        return;
-      }
-      this.superseded = 0;
-      report(this.whole(doc, url));
-    } catch {
-      // The next change tries again.
-    }
-  }
-
+/** The page watcher's passes (see `passRunner`). */
+export interface PassRunner {
+  run(doc: Document, url: string, report: (detection: Detection) => void): void;
   /** The page changed: a pass still walking is dropped. */
-  supersede(): void {
-    if (this.cancel()) this.superseded++;
-  }
+  supersede(): void;
+  /** Drops a pass still walking. */
+  cancel(): void;
+}
 
-  /** Drops a pass still walking; true when there was one. */
-  cancel(): boolean {
-    const cancel = this.cancelWalk;
-    this.cancelWalk = null;
-    cancel?.();
-    return cancel !== null;
-  }
+/**
+ * With a sliced detector, one pass walks at a time; a change to the page cancels a pass still walking (its answer
+ * may be stale: it is never reported) and the watcher plans a fresh one. After `MAX_SUPERSEDED` cancelled in a
+ * row, a pass runs in one go, so that a page that keeps changing still gets an answer. A detector failure never
+ * breaks the page: the pass ends without an answer.
+ */
+export function passRunner(whole: (doc: Document, url: string) => Detection, sliced: SlicedClassify | null): PassRunner {
+  let walking: (() => void) | null = null;
+  let superseded = 0;
+  const cancel = (): boolean => {
+    const c = walking;
+    walking = null;
+    c?.();
+    return !!c;
+  };
+  return {
+    run(doc, url, report) {
+      cancel();
+      try {
+        if (sliced && superseded < MAX_SUPERSEDED) {
+          walking = sliced(doc, url, (detection) => {
+            walking = null;
+            superseded = 0;
+            report(detection);
+          });
+        } else {
+          superseded = 0;
+          report(whole(doc, url));
+        }
+      } catch {
+        // The next change tries again.
+      }
+    },
+    supersede() {
+      if (cancel()) superseded++;
+    },
+    cancel,
+  };
 }

@@ -2,7 +2,7 @@
  * The page walk: one bounded, iterative depth-first pass over what the page shows (open shadow roots included),
  * filling a `Features` record. Visibility checks are shared and cached per pass; a hidden subtree is pruned.
  */
-import { accessibleName, controlName, SHORT, text } from '../page/field-reader';
+import { controlName, nameWithLabels, SHORT, text } from '../page/field-reader';
 import { HOST_ATTRIBUTE } from '../page/marker';
 import { fold } from '../text/fold';
 import {
@@ -276,7 +276,7 @@ export class Walker {
   finish(): Features {
     const { f, pass } = this;
     for (const { el, field } of this.pending) {
-      if (field.kind !== 'radio') field.label = accessibleName(el, pass.labelsFor);
+      if (field.kind !== 'radio') field.label = nameWithLabels(el, pass.labelsFor);
       f.fields.push(field);
     }
     f.text = fold(this.chunks.join(' '), LIMITS.textChars);

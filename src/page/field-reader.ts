@@ -101,17 +101,22 @@ function forLabelText(el: Element): string | undefined {
   return undefined;
 }
 
+/** A form control's accessible name, folded, with the control's own `<label for>` (the guide's reading). */
+export function accessibleName(el: Element): string {
+  return nameWithLabels(el, { get: () => forLabelText(el) });
+}
+
 /**
- * A form control's accessible name, folded. `labelsFor` maps `<label for>` ids to their text (the detector's
- * walk collects those it saw shown); without it the control's own `labels` are read.
+ * The same name, with the `<label for>` texts the detector's walk collected by id (only labels it saw shown):
+ * one reading of labels, `aria-labelledby`, `aria-label`, placeholder, `title` and the words around.
  */
-export function accessibleName(el: Element, labelsFor?: ReadonlyMap<string, string>): string {
+export function nameWithLabels(el: Element, labelsFor: { get(id: string): string | undefined }): string {
   const parts: string[] = [];
   const labelledBy = labelledByText(el, 200);
   if (labelledBy) parts.push(labelledBy);
   const aria = fold(el.getAttribute('aria-label'), 200);
   if (aria) parts.push(aria);
-  const forLabel = labelsFor ? (el.id ? labelsFor.get(el.id) : undefined) : forLabelText(el);
+  const forLabel = el.id ? labelsFor.get(el.id) : undefined;
   if (forLabel) parts.push(forLabel);
   if (parts.length === 0) {
     const wrap = el.closest('label');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageWatcher } from '../../../src/content/page-watcher';
-import { PassRunner, runSliced, type SliceClock } from '../../../src/content/sliced-pass';
+import { passRunner, runSliced, type SliceClock } from '../../../src/content/sliced-pass';
 import { classify, classifySteps } from '../../../src/detect/classify';
 import { extractFeatures, featureSteps } from '../../../src/detect/features';
 import { drain, STEP_NODES, type Steps } from '../../../src/detect/steps';
@@ -207,7 +207,7 @@ describe('a page changing under a sliced pass', () => {
   it('after three passes dropped in a row, the next runs in one go so a busy page still gets an answer', () => {
     const whole = vi.fn((): Detection => ({ step: 'identity', flow: 'recover', alerts: [], confidence: 1, signals: [] }));
     const clock = fakeClock();
-    const runner = new PassRunner(whole, (doc, _url, done) => runSliced(readsAtStart(doc), done, clock, 2));
+    const runner = passRunner(whole, (doc, _url, done) => runSliced(readsAtStart(doc), done, clock, 2));
     const report = vi.fn();
     for (let i = 0; i < 3; i++) {
       runner.run(document, REC, report);
