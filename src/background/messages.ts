@@ -28,6 +28,14 @@ export interface HandlerContext {
 type Handlers = { [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<ReplyOf<K>> };
 
 export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?: SideTracker): Handlers {
+  /** The person being helped, from the list the options say is kept, without its id or ticks; null for nobody. */
+  const activeData = async (): Promise<ActivePersonData | null> => {
+    const options = await store.get(OPTIONS);
+    const person = activePerson(await store.get(options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION));
+    if (!person) return null;
+    const { id: _id, preflight: _ticks, ...data } = person;
+    return data;
+  };
   return {
     'ticks:get': (_m, { tabId }) => store.get(ticksItem(tabId!)),
     'ticks:set': async (m, { tabId }) => {
@@ -66,13 +74,12 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
       return true;
     },
     // Only what the asking step compares: the label everywhere, data only on the steps that check it (issue 18).
-    'person:active': async (m): Promise<ActivePersonData | null> => {
-      const options = await store.get(OPTIONS);
-      const person = activePerson(await store.get(options.rememberPeople ? PEOPLE_REMEMBERED : PEOPLE_SESSION));
-      if (!person) return null;
-      const { id: _id, preflight: _ticks, ...data } = person;
-      return personForStep(data, m.step);
+    'person:active': async (m) => {
+      const data = await activeData();
+      return data && personForStep(data, m.step);
     },
+    // The anonymous copy removes every prepared value the page shows, so it compares them all (issue 21).
+    'person:copy': () => activeData(),
     'i18n:catalogue': async (m) => CATALOGUES[m.language],
     // Synchronous up to `open`: Chrome accepts it only while the click's user action is still current.
     'side:open': (_m, { sender }) => side?.open({ tabId: sender.tab?.id }) ?? Promise.resolve(false),

@@ -14,9 +14,8 @@ function withoutLabel({ label: _label, ...data }: ActivePersonData): CopyPerson 
 }
 
 export async function makeCopy(doc: Document, api: PlatformApi): Promise<CopyAnswer> {
-  // Asked for the step 'none' (the request always named no step here): no step compares data there, so the
-  // background answers the label only, and the copy removes what it recognises by shape.
-  const active = await ask(api.runtime, { type: 'person:active', step: 'none' });
+  // Every prepared field (not only what one step compares): the copy removes each wherever the page shows it.
+  const active = await ask(api.runtime, { type: 'person:copy' });
   const person: CopyPerson | null = active && withoutLabel(active);
   const copy = anonymize(doc, pageUrl(doc), { person });
   return { html: copy.html, preview: copy.preview, url: copy.url, removed: copy.removed };

@@ -51,6 +51,11 @@ export type ToBackground =
    * (flow/warnings.ts `personForStep`); answered with `ActivePersonData` or null.
    */
   | { type: 'person:active'; step: StepId }
+  /**
+   * The anonymous copy, made on a person's click: every prepared field of the person being helped, so the copy
+   * removes them wherever the page shows them. Compared in memory where the page is; never stored or sent on.
+   */
+  | { type: 'person:copy' }
   /** The words of a language forced on the options page (the content script ships none of its own). */
   | { type: 'i18n:catalogue'; language: 'es' | 'en' }
   /**
@@ -115,6 +120,7 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
   'side:open': { from: 'content', parse: () => ({ type: 'side:open' }) },
   'side:get': { from: 'content', parse: () => ({ type: 'side:get' }) },
   'person:active': { from: 'content', parse: (m) => ({ type: 'person:active', step: isStepId(m.step) ? m.step : 'none' }) },
+  'person:copy': { from: 'content', parse: () => ({ type: 'person:copy' }) },
   'i18n:catalogue': {
     from: 'content',
     parse: (m) => (m.language === 'es' || m.language === 'en' ? { type: 'i18n:catalogue', language: m.language } : null),

@@ -21,6 +21,8 @@ export interface Replies {
   'side:get': SideStatus;
   /** The label and only the fields the asking step compares, or null when nobody is being helped. */
   'person:active': ActivePersonData | null;
+  /** Every prepared field of the person being helped (for the anonymous copy), or null when nobody is. */
+  'person:copy': ActivePersonData | null;
   /** The words of the language asked for, or null. */
   'i18n:catalogue': Catalogue | null;
   'estimator:load': boolean;
@@ -97,6 +99,7 @@ export const REPLY_PARSERS: { [K in ToBackgroundType]: (raw: unknown) => ReplyOf
   'side:open': done,
   'side:get': (raw) => parseSideStatus(raw) ?? { ...NO_SIDE },
   'person:active': parseActivePerson,
+  'person:copy': parseActivePerson,
   'i18n:catalogue': parseCatalogue,
   'estimator:load': done,
   'guide:load': done,

@@ -1,7 +1,7 @@
 /**
  * The overlay's controller: keeps the state, turns each change into one view, and hands the parts their
- * jobs: the host element (host.ts), the live region (announcer.ts), focus and keys (focus.ts) and keeping
- * off the portal's fields (avoidance.ts). Bitwarden-style lifecycle: `createOverlay` touches nothing,
+ * jobs (parts.ts): the host element (host.ts), the live region (announcer.ts), focus and keys (focus.ts) and
+ * keeping off the portal's fields (avoidance.ts). Bitwarden-style lifecycle: `createOverlay` touches nothing,
  * `start()` mounts once, `destroy()` removes every node, listener and timer.
  */
 import { h, render } from 'preact';
@@ -9,12 +9,8 @@ import type { Detection } from '../detect/vocabulary';
 import { pageUrl } from '../page/location';
 import type { SettingsPatch } from '../storage/schema';
 import { createActions, type OverlayActions } from './actions';
-import { Announcer } from './announcer';
 import { App } from './App';
-import { CountdownFeed } from './countdown-feed';
-import { FieldAvoider } from './avoidance';
-import { FocusKeeper } from './focus';
-import { OverlayHost } from './host';
+import { mountParts, type Parts } from './parts';
 import { overlayLanguage } from './lang';
 import { buildReport } from './report';
 import type { Overlay, OverlayOptions, OverlayServices } from './services';
@@ -22,19 +18,9 @@ import * as S from './state';
 import type { ViewModel } from './view';
 import { isNarrow } from './placement';
 import type { FieldWarning } from '../flow/warnings';
-import { WarningsLayer, type WarningAnchors } from './warnings/layer';
+import type { WarningAnchors } from './warnings/layer';
 import { t } from '../i18n/t';
 import type { SideStatus } from '../messages';
-
-interface Parts {
-  host: OverlayHost;
-  announcer: Announcer;
-  focus: FocusKeeper;
-  avoider: FieldAvoider;
-  warnings: WarningsLayer;
-  /** The link countdown, when the services offer one; it ticks and re-renders only its own components. */
-  countdown: CountdownFeed | null;
-}
 
 function defaultShadowMode(): ShadowRootMode {
   return typeof __SHADOW_MODE__ === 'string' ? __SHADOW_MODE__ : 'closed';
@@ -83,38 +69,20 @@ class OverlayController implements Overlay {
 
   start(): void {
     if (this.parts || this.destroyed) return;
-    const host = new OverlayHost(this.doc, this.shadowMode);
-    const focus = new FocusKeeper(this.doc, host.element, host.root, {
-      onEscape: () => {
+    this.parts = mountParts(this.doc, this.shadowMode, this.services.countdown, {
+      escape: () => {
         if (!S.isCollapsed(this.state)) this.changeSettings({ collapsed: true });
-        focus.giveBack();
       },
-      onPageFocus: (target) => {
+      pageFocus: (target) => {
         this.parts?.avoider.forgetFields();
         this.place(target);
       },
+      render: () => this.render(),
+      place: () => this.place(),
+      ownResize: () => this.remeasure() && this.place(),
+      speak: this.speak,
     });
-    this.parts = {
-      host,
-      focus,
-      announcer: new Announcer(() => this.render()),
-      avoider: new FieldAvoider(
-        this.doc,
-        host.element,
-        (node) => focus.isOurs(node),
-        () => this.place(),
-        () => this.remeasure() && this.place(),
-      ),
-      warnings: new WarningsLayer(this.doc, host.root, this.speak),
-      countdown: null,
-    };
-    if (this.services.countdown) {
-      // Threshold announcements go through the one live region; only then is the whole overlay re-rendered.
-      const feed = new CountdownFeed(this.services.countdown, this.speak);
-      this.parts.countdown = feed;
-      this.doc.addEventListener('visibilitychange', this.onVisibility);
-      feed.start();
-    }
+    this.parts.start();
     this.render();
 
     this.services.loadSettings().then(
@@ -201,20 +169,8 @@ class OverlayController implements Overlay {
     const parts = this.parts;
     this.parts = null;
     if (!parts) return;
-    parts.countdown?.destroy();
-    this.doc.removeEventListener('visibilitychange', this.onVisibility);
-    parts.announcer.destroy();
-    parts.warnings.destroy();
-    parts.avoider.destroy();
-    parts.focus.destroy();
-    render(null, parts.host.container);
-    parts.host.destroy();
+    parts.destroy();
   }
-
-  /** Background tabs throttle timers: read the absolute clock again when the tab shows. */
-  private readonly onVisibility = (): void => {
-    if (this.doc.visibilityState === 'visible') this.parts?.countdown?.tick();
-  };
 
   // ---- state → DOM
 

@@ -101,9 +101,12 @@ describe('background: what the page shows, and who is being helped', () => {
     for (const step of ['none', 'start', 'terms', 'profile', 'done', 'error']) expect(await send({ type: 'person:active', step })).toEqual({ label: 'Mamá' });
     expect(await send({ type: 'person:active' })).toEqual({ label: 'Mamá' });
     expect(await send({ type: 'person:active', step: '__proto__' })).toEqual({ label: 'Mamá' });
+    // Issue 21: the anonymous copy compares every prepared field (never the id or the ticks).
+    expect(await send({ type: 'person:copy' })).toEqual(data);
     // "Recordar en este equipo": the remembered list is the one read.
     await fakeBrowser.storage.local.set({ options: { rememberPeople: true }, people: { activeId: 'p2', list: [{ id: 'p2', label: 'Papá' }] } });
     expect(await send({ type: 'person:active' })).toEqual({ label: 'Papá' });
+    expect(await send({ type: 'person:copy' })).toEqual({ label: 'Papá' });
   });
 });
 

@@ -131,7 +131,13 @@ describe('resident lifecycle', () => {
     };
     const recoveryUrl = location.href;
     history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
-    document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado 1712345600' }));
+    document.body.replaceChildren(
+      Object.assign(document.createElement('h1'), { textContent: 'Certificado 1712345600' }),
+      Object.assign(document.createElement('p'), { textContent: 'Emitido para Rosa Elvira Loor, rosa.loor@example.com' }),
+    );
+    // The person being helped: the copy compares every prepared field, not only what one step would.
+    const mama = { id: 'p1', label: 'Mamá', names: 'Rosa Elvira Loor', email: 'rosa.loor@example.com', preflight: {} };
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p1', list: [mama] } });
     app = new Resident(document, fakeContentBrowser, { world });
     app.start();
     const answers = fakeBrowser.runtime.onMessage.emit({ type: 'copy:make' }, fakeControl.sender) as unknown[];
@@ -139,6 +145,8 @@ describe('resident lifecycle', () => {
     history.replaceState(null, '', recoveryUrl);
     expect(copy?.html).toContain('Certificado');
     expect(copy?.html).not.toContain('1712345600');
+    for (const name of ['Rosa', 'Elvira', 'Loor', 'rosa.loor']) expect(copy?.html).not.toContain(name);
+    expect(copy?.html).toContain('Emitido para');
     expect(fakeControl.injected.filter((i) => i.files)).toHaveLength(1);
     expect(hosts()).toHaveLength(0);
     expect(app.guide).toBeNull();

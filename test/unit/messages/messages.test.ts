@@ -53,6 +53,7 @@ describe('messages', () => {
       'side:open:content',
       'side:get:content',
       'person:active:content',
+      'person:copy:content',
       'i18n:catalogue:content',
       'estimator:load:content',
       'guide:load:content',
