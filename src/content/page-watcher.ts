@@ -6,12 +6,15 @@
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
+import { passRunner, type PassRunner, type SlicedClassify } from './sliced-pass';
 import { StormMeter } from './storm-meter';
 
 export interface PageWatcherOptions {
   doc: Document;
   getUrl: () => string;
   classify: (doc: Document, url: string) => Detection;
+  /** The same detector a slice at a time (sliced-pass.ts); without it, `classify` runs in one go. */
+  classifySliced?: SlicedClassify | null;
   onChange: (detection: Detection) => void;
   /**
    * The page replaced its whole document (`document.open()`, as the portal does for some AJAX replies). That
@@ -72,6 +75,7 @@ export class PageWatcher {
   private pendingStrong = false;
   private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
+  private readonly passes: PassRunner;
 
   constructor(options: PageWatcherOptions) {
     this.opts = {
@@ -85,9 +89,11 @@ export class PageWatcher {
       stormPollMs: 2000,
       stormRestMs: 10_000,
       onDocumentReplaced: () => undefined,
+      classifySliced: null,
       ...options,
     };
     this.interval = this.opts.minIntervalMs;
+    this.passes = passRunner(this.opts.classify, this.opts.classifySliced);
     this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 
@@ -129,6 +135,7 @@ export class PageWatcher {
     if (this.pollTimer !== null) clearInterval(this.pollTimer);
     this.pollTimer = null;
     this.cancelPending();
+    this.passes.cancel();
     // A restart reports the page afresh.
     this.lastKey = null;
     this.dirty = false;
@@ -229,6 +236,7 @@ export class PageWatcher {
    */
   private schedule(strong: boolean): void {
     if (!this.started) return;
+    this.passes.supersede();
     if (strong) this.interval = this.opts.minIntervalMs;
     const backoff = Math.max(0, this.lastRun + this.interval - Date.now());
     // A weak change waits long enough for a storm to be told apart (the storm poll itself is not delayed).
@@ -287,13 +295,10 @@ export class PageWatcher {
     this.lastRun = Date.now();
     const url = this.readUrl();
     this.lastUrl = url;
-    let detection: Detection;
-    try {
-      detection = this.opts.classify(this.opts.doc, url);
-    } catch {
-      // A detector failure must never break the page; the next change tries again.
-      return;
-    }
+    this.passes.run(this.opts.doc, url, this.report);
+  }
+
+  private readonly report = (detection: Detection): void => {
     const key = JSON.stringify([detection.step, detection.flow, detection.alerts, detection.candidates?.map((c) => c.step) ?? null]);
     if (key === this.lastKey) {
       // Nothing new: the page is busy with something else. Look less often until something real changes.
@@ -303,5 +308,5 @@ export class PageWatcher {
     this.interval = this.opts.minIntervalMs;
     this.lastKey = key;
     this.opts.onChange(detection);
-  }
+  };
 }

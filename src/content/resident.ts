@@ -11,7 +11,7 @@
  * no guide) until the popup shows it again, or until the person presses a ClaveGuía shortcut on the page,
  * which shows it for this page only.
  */
-import { classify } from '../detect/classify';
+import { classify, classifySteps } from '../detect/classify';
 import type { Detection } from '../detect/vocabulary';
 import { parseToContent, type CopyAnswer } from '../messages';
 import { ask } from '../messages/replies';
@@ -24,6 +24,7 @@ import { createReader, type StoreReader } from '../storage/store';
 import { ExtensionContext } from './context';
 import { findCopyMaker, findGuide, needsGuide, noteGuideTime, RESIDENT_DECISION_KEY, type Guide, type GuideHooks, type GuideMessage } from './guide-contract';
 import { PageWatcher } from './page-watcher';
+import { idleClock, runSliced } from './sliced-pass';
 import { Teardown } from './teardown';
 
 export interface ResidentOptions {
@@ -117,6 +118,8 @@ export class Resident {
         if (!this.context?.check()) throw new Error('extension context lost');
         return classify(doc, url);
       },
+      // A big page is read a slice at a time, never blocking it for more than a frame (issue 19).
+      classifySliced: (doc, url, done) => (this.context?.check() ? runSliced(classifySteps(doc, url), done, idleClock(doc.defaultView)) : null),
       onChange: (detection) => this.onDetection(detection),
       onDocumentReplaced: () => {
         this.hide();

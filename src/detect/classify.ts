@@ -3,10 +3,11 @@
  * evaluates or re-renders page content. Work is bounded by the caps in limits.ts.
  */
 import { readAlerts } from './alerts';
-import { extractFeatures, type Features } from './features';
+import { featureSteps, type Features } from './features';
 import { cleanPath, iessUrl, isPortalHost, isRecoveryAppPath } from './host';
 import { CONTEXT_RULES, FLOW_MIN, FLOW_ORDER, FLOW_RULES, NEEDS_CONTEXT, STEP_RULES, type Count, type ScoredStep } from './rules';
 import { countOf, scoreRules } from './score';
+import { drain, type Steps } from './steps';
 import { ALERT_IDS, type AlertId, type Detection, type FlowId, type StepCandidate, type StepId } from './vocabulary';
 
 /**
@@ -33,6 +34,11 @@ const APP_ENTRY_CANDIDATES: StepCandidate[] = [{ step: 'identity', score: 0 }];
 const notHere = (why: string): Detection => ({ step: 'none', flow: 'unknown', alerts: [], confidence: 1, signals: [why] });
 
 export function classify(doc: Document, url: string | URL): Detection {
+  return drain(classifySteps(doc, url));
+}
+
+/** The same detection, pausing every few nodes of the page walk (steps.ts): a big page is read a slice at a time. */
+export function* classifySteps(doc: Document, url: string | URL): Steps<Detection> {
   // The URL decides first: other sites cost nothing and their DOM is never read.
   const parsed = iessUrl(url);
   if (!parsed) return notHere('host not IESS');
@@ -41,7 +47,7 @@ export function classify(doc: Document, url: string | URL): Detection {
   // app decide before any word on the page does.
   if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
-    return decide(extractFeatures(doc, path));
+    return yield* decideSteps(yield* featureSteps(doc, path));
   } catch {
     // Last line of defence against a page built to break us: report nothing rather than throw.
     return { step: 'none', flow: 'unknown', alerts: [], confidence: 0, signals: ['detector error'] };
@@ -76,9 +82,14 @@ function noneConfidence(f: Features, topScore: number): number {
 
 /** The page's decision, unless a modal dialog or a growl on top says what the page is now. */
 export function decide(f: Features): Detection {
-  const page = decideLayer(f, null);
+  return drain(decideSteps(f));
+}
+
+/** The same, pausing after each step's rules: on a big page scoring is spread over slices too. */
+function* decideSteps(f: Features): Steps<Detection> {
+  const page = yield* decideLayer(f, null);
   if (!f.top) return page.detection;
-  const top = decideLayer(f.top, page.context, f);
+  const top = yield* decideLayer(f.top, page.context, f);
   const topWins =
     top.detection.step !== 'none' &&
     // An error notice on top of a form is an alert about that form; only a modal that ends the flow
@@ -102,17 +113,20 @@ interface LayerResult {
  * Scores one layer. `inherited` is the page's recovery context when this layer is a dialog or growl read on
  * its own; `flowFrom` the page whose evidence decides the flow then.
  */
-function decideLayer(f: Features, inherited: number | null, flowFrom: Features = f): LayerResult {
+function* decideLayer(f: Features, inherited: number | null, flowFrom: Features = f): Steps<LayerResult> {
   const counts = new Map<Count, number>();
   const ctx = scoreRules(f, CONTEXT_RULES, counts);
   const context = Math.max(ctx.score, inherited ?? -Infinity);
   const inFlow = context >= MIN_CONTEXT;
 
-  const ranked = STEPS.map((step) => {
+  const ranked: Array<{ step: ScoredStep; score: number; signals: string[] }> = [];
+  for (const step of STEPS) {
     const s = scoreRules(f, STEP_RULES[step], counts);
     const score = NEEDS_CONTEXT.has(step) && !inFlow ? s.score * NO_CONTEXT_FACTOR : s.score;
-    return { step, score, signals: s.signals };
-  }).sort((a, b) => b.score - a.score);
+    ranked.push({ step, score, signals: s.signals });
+    yield 0;
+  }
+  ranked.sort((a, b) => b.score - a.score);
 
   const top = ranked[0];
   const topScore = top ? Math.max(0, top.score) : 0;

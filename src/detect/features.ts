@@ -5,8 +5,9 @@
  */
 import { fold } from '../text/fold';
 import { LIMITS } from './limits';
-import { emptyFeatures, Walker, type Pass } from './page-walk';
+import { emptyFeatures, pausing, Walker, type Pass } from './page-walk';
 import { biggerThanBudget, priorityRoots, rootState } from './roots';
+import { drain, type Steps } from './steps';
 import { computedStyleCheck, layoutCheck, scanStyles, type HiddenByCss } from './visibility';
 
 export type FieldKind =
@@ -79,7 +80,13 @@ export interface Features {
   truncated: boolean;
 }
 
+/** The whole page's features, in one go (tests, the QA tools, small pages). */
 export function extractFeatures(doc: Document, path: string): Features {
+  return drain(featureSteps(doc, path));
+}
+
+/** The same pass, pausing every few nodes (steps.ts) so that a big page can be walked a slice at a time. */
+export function* featureSteps(doc: Document, path: string): Steps<Features> {
   const css: HiddenByCss = scanStyles(doc);
   const visible = layoutCheck(doc);
   const pass: Pass = {
@@ -92,6 +99,7 @@ export function extractFeatures(doc: Document, path: string): Features {
     growls: [],
     mask: false,
     translated: false,
+    since: 0,
   };
   const f = emptyFeatures(path);
   const title = fold(doc.title, LIMITS.itemChars);
@@ -105,7 +113,7 @@ export function extractFeatures(doc: Document, path: string): Features {
 
   // On a page bigger than the element budget, recovery content first (forms, main, dialogs, message regions),
   // then the rest in document order: the budget goes where the step is, not to 50,000 rows above it.
-  const roots = html && biggerThanBudget(doc, html, visible !== null) ? priorityRoots(html) : [];
+  const roots = html && biggerThanBudget(doc, html, visible !== null) ? yield* priorityRoots(pass, html) : [];
   const walked = new Set<Element>();
   const walker = new Walker(pass, f, walked, true);
   let within = true;
@@ -113,12 +121,14 @@ export function extractFeatures(doc: Document, path: string): Features {
     const state = rootState(pass, r);
     if (state === 'hidden') continue;
     walked.add(r);
-    within = walker.walk(r, state === 'chrome' ? 1 : 0);
+    within = yield* walker.walk(r, state === 'chrome' ? 1 : 0);
     if (!within) break;
   }
-  if (within) walker.walk(root, 0);
+  if (within) yield* walker.walk(root, 0);
   walker.finish();
-  readTopLayer(pass, f);
+  yield* readTopLayer(pass, f);
+  // A pause before the rules score what was read: on a big page the scoring starts a slice of its own.
+  yield pausing(pass);
   return f;
 }
 
@@ -126,13 +136,13 @@ export function extractFeatures(doc: Document, path: string): Features {
  * What is on top describes the page now: a visible modal dialog (a dialog marked modal, or any visible dialog
  * while a mask covers the page), else a visible growl. Each is read on its own, as if it were the page.
  */
-function readTopLayer(pass: Pass, f: Features): void {
+function* readTopLayer(pass: Pass, f: Features): Steps<void> {
   const modal = pass.dialogs.filter((d) => d.modal || pass.mask).map((d) => d.el);
   const layer = modal.length > 0 ? modal : pass.growls;
   if (layer.length === 0) return;
   const top = emptyFeatures(f.path);
   const walker = new Walker(pass, top, new Set(), false);
-  for (const el of layer) if (!walker.walk(el, 0)) break;
+  for (const el of layer) if (!(yield* walker.walk(el, 0))) break;
   walker.finish();
   top.translated = f.translated;
   if (top.messages.length === 0 && top.fields.length === 0 && top.headings.length === 0 && !top.text) return;

@@ -1,4 +1,4 @@
-import { ITEM_CHARS } from './names';
+import { ITEM_CHARS } from '../page/field-reader';
 
 /** Caps: a hostile or huge page costs a bounded amount of work. */
 export const LIMITS = {

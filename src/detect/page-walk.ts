@@ -2,7 +2,9 @@
  * The page walk: one bounded, iterative depth-first pass over what the page shows (open shadow roots included),
  * filling a `Features` record. Visibility checks are shared and cached per pass; a hidden subtree is pruned.
  */
+import { controlName, nameWithLabels, SHORT, text } from '../page/field-reader';
 import { HOST_ATTRIBUTE } from '../page/marker';
+import { fold } from '../text/fold';
 import {
   ANTI_BOT,
   BUTTON_CLASS,
@@ -24,10 +26,9 @@ import {
   TOP_CLASS,
 } from './element-roles';
 import type { Features, Field } from './features';
-import { fold } from '../text/fold';
 import { LIMITS } from './limits';
-import { controlName, fieldName, SHORT, text } from './names';
 import { withoutQuestions } from './questions';
+import { STEP_NODES, type Steps } from './steps';
 import { hiddenByMarkup, type HiddenByCss } from './visibility';
 import { foreignHost, pushChildren } from './walk';
 
@@ -72,6 +73,15 @@ export interface Pass {
   growls: Element[];
   mask: boolean;
   translated: boolean;
+  /** Nodes gone through since the pass last paused (steps.ts): one count for all its walks. */
+  since: number;
+}
+
+/** The count a pass reports as it pauses; counting starts again. */
+export function pausing(pass: Pass): number {
+  const n = pass.since;
+  pass.since = 0;
+  return n;
 }
 
 /** Hidden for any reason the pass can tell without layout: markup, simple CSS rules, computed style. */
@@ -97,14 +107,15 @@ export class Walker {
     private readonly collectTop: boolean,
   ) {}
 
-  /** Walks one subtree; returns false when the element budget ran out. */
-  walk(root: Node, startChrome: number): boolean {
+  /** Walks one subtree, pausing every `STEP_NODES` nodes (steps.ts); returns false when the element budget ran out. */
+  *walk(root: Node, startChrome: number): Steps<boolean> {
     const { f, pass } = this;
-    // Iterative depth-first walk: deep nesting cannot overflow the stack.
+    // Iterative depth-first walk: deep nesting cannot overflow the stack, and the stack survives a pause.
     // `null` on the stack marks the end of a chrome element's subtree.
     const stack: Array<Node | null> = [root];
     let chrome = startChrome;
     while (stack.length > 0) {
+      if (++pass.since >= STEP_NODES) yield pausing(pass);
       const node = stack.pop();
       if (node === null) {
         chrome--;
@@ -265,7 +276,7 @@ export class Walker {
   finish(): Features {
     const { f, pass } = this;
     for (const { el, field } of this.pending) {
-      if (field.kind !== 'radio') field.label = fieldName(el, pass.labelsFor);
+      if (field.kind !== 'radio') field.label = nameWithLabels(el, pass.labelsFor);
       f.fields.push(field);
     }
     f.text = fold(this.chunks.join(' '), LIMITS.textChars);

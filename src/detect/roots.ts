@@ -4,7 +4,8 @@
  */
 import { isChrome, SKIP } from './element-roles';
 import { LIMITS } from './limits';
-import { hiddenEl, type Pass } from './page-walk';
+import { hiddenEl, pausing, type Pass } from './page-walk';
+import { STEP_NODES, type Steps } from './steps';
 
 /** Where recovery content lives on a big page (walked first): at most this many subtrees. */
 const MAX_ROOTS = 24;
@@ -37,11 +38,12 @@ const MAX_SKIM = 300_000;
  * in document order. The skim reads tag, class and role only (bounded), and uses no selector engine: emulated
  * DOMs make one slow full pass per call, and hostile nesting can overflow them.
  */
-export function priorityRoots(root: Element): Element[] {
+export function* priorityRoots(pass: Pass, root: Element): Steps<Element[]> {
   const roots: Element[] = [];
   const stack: Element[] = [root];
   let n = 0;
   while (stack.length > 0 && n++ < MAX_SKIM && roots.length < MAX_ROOTS) {
+    if (++pass.since >= STEP_NODES) yield pausing(pass);
     const el = stack.pop() as Element;
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || tag === 'SCRIPT') continue;

@@ -2,8 +2,8 @@
  * What counts as a portal field: the controls a person types in or clicks, and the labels they click. The
  * overlay must never cover one, and the field watcher reads the values of a few of them, in memory only.
  */
-import { fold } from '../text/fold';
 import { monthFromName } from '../validate/birth-date';
+import { accessibleName, isShown, isUsable } from './field-reader';
 
 // Frames too: the CAPTCHA's checkbox lives in one, and covering it is covering a control.
 export const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, button, label, iframe';
@@ -42,27 +42,6 @@ const NAME_HINTS = {
   code: /\b(codigo|code|otp)\b/,
   year: /\b(ano|anio|year)\b/,
 } as const;
-
-/** Layout-free on purpose: this runs while the person types, and hidden wizard tabs hold no typed value. */
-function isUsable(input: ValueField): boolean {
-  if (input.disabled || input.type === 'hidden') return false;
-  for (let node: Element | null = input; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    if (/display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return false;
-  }
-  return true;
-}
-
-/** The field's accessible name, roughly: its labels, aria-label(ledby), placeholder and title, folded. */
-export function accessibleName(input: ValueField): string {
-  const doc = input.ownerDocument;
-  const parts: string[] = [];
-  for (const label of input.labels ?? []) parts.push(label.textContent ?? '');
-  const labelledBy = input.getAttribute('aria-labelledby');
-  if (labelledBy) for (const id of labelledBy.split(/\s+/)) parts.push(doc.getElementById(id)?.textContent ?? '');
-  for (const attr of ['aria-label', 'placeholder', 'title']) parts.push(input.getAttribute(attr) ?? '');
-  return fold(parts.join(' '), 200);
-}
 
 /**
  * Finds value fields by what they are (type, accessible name, maxlength, inputmode, order), never by the
@@ -216,15 +195,4 @@ export function findMaskedEmail(doc: Document, isOurs: (node: Node) => boolean =
     }
   }
   return null;
-}
-
-function isShown(element: Element): boolean {
-  // A folded <details> (the practice card, help boxes) shows only its summary.
-  const details = element.closest('details');
-  if (details && !details.open && !element.closest('summary')) return false;
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    if (/display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return false;
-  }
-  return true;
 }

@@ -1,7 +1,9 @@
 /**
- * The words of an element, read with bounds: the text of a subtree, a control's accessible name (labels,
+ * How a control is read, by the step detector and by the guide alike (pure DOM, no extension API): the words
+ * of an element, read with bounds: the text of a subtree, a control's accessible name (labels,
  * `aria-labelledby`, `aria-label`, placeholder, `title`, an image's `alt`) and, failing those, the words next
- * to it. Ids are resolved in the element's own tree, so a control inside a shadow root finds its label there.
+ * to it; and whether a field is usable and shown, layout-free. Ids are resolved in the element's own tree, so a
+ * control inside a shadow root finds its label there.
  */
 import { fold } from '../text/fold';
 
@@ -91,8 +93,24 @@ function surroundingText(el: Element): string {
   return shortText(parent.previousElementSibling);
 }
 
-/** A form control's accessible name, folded; `labelsFor` maps `<label for>` ids to their text. */
-export function fieldName(el: Element, labelsFor: ReadonlyMap<string, string>): string {
+/** The text of the first `<label for>` that names `el` (not one wrapping it), from the browser's own list. */
+function forLabelText(el: Element): string | undefined {
+  const labels = (el as Partial<Pick<HTMLInputElement, 'labels'>>).labels;
+  if (!labels || !el.id) return undefined;
+  for (const label of labels) if (label.getAttribute('for') === el.id) return text(label, 200);
+  return undefined;
+}
+
+/** A form control's accessible name, folded, with the control's own `<label for>` (the guide's reading). */
+export function accessibleName(el: Element): string {
+  return nameWithLabels(el, { get: () => forLabelText(el) });
+}
+
+/**
+ * The same name, with the `<label for>` texts the detector's walk collected by id (only labels it saw shown):
+ * one reading of labels, `aria-labelledby`, `aria-label`, placeholder, `title` and the words around.
+ */
+export function nameWithLabels(el: Element, labelsFor: { get(id: string): string | undefined }): string {
   const parts: string[] = [];
   const labelledBy = labelledByText(el, 200);
   if (labelledBy) parts.push(labelledBy);
@@ -113,4 +131,27 @@ export function fieldName(el: Element, labelsFor: ReadonlyMap<string, string>): 
     if (around) parts.push(around);
   }
   return parts.join(' | ');
+}
+
+/** Hidden by markup on `el` or an ancestor: `hidden`, `aria-hidden="true"` or an inline `display: none`. */
+function hiddenByAncestors(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    if (/display\s*:\s*none/i.test(node.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+/** Layout-free on purpose: this runs while the person types, and hidden wizard tabs hold no typed value. */
+export function isUsable(field: Element): boolean {
+  if ((field as Partial<Pick<HTMLInputElement, 'disabled'>>).disabled === true) return false;
+  if (field.localName === 'input' && (field.getAttribute('type') ?? '').toLowerCase() === 'hidden') return false;
+  return !hiddenByAncestors(field);
+}
+
+/** Whether an element's text is shown, layout-free: a folded `<details>` (help boxes) shows only its summary. */
+export function isShown(element: Element): boolean {
+  const details = element.closest('details');
+  if (details && !details.open && !element.closest('summary')) return false;
+  return !hiddenByAncestors(element);
 }
