@@ -2,47 +2,16 @@
  * Re-runs the step detector while the page changes under PrimeFaces AJAX, on-screen keypads and history
  * navigation, at a bounded cost: mutations are triaged (mutation-triage.ts), passes back off while the answer
  * stays the same, and a page that storms is polled slowly instead of observed. The constructor does nothing,
- * start/stop are idempotent, destroy removes every observer, listener and timer for good.
+ * start/stop are idempotent, destroy removes every observer, listener and timer for good. Its tunables, and
+ * what each means, are in page-watcher-options.ts.
  */
 import type { Detection } from '../detect/vocabulary';
 import { triage } from './mutation-triage';
-import { passRunner, type PassRunner, type SlicedClassify } from './sliced-pass';
+import { WATCHER_DEFAULTS, type PageWatcherOptions } from './page-watcher-options';
+import { passRunner, type PassRunner } from './sliced-pass';
 import { StormMeter } from './storm-meter';
 
-export interface PageWatcherOptions {
-  doc: Document;
-  getUrl: () => string;
-  classify: (doc: Document, url: string) => Detection;
-  /** The same detector a slice at a time (sliced-pass.ts); without it, `classify` runs in one go. */
-  classifySliced?: SlicedClassify | null;
-  onChange: (detection: Detection) => void;
-  /**
-   * The page replaced its whole document (`document.open()`, as the portal does for some AJAX replies). That
-   * erases every listener on the document and detaches whatever we had appended, so the owner starts afresh.
-   */
-  onDocumentReplaced?: () => void;
-  /** Minimum time between two passes, however busy the page is (ms). */
-  minIntervalMs?: number;
-  /** Longest an idle callback may wait before it runs anyway (ms). */
-  idleTimeoutMs?: number;
-  /** URL polling period: pushState fires no event (ms). */
-  urlPollMs?: number;
-  /** Longest wait between passes while the page keeps changing without changing the answer (ms). */
-  maxBackoffMs?: number;
-  /** Mutation callbacks per second that, two storm windows running, make a storm. */
-  stormCallbacksPerSecond?: number;
-  /** The window the callbacks are counted in (ms): two busy ones in a row make a storm. */
-  stormWindowMs?: number;
-  /**
-   * Shortest wait before a pass for a weak change (ms): longer than two storm windows, so that when the change
-   * was the start of a storm, the storm is found first and the pass is dropped (the storm's slow poll looks).
-   */
-  weakDelayMs?: number;
-  /** While a storm lasts the observer is off and the page is classified this often (ms)… */
-  stormPollMs?: number;
-  /** …until the observer is tried again after this long (ms); doubled for a storm that resumes at once. */
-  stormRestMs?: number;
-}
+export type { PageWatcherOptions } from './page-watcher-options';
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'class', 'aria-hidden', 'disabled', 'type'];
 
@@ -78,20 +47,7 @@ export class PageWatcher {
   private readonly passes: PassRunner;
 
   constructor(options: PageWatcherOptions) {
-    this.opts = {
-      minIntervalMs: 100,
-      idleTimeoutMs: 150,
-      urlPollMs: 500,
-      maxBackoffMs: 1600,
-      stormCallbacksPerSecond: 60,
-      stormWindowMs: 100,
-      weakDelayMs: 250,
-      stormPollMs: 2000,
-      stormRestMs: 10_000,
-      onDocumentReplaced: () => undefined,
-      classifySliced: null,
-      ...options,
-    };
+    this.opts = { ...WATCHER_DEFAULTS, ...options };
     this.interval = this.opts.minIntervalMs;
     this.passes = passRunner(this.opts.classify, this.opts.classifySliced);
     this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
