@@ -244,10 +244,16 @@ describe('when the extension goes away under the script (reload, update)', () =>
     const recoveryUrl = location.href;
     history.replaceState(null, '', '/iess-certificados-web/pages/certificado.jsf');
     document.body.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Certificado de afiliación' }));
+    const reported: unknown[] = [];
+    const listen = (m: unknown) => void reported.push(m);
+    fakeBrowser.runtime.onMessage.addListener(listen);
     app = new Resident(document, fakeContentBrowser, { world: {} });
     app.start();
     await vi.waitFor(() => expect(fakeControl.listenerCounts().storage).toBe(1));
-    await new Promise((r) => setTimeout(r, 50));
+    // Its detection is done and reported ("none"), and every message answered: no guide asked for, no port.
+    await vi.waitFor(() => expect(reported).toContainEqual(expect.objectContaining({ type: 'page:step', step: 'none' })));
+    await allAnswered();
+    fakeBrowser.runtime.onMessage.removeListener(listen);
     expect(fakeControl.openPorts).toBe(0);
     fakeControl.invalidateContext();
     // The URL is read every half second (history navigation fires no event): the resident ends there.

@@ -8,10 +8,11 @@ import { OptionsPage } from '../../../src/options/Options';
 import { pagesStore } from '../../../src/ui/pages-store';
 import { OPTIONS } from '../../../src/storage/options';
 import { fakeBrowser, fakeControl } from '../fakes/browser';
+import { settle } from '../fakes/settle';
 
 const flush = () =>
   act(async () => {
-    for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
+    await settle();
   });
 let container: HTMLElement;
 const $ = <E extends Element = HTMLElement>(s: string) => container.querySelector<E>(s);

@@ -11,6 +11,7 @@ import { OPTIONS } from '../../../src/storage/options';
 import { PEOPLE_SESSION } from '../../../src/storage/people';
 import { SETTINGS } from '../../../src/storage/schema';
 import { fakeBrowser, fakeControl, POPUP_SENDER } from '../fakes/browser';
+import { settle } from '../fakes/settle';
 
 const SETTINGS_KEY = SETTINGS.key;
 const VALID_CEDULA = '1712345600';
@@ -18,7 +19,7 @@ const VALID_CEDULA_2 = '0902345610';
 
 const flush = () =>
   act(async () => {
-    for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
+    await settle();
   });
 
 let container: HTMLElement;

@@ -8,10 +8,11 @@ import { Side } from '../../../src/side/Side';
 import { createSideStore } from '../../../src/side/store';
 import { PEOPLE_SESSION } from '../../../src/storage/people';
 import { CONTENT_SENDER, fakeBrowser, fakeControl } from '../fakes/browser';
+import { settle } from '../fakes/settle';
 
 const flush = () =>
   act(async () => {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    await settle();
   });
 
 let container: HTMLElement | null = null;
