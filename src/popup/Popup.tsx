@@ -22,6 +22,8 @@ export function Popup({ store }: { store: PagesStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [options, setOptions] = useState<Options>({ ...DEFAULT_OPTIONS, linkValidityMs: {} });
   const [people, setPeople] = useState<PeopleData>(EMPTY_PEOPLE);
+  /** False until the store has answered: the list is not shown as empty while it is still being read. */
+  const [peopleRead, setPeopleRead] = useState(false);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [step, setStep] = useState<TabStep | null>(null);
   const [stepTicks, setStepTicks] = useState<Ticks>({});
@@ -32,7 +34,11 @@ export function Popup({ store }: { store: PagesStore }) {
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const eraseRef = useRef<HTMLButtonElement>(null);
 
-  const reloadPeople = () => void safely(store.loadPeople(), EMPTY_PEOPLE).then(setPeople);
+  const reloadPeople = () =>
+    void safely(store.loadPeople(), EMPTY_PEOPLE).then((read) => {
+      setPeople(read);
+      setPeopleRead(true);
+    });
 
   useEffect(() => {
     void safely(store.loadSettings(), null).then(setSettings);
@@ -119,10 +125,6 @@ export function Popup({ store }: { store: PagesStore }) {
       <section aria-labelledby="tab-heading" class="card">
         <h2 id="tab-heading">{t('ppTabHeading')}</h2>
         <SiteStatus tab={tab} step={step} />
-        {/*
-          COUNTDOWN SLOT: the countdown engineer adds the link's time left here, as one status row
-          (e.g. <CountdownRow tabId={tab?.id} />), between the detected step and the guide's show/hide control.
-        */}
         {host && (
           <div class="guide-here">
             <p>{t(hiddenHere ? 'ppGuideHiddenHere' : 'ppGuideShownHere', host)}</p>
@@ -151,9 +153,9 @@ export function Popup({ store }: { store: PagesStore }) {
         </ul>
       </section>
 
-      <section aria-labelledby="people-heading">
+      <section aria-labelledby="people-heading" aria-busy={peopleRead ? 'false' : 'true'} data-people-read={String(peopleRead)}>
         <h2 id="people-heading">{t('ppPeopleHeading')}</h2>
-        <People people={people} flow={flow} update={updatePeople} />
+        {peopleRead && <People people={people} flow={flow} update={updatePeople} />}
         <div class="remember">
           <input
             type="checkbox"

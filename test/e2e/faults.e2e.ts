@@ -21,7 +21,7 @@ import { failed, runWalk } from '../walkthrough/runner';
 import { persona, upToEmailSent, walkContext, type Stop } from '../walkthrough/walks';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { playwrightDriver } from './harness/driver';
-import { OPEN_ROOT, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { usePracticePortal } from './harness/practice-portal';
 import { startStatesServer } from './harness/states-server';
 
@@ -149,7 +149,7 @@ describe('faults in Chromium', () => {
     const popup = await session.context.newPage();
     await watchErrors(session, popup, errors);
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
-    await popup.locator('h1').waitFor();
+    await popup.locator(POPUP_PEOPLE_READ).waitFor();
     expect(await popup.locator('[data-person]').count()).toBe(0);
     await popup.getByRole('button', { name: 'Agregar una persona' }).click();
     await popup.locator('#person-label').fill('Después del daño');

@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_SOURCE, runAxe } from './harness/axe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { OPEN_ROOT, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { OTHER_HOST, urlOn } from './harness/hosts';
 import { startStatesServer } from './harness/states-server';
 
@@ -39,7 +39,7 @@ async function openPopup(session: ChromiumSession): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 360, height: 600 });
   await page.goto(popupUrl(session));
-  await page.locator('h1').waitFor();
+  await page.locator(POPUP_PEOPLE_READ).waitFor();
   return page;
 }
 

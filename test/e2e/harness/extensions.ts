@@ -25,3 +25,9 @@ export function requireBuild(dir: string): string {
   }
   return dir;
 }
+
+/**
+ * The popup's people section once the store has answered (before that it shows neither a list nor "nobody
+ * yet"): wait for it before reading who is listed.
+ */
+export const POPUP_PEOPLE_READ = 'section[data-people-read="true"]';

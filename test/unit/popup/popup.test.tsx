@@ -230,6 +230,25 @@ describe('Popup: people', () => {
     expect(document.activeElement?.textContent).toBe('Agregar una persona');
   });
 
+  it('while the store is still reading, claims neither a list nor "nobody yet"; once it answers, shows who is there', async () => {
+    await fakeBrowser.storage.session.set({ people: { activeId: 'a', list: [{ id: 'a', label: 'Mamá' }] } });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const slow = { ...pagesStore, loadPeople: () => answered.then(() => pagesStore.loadPeople()) };
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Popup store={slow} />, container));
+    await flush();
+    const section = $('section[aria-labelledby="people-heading"]')!;
+    expect(section.getAttribute('aria-busy')).toBe('true');
+    expect($$('[data-person]')).toHaveLength(0);
+    expect(section.textContent).not.toContain('Aún no agregó a nadie');
+    expect(section.querySelector('button')).toBeNull();
+    answer();
+    await flush();
+    expect(section.getAttribute('aria-busy')).toBe('false');
+    expect($$('[data-person]').map((li) => li.getAttribute('data-person'))).toEqual(['Mamá']);
+  });
+
   it('ticks per person with a readiness summary, and the other person keeps their own', async () => {
     await open();
     await addPerson({ label: 'Para mí' });
