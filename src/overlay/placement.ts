@@ -186,7 +186,7 @@ export interface PhoneInput {
 }
 
 /** A first guess at the bar's short form before it was ever measured (in layout px at zoom 1). */
-export const COMPACT_BAR_GUESS = 96;
+export const COMPACT_BAR_GUESS = 72;
 
 export function choosePhoneLayout(input: PhoneInput): PhoneLayout {
   const { frame } = input;
