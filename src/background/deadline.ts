@@ -21,7 +21,7 @@ import {
   type Badge,
 } from '../flow/countdown';
 import { msToNextSecond, viewDeadline } from '../flow/deadline-view';
-import { BADGE_EXPIRED_HOLD_MS, clampValidity, validityFor } from '../flow/durations';
+import { BADGE_EXPIRED_HOLD_MS, clampValidity, detectedValidity, validityFor } from '../flow/durations';
 import type { AlarmInfo, PlatformApi, PortApi } from '../platform/api';
 import { now as systemNow } from '../platform/now';
 import { currentDeadline, DEADLINES, type DeadlineEntry, type Deadlines } from '../storage/deadlines';
@@ -56,7 +56,8 @@ export interface ManualStart {
 
 export interface DeadlineKeeper {
   /** A content script reported a step (previousStep: what the same tab showed before). */
-  onStep(step: StepId, flow: FlowId, previousStep: StepId | null): Promise<void>;
+  /** `statedMs`: how long the page says its link or code lasts, when it says so. */
+  onStep(step: StepId, flow: FlowId, previousStep: StepId | null, statedMs?: number): Promise<void>;
   startManual(request?: ManualStart): Promise<DeadlineEntry>;
   stop(): Promise<void>;
   /** Badge, alarms and notifications from what is stored; what every wake-up runs. */
@@ -191,17 +192,19 @@ export function createDeadlineKeeper(api: PlatformApi, store: Store, clock: Cloc
   }
 
   return {
-    async onStep(step, flow, previousStep) {
+    async onStep(step, flow, previousStep, statedMs) {
       const now = clock.now();
       if (isRequestStep(step)) {
         const [options, pid] = await Promise.all([store.get(OPTIONS), personId()]);
         const key = deadlineKey(flow, pid);
+        const { validityMs, stated } = detectedValidity(flow, step, options.linkValidityMs, statedMs);
         await writeStep(key, step, now, (existing) => {
           const result = startDeadline(existing, {
             flow,
             personId: pid,
             now,
-            validityMs: validityFor(flow, step, options.linkValidityMs),
+            validityMs,
+            stated,
             source: 'detected',
             previousStep,
             step,

@@ -60,7 +60,7 @@ export function messageHandlers(store: Store, deadlines?: DeadlineKeeper, side?:
       // The same tab's previous step tells a resubmitted form from a reload (flow/countdown/start.ts startDeadline).
       const previous = await store.get(tabStepItem(tabId!));
       await store.update(tabStepItem(tabId!), () => ({ step: m.step, flow: m.flow, alerts: m.alerts, at: Date.now() }));
-      await deadlines?.onStep(m.step, m.flow, previous?.step ?? null);
+      await deadlines?.onStep(m.step, m.flow, previous?.step ?? null, m.validityMs);
       return true;
     },
     'countdown:start': async (m) => {

@@ -143,7 +143,9 @@ export class Resident {
     const watching = this.watching;
     if (!watching) return;
     // Structure only: the step and flow, never a value (the popup's status and the countdown follow it).
-    void ask(this.api.runtime, { type: 'page:step', step: detection.step, flow: detection.flow, alerts: detection.alerts });
+    const { step, flow, alerts, statedValidityMs } = detection;
+    const stated = statedValidityMs === undefined ? {} : { validityMs: statedValidityMs };
+    void ask(this.api.runtime, { type: 'page:step', step, flow, alerts, ...stated });
     watching.latest = detection;
     if (watching.guide) watching.guide.update(detection);
     else if (needsGuide(detection)) this.loadGuide(watching);

@@ -7,6 +7,7 @@ import { featureSteps, type Features } from './features';
 import { cleanPath, iessUrl, isPortalHost, isRecoveryAppPath } from './host';
 import { CONTEXT_RULES, FLOW_MIN, FLOW_ORDER, FLOW_RULES, NEEDS_CONTEXT, STEP_RULES, type Count, type ScoredStep } from './rules';
 import { countOf, scoreRules } from './score';
+import { statedValidityMs } from './stated-validity';
 import { drain, type Steps } from './steps';
 import { ALERT_IDS, type AlertId, type Detection, type FlowId, type StepCandidate, type StepId } from './vocabulary';
 
@@ -47,7 +48,10 @@ export function* classifySteps(doc: Document, url: string | URL): Steps<Detectio
   // app decide before any word on the page does.
   if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
-    return yield* decideSteps(yield* featureSteps(doc, path));
+    const features = yield* featureSteps(doc, path);
+    const detection = yield* decideSteps(features);
+    const stated = statedValidityMs(features.statements);
+    return stated === undefined ? detection : { ...detection, statedValidityMs: stated };
   } catch {
     // Last line of defence against a page built to break us: report nothing rather than throw.
     return { step: 'none', flow: 'unknown', alerts: [], confidence: 0, signals: ['detector error'] };

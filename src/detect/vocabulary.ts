@@ -53,6 +53,8 @@ export interface Detection {
   signals: string[];
   /** Present when the detector is unsure: the steps it hesitated between, best first. */
   candidates?: StepCandidate[];
+  /** How long the page says its mailed link or code lasts, in ms, when it says so (stated-validity.ts). */
+  statedValidityMs?: number;
 }
 
 export const isStepId = (value: unknown): value is StepId =>

@@ -44,6 +44,7 @@ export const CLAIMS: readonly Claim[] = [
   { id: 'link.recover.15min', where: 'countdown', says: 'The Generar / Recuperar link lasts about 15 minutes (one guide).',
     source: { kind: 'seed', file: SEED_ERR, quote: 'one guide mentions an approximate timeframe of 15 minutes' }, keys: ['cdSourceRecover', 'stepEmailSentFixLate', 'stepLinkExpiredFixLate'] },
   { id: 'link.employer.none', where: 'countdown', says: 'No source gives the employer link time; it is timed like the codes.', source: guess('research §3.3 has no figure'), keys: ['cdSourceEmployer'] },
+  { id: 'link.page-stated', where: 'countdown', says: 'The page itself states how long its link or code lasts (e.g. "vigente durante 3 minutos").', source: PAGE, keys: ['cdSourcePage'] },
   { id: 'code.3min', where: 'code', says: 'The IESS code page counts down 3:00.', source: R('§3.4 OTP template', 'C2'), keys: ['cdSourceCode'] },
   { id: 'link.zero.unknown', where: 'countdown', says: 'At zero the link may still open: the IESS decides, our clock only estimates.', source: guess('the server decides the expiry'),
     keys: ['countdownBadgeExpired', 'countdownAnnounceExpired', 'countdownPhaseExpired', 'emailWaitExpiredTitle', 'emailWaitExpiredAction', 'cdPopupExplain'] },

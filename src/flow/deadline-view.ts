@@ -52,7 +52,7 @@ export function viewDeadline(entry: DeadlineEntry, now: number): DeadlineView {
     showTimer,
     badge: showTimer ? badgeFor(entry, now) : NO_BADGE,
     wait,
-    source: validitySource(entry.flow, startedOn, entry.validityMs),
+    source: validitySource(entry.flow, startedOn, entry.validityMs, entry.stated),
   };
 }
 

@@ -39,10 +39,12 @@ export const LINK_VALIDITY_SOURCE: Readonly<Record<TimedFlow | 'code', MessageKe
 };
 
 /**
- * The source line for a timed request: a person's own setting has no published source (they read it in their
- * mail), so it shows none; otherwise the flow's (or the code's) figure and where it comes from.
+ * The source line for a timed request: the page's own figure says so; a person's own setting has no published
+ * source (they read it in their mail), so it shows none; otherwise the flow's (or the code's) figure and where
+ * it comes from.
  */
-export function validitySource(flow: FlowId, startedOn: 'email-sent' | 'code', validityMs: number): MessageKey | null {
+export function validitySource(flow: FlowId, startedOn: 'email-sent' | 'code', validityMs: number, stated = false): MessageKey | null {
+  if (stated) return 'cdSourcePage';
   const timed: TimedFlow = flow === 'unknown' ? 'recover' : flow;
   const key = startedOn === 'code' ? 'code' : timed;
   const fallback = startedOn === 'code' ? CODE_VALIDITY_MS : LINK_VALIDITY_MS[timed];
@@ -86,6 +88,31 @@ export function validityFor(flow: FlowId, step: 'email-sent' | 'code', settings?
   const fallback = step === 'code' ? CODE_VALIDITY_MS : LINK_VALIDITY_MS[timed];
   const chosen = settings?.[timed];
   return chosen === undefined ? fallback : clampValidity(chosen, fallback);
+}
+
+/**
+ * The figure a page states for its link or code (detect/stated-validity.ts), when it is one a person could set
+ * in the options (1 to 30 minutes, whole 30 s steps): anything else the page says is not trusted as a lifetime.
+ */
+export function usableStatedValidity(ms: unknown): number | null {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms % VALIDITY_OPTION_STEP_MS !== 0) return null;
+  return ms >= VALIDITY_OPTION_MIN_MS && ms <= VALIDITY_OPTION_MAX_MS ? ms : null;
+}
+
+/**
+ * The validity to time a detected request with, and whether it is the page's own figure: the person's setting
+ * for the flow first (they read it in their mail), else what the page says, else the default.
+ */
+export function detectedValidity(
+  flow: FlowId,
+  step: 'email-sent' | 'code',
+  settings: ValiditySettings | null | undefined,
+  statedMs: unknown,
+): { validityMs: number; stated: boolean } {
+  const timed: TimedFlow = flow === 'unknown' ? 'recover' : flow;
+  const stated = usableStatedValidity(statedMs);
+  if (settings?.[timed] === undefined && stated !== null) return { validityMs: stated, stated: true };
+  return { validityMs: validityFor(flow, step, settings), stated: false };
 }
 
 /**

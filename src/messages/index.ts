@@ -37,8 +37,11 @@ export type ToBackground =
   /** Hide the guide on the sender's own host: the host comes from the sender, never from the message. */
   | { type: 'site:hide' }
   | { type: 'data:erase' }
-  /** What the page shows now (structure only): the popup's status and the link countdown follow it. */
-  | { type: 'page:step'; step: StepId; flow: FlowId; alerts: AlertId[] }
+  /**
+   * What the page shows now (structure only): the popup's status and the link countdown follow it. `validityMs`:
+   * how long the page itself says its link or code lasts, when it says so.
+   */
+  | { type: 'page:step'; step: StepId; flow: FlowId; alerts: AlertId[]; validityMs?: number }
   /**
    * The pill's "Guía al lado" button: open the side area for the sender's tab. Chrome accepts it because the
    * click's user action travels with the message; the answer says whether it opened (Firefox: no, say how).
@@ -114,7 +117,8 @@ export const TO_BACKGROUND: { [K in ToBackgroundType]: BackgroundEntry<K> } = {
     parse: (m) => {
       if (!isStepId(m.step) || !isFlowId(m.flow)) return null;
       const alerts = Array.isArray(m.alerts) ? [...new Set(m.alerts.filter(isAlertId))] : [];
-      return { type: 'page:step', step: m.step, flow: m.flow, alerts };
+      const stated = typeof m.validityMs === 'number' && Number.isFinite(m.validityMs) ? { validityMs: m.validityMs } : {};
+      return { type: 'page:step', step: m.step, flow: m.flow, alerts, ...stated };
     },
   },
   'side:open': { from: 'content', parse: () => ({ type: 'side:open' }) },

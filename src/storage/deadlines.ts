@@ -44,6 +44,7 @@ function parseEntry(raw: unknown): DeadlineEntry | null {
     stepSeenAt: step ? stepSeenAt : null,
     notified,
   };
+  if (raw.stated) entry.stated = true;
   if (raw.requestKey !== undefined) entry.requestKey = raw.requestKey;
   return entry;
 }

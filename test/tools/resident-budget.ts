@@ -11,11 +11,12 @@ import type { Plugin } from 'vite';
  *
  * Issue 19's target is 15 KB gzip; the resident measures 21.0 KB, of which the detector alone (rules, features,
  * names, scoring: src/detect) is 16.5 KB gzipped on its own, more than the whole target (README, Performance).
- * What is not the detector is 4.5 KB (watcher, resident, storage reads). The ceiling, 22 KB, keeps about 1 KB
- * of headroom over what the resident weighs, stops a regression now (the guide's Preact, stylesheet or polyfill
- * coming back would add 20 KB or more), and comes down to the target when the detector's rules are made smaller.
+ * What is not the detector is 4.5 KB (watcher, resident, storage reads). The ceiling, 22.5 KB, keeps about
+ * 0.4 KB of headroom over what the resident weighs (22.1 KB since it reads the link time a page states, 0.3 KB),
+ * stops a regression now (the guide's Preact, stylesheet or polyfill coming back would add 20 KB or more), and
+ * comes down to the target when the detector's rules are made smaller.
  */
-export const RESIDENT_CEILING_GZIP = 22 * 1024;
+export const RESIDENT_CEILING_GZIP = 22.5 * 1024;
 export const RESIDENT_TARGET_GZIP = 15 * 1024;
 
 export const gzip9 = (code: string | Buffer): number => gzipSync(code, { level: 9 }).length;

@@ -20,6 +20,8 @@ export interface Deadline {
   deadline: number;
   validityMs: number;
   source: DeadlineSource;
+  /** The validity is the one the page itself stated (detect/stated-validity.ts), not a default or a setting. */
+  stated?: true;
   /** An id of the request when the page offers one (e.g. a masked address plus time); lets a re-detection match. */
   requestKey?: string;
 }
@@ -42,6 +44,7 @@ export function isDeadline(value: unknown): value is Deadline {
     finite(v.validityMs) &&
     (v.validityMs as number) >= 0 &&
     (v.source === 'detected' || v.source === 'manual') &&
+    (v.stated === undefined || v.stated === true) &&
     (v.requestKey === undefined || typeof v.requestKey === 'string')
   );
 }

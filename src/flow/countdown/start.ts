@@ -12,6 +12,8 @@ export interface StartInput {
   now: number;
   validityMs: number;
   source: DeadlineSource;
+  /** `validityMs` is the figure the page stated. */
+  stated?: boolean;
   requestKey?: string;
   /**
    * The step the same tab showed just before this detection, or null for a fresh tab (a second tab, a restored
@@ -67,6 +69,7 @@ function fresh(input: StartInput): Deadline {
     validityMs,
     source: input.source,
   };
+  if (input.stated) deadline.stated = true;
   if (input.requestKey !== undefined) deadline.requestKey = input.requestKey;
   return deadline;
 }

@@ -97,6 +97,33 @@ describe('background countdown: one deadline per flow and person', () => {
     expect(fakeControl.badge.text).toBe('1:30');
   });
 
+  it('times the request with the figure the page states, says so, and lets a person’s own setting win over it', async () => {
+    const { store } = setup();
+    // Recovery's default is about 15 minutes; the page says 3.
+    await send({ type: 'page:step', step: 'email-sent', flow: 'recover', validityMs: 3 * MIN });
+    let entry = currentDeadline(await store.get(DEADLINES))!;
+    expect(entry).toMatchObject({ validityMs: 3 * MIN, deadline: T0 + 3 * MIN, stated: true });
+    expect(viewDeadline(entry, T0).source).toBe('cdSourcePage');
+    expect(fakeControl.badge.text).toBe('3:00');
+
+    // Nothing the page could not mean: 45 minutes is past what a person may set, so the default times it.
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p2', list: [{ id: 'p2', label: 'Papá' }] } });
+    await send({ type: 'page:step', step: 'email-sent', flow: 'recover', validityMs: 45 * MIN });
+    entry = currentDeadline(await store.get(DEADLINES))!;
+    expect(entry.validityMs).toBe(15 * MIN);
+    expect(entry.stated).toBeUndefined();
+    expect(viewDeadline(entry, T0).source).toBe('cdSourceRecover');
+
+    // The person's setting for the flow comes first: they read it in their own mail.
+    await fakeBrowser.storage.local.set({ options: { linkValidityMs: { recover: 10 * MIN } } });
+    await fakeBrowser.storage.session.set({ people: { activeId: 'p3', list: [{ id: 'p3', label: 'Tía' }] } });
+    await send({ type: 'page:step', step: 'email-sent', flow: 'recover', validityMs: 3 * MIN });
+    entry = currentDeadline(await store.get(DEADLINES))!;
+    expect(entry.validityMs).toBe(10 * MIN);
+    expect(entry.stated).toBeUndefined();
+    expect(viewDeadline(entry, T0).source).toBeNull();
+  });
+
   it('ends the wait at the page behind the link: in time it clears the badge, late it says the link probably expired', async () => {
     const { clock, store } = setup();
     await step('email-sent');

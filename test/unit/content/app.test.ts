@@ -75,6 +75,21 @@ describe('resident lifecycle', () => {
     expect(fakeControl.openPorts).toBe(1);
   });
 
+  it('reports the link time the page states with its step (structure and a figure, never a value)', async () => {
+    // Without its CAPTCHA frame, which happy-dom would try to load.
+    showPage(readFileSync(resolve(import.meta.dirname, '../../corpus/unl-email-sent.html'), 'utf8').replace(/<iframe[\s\S]*?<\/iframe>/g, ''));
+    const reported: unknown[] = [];
+    const listen = (m: unknown) => void reported.push(m);
+    fakeBrowser.runtime.onMessage.addListener(listen);
+    startApp();
+    await vi.waitFor(() => expect(reported).toContainEqual(expect.objectContaining({ type: 'page:step', step: 'email-sent' })));
+    await allAnswered();
+    fakeBrowser.runtime.onMessage.removeListener(listen);
+    const report = reported.find((m) => (m as { type: string }).type === 'page:step') as Record<string, unknown>;
+    // «…el mismo estará vigente durante 3 minutos.»
+    expect(report).toEqual({ type: 'page:step', step: 'email-sent', flow: 'unlock', alerts: [], validityMs: 180_000 });
+  });
+
   it('on an IESS page that is not a recovery page: no host, no guide asked for, nothing of it started', async () => {
     const { createBackground } = await import('../../../src/background/background');
     createBackground(fakeBrowser).start();

@@ -24,6 +24,7 @@ import {
   clampValidity,
   CODE_VALIDITY_MS,
   defaultLinkValidity,
+  detectedValidity,
   LINK_VALIDITY_MS,
   PACKED_ALARM_MIN_DELAY_MS,
   UNPACKED_ALARM_MIN_DELAY_MS,
@@ -63,6 +64,20 @@ describe('durations', () => {
     expect(validitySource('recover', 'code', CODE_VALIDITY_MS)).toBe('cdSourceCode');
     // A time the person set has no published source.
     expect(validitySource('unlock', 'email-sent', 5 * M)).toBeNull();
+    // The page's own figure says so, whatever it is.
+    expect(validitySource('recover', 'email-sent', 3 * M, true)).toBe('cdSourcePage');
+  });
+
+  it('times a detected request with the setting, else the figure the page states (if a person could set it), else the default', () => {
+    expect(detectedValidity('recover', 'email-sent', {}, 3 * M)).toEqual({ validityMs: 3 * M, stated: true });
+    expect(detectedValidity('unknown', 'code', null, 5 * M)).toEqual({ validityMs: 5 * M, stated: true });
+    expect(detectedValidity('recover', 'email-sent', { recover: 10 * M }, 3 * M)).toEqual({ validityMs: 10 * M, stated: false });
+    // A setting for another flow does not count for this one.
+    expect(detectedValidity('recover', 'email-sent', { unlock: 10 * M }, 3 * M)).toEqual({ validityMs: 3 * M, stated: true });
+    for (const nonsense of [undefined, 0, 45 * M, 2.5 * M + 1, Number.NaN, '3']) {
+      expect(detectedValidity('recover', 'email-sent', {}, nonsense), String(nonsense)).toEqual({ validityMs: 15 * M, stated: false });
+    }
+    expect(detectedValidity('recover', 'code', {}, undefined)).toEqual({ validityMs: CODE_VALIDITY_MS, stated: false });
   });
 
   it.each([
@@ -189,6 +204,7 @@ describe('storage helpers', () => {
     expect(isDeadline(good)).toBe(true);
     expect(isDeadline({ ...good, requestKey: 'k' })).toBe(true);
     expect(isDeadline({ ...good, personId: null })).toBe(true);
+    expect(isDeadline({ ...good, stated: true })).toBe(true);
     for (const bad of [
       null,
       undefined,
@@ -201,6 +217,7 @@ describe('storage helpers', () => {
       { ...good, source: 'guess' },
       { ...good, personId: 3 },
       { ...good, requestKey: 4 },
+      { ...good, stated: 'yes' },
     ]) {
       expect(isDeadline(bad), JSON.stringify(bad)).toBe(false);
     }
