@@ -7,7 +7,8 @@
  * "link probably expired" guidance appears on the page behind the link. The window is set to the options'
  * minimum (1 minute) through the store, as the options page would, and its end is reached by moving the E2E
  * build's clock forward (src/platform/now.ts), not by waiting.
- * Héctor (mail 90 s late): the window starts at the "email sent" page, so when his mail arrives the time we show
+ * Héctor (mail 90 s late, no setting of his own): the page says its link lasts 3 minutes, so that is the window
+ * (said beside the clock), and it starts at the "email sent" page, so when his mail arrives the time we show
  * left is what the portal's link has left (its clock is advanced 90 s instead of waiting).
  *
  * Firefox: the overlay chip counts down on the same walk (BiDi cannot force the event page to unload; the
@@ -192,10 +193,10 @@ describe('the link countdown in Chromium', () => {
 
   it('Héctor (mail 90 s late): the window starts at "email sent", so on arrival we show what the portal’s link has left', async () => {
     portal.world.reset();
-    // The practice portal's links last 3 minutes; the default for recovery is the 15 minutes a guide gives (issue
-    // 18), so Héctor sets what his IESS mail says, as the options page lets him.
+    // No setting of his own: the default for recovery is the 15 minutes a guide gives (issue 18), but the practice
+    // portal's "email sent" page says its link «estará vigente durante 3 minutos», and the page's figure wins.
     await (await worker()).evaluate(
-      (key) => chrome.storage.local.set({ options: { linkValidityMs: { recover: 180_000 } }, deadlines: { current: null, entries: {} }, [key]: 0 }),
+      (key) => chrome.storage.local.set({ options: { linkValidityMs: {} }, deadlines: { current: null, entries: {} }, [key]: 0 }),
       TEST_CLOCK_KEY,
     );
     const page = await session.context.newPage();
@@ -207,11 +208,16 @@ describe('the link countdown in Chromium', () => {
     await walk(ctx, 'hector', stops.slice(0, -1));
     clock.set(Date.now());
     await walk(ctx, 'hector', stops.slice(-1));
-    type Stored = { current: string | null; entries: Record<string, { requestedAt: number; deadline: number }> } | undefined;
+    type Stored = { current: string | null; entries: Record<string, { requestedAt: number; deadline: number; stated?: boolean }> } | undefined;
     const readEntry = async () => ((await (await worker()).evaluate(() => chrome.storage.local.get('deadlines'))).deadlines as Stored)?.entries['recover:-'];
     await expect.poll(readEntry, { timeout: 5_000 }).toBeDefined();
     const entry = (await readEntry())!;
     expect(entry.deadline - entry.requestedAt).toBe(180_000);
+    expect(entry.stated).toBe(true);
+    // The opened guide says where the figure comes from.
+    await page.evaluate(() => (document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-action="expand"]') as HTMLElement | null)?.click());
+    const source = () => page.evaluate(() => document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-cg-source]')?.textContent?.trim() ?? null);
+    await expect.poll(source, { timeout: 5_000 }).toBe('Lo que dice esta página del IESS.');
 
     expect(portal.world.inbox.latest('hector')).toBeUndefined(); // not delivered yet
     clock.advance(90_000); // the portal's time: his mail arrives 90 s after it was sent
