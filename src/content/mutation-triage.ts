@@ -19,8 +19,12 @@ const CONTAINERS =
 /** Records read per callback; beyond that the batch is simply strong (a big AJAX reply). */
 const MAX_RECORDS = 50;
 
+/** The element a record is about: its target, a text node's parent, or the host of a shadow root (its own children changed). */
 function elementOf(node: Node | null): Element | null {
-  return node ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
+  if (!node) return null;
+  if (node.nodeType === 1) return node as Element;
+  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  return node.parentElement ?? elementOf(node.parentNode?.nodeType === 11 ? node.parentNode : null);
 }
 
 function touchesContent(el: Element): boolean {

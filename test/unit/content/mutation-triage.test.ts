@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { triage } from '../../../src/content/mutation-triage';
 
-/** Runs `change` and returns what the triage makes of the records it produced. */
-async function worthOf(change: () => void): Promise<string> {
+/** Runs `change` and returns what the triage makes of the records it produced (observing `root`, the body by default). */
+async function worthOf(change: () => void, root: Node = document.body): Promise<string> {
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((r) => records.push(...r));
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   change();
   // Every record the change produced and the callback has not been handed yet: nothing to wait for.
   records.push(...observer.takeRecords());
@@ -38,6 +38,14 @@ describe('mutation triage', () => {
     const dialog = document.body.appendChild(document.createElement('div'));
     dialog.setAttribute('role', 'dialog');
     expect(await worthOf(() => (dialog.textContent = 'Le enviamos un correo'))).toBe('strong');
+  });
+
+  it('reads a change to a shadow root’s own children as its host’s (a component rendering its next step)', async () => {
+    const shadow = document.body.appendChild(document.createElement('iess-recuperar')).attachShadow({ mode: 'open' });
+    shadow.append(document.createElement('p'));
+    expect(await worthOf(() => shadow.replaceChildren(document.createElement('form')), shadow)).toBe('strong');
+    expect(await worthOf(() => shadow.append(Object.assign(document.createElement('span'), { textContent: '10:01' })), shadow)).toBe('weak');
+    expect(await worthOf(() => (shadow.firstChild!.nextSibling!.textContent = '10:02'), shadow)).toBe('weak');
   });
 
   it('ignores our own host, and calls a huge batch strong without reading it', async () => {
