@@ -8,7 +8,8 @@ import type { SlicedClassify } from './sliced-pass';
 export interface PageWatcherOptions {
   doc: Document;
   getUrl: () => string;
-  classify: (doc: Document, url: string) => Detection;
+  /** `onShadowRoot`: the watcher's, told of each open shadow root the detector walks into, to observe it too. */
+  classify: (doc: Document, url: string, onShadowRoot: (root: ShadowRoot) => void) => Detection;
   /** The same detector a slice at a time (sliced-pass.ts); without it, `classify` runs in one go. */
   classifySliced?: SlicedClassify | null;
   onChange: (detection: Detection) => void;

@@ -14,6 +14,9 @@ import { StormMeter } from './storm-meter';
 export type { PageWatcherOptions } from './page-watcher-options';
 
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'class', 'aria-hidden', 'disabled', 'type'];
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES };
+/** Open shadow roots observed besides the page (a page built of components); past this, the slow URL poll and input events still look. */
+const MAX_SHADOW_ROOTS = 32;
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number;
@@ -45,6 +48,11 @@ export class PageWatcher {
   private readonly meter: StormMeter;
   private storm: { poll: ReturnType<typeof setInterval>; rest: ReturnType<typeof setTimeout> } | null = null;
   private readonly passes: PassRunner;
+  /**
+   * The open shadow roots the detector walked into: a change inside one reaches no observer of the document, so
+   * the same observer watches each of them too.
+   */
+  private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(options: PageWatcherOptions) {
     this.opts = { ...WATCHER_DEFAULTS, ...options };
@@ -83,6 +91,7 @@ export class PageWatcher {
     const view = doc.defaultView;
     this.observer?.disconnect();
     this.observer = null;
+    this.shadowRoots.clear();
     this.endStorm();
     doc.removeEventListener('input', this.onEvent, true);
     doc.removeEventListener('change', this.onEvent, true);
@@ -101,10 +110,22 @@ export class PageWatcher {
   private observe(): void {
     const root = this.observedRoot;
     if (!this.observer || !root) return;
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+    this.observer.observe(root, OBSERVED);
     // The same observer, one level only: the document's own children change only when it is rewritten.
     this.observer.observe(this.opts.doc, { childList: true });
+    for (const shadow of this.shadowRoots) this.observer.observe(shadow, OBSERVED);
   }
+
+  /** A shadow root the detector walked into: observed from now on, with the page (until the watcher stops). */
+  private readonly watchShadowRoot = (shadow: ShadowRoot): void => {
+    if (!this.started || this.shadowRoots.has(shadow)) return;
+    if (this.shadowRoots.size >= MAX_SHADOW_ROOTS) {
+      for (const known of this.shadowRoots) if (!known.host.isConnected) this.shadowRoots.delete(known);
+      if (this.shadowRoots.size >= MAX_SHADOW_ROOTS) return;
+    }
+    this.shadowRoots.add(shadow);
+    if (!this.storm) this.observer?.observe(shadow, OBSERVED);
+  };
 
   destroy(): void {
     this.stop();
@@ -251,7 +272,7 @@ export class PageWatcher {
     this.lastRun = Date.now();
     const url = this.readUrl();
     this.lastUrl = url;
-    this.passes.run(this.opts.doc, url, this.report);
+    this.passes.run(this.opts.doc, url, this.report, this.watchShadowRoot);
   }
 
   private readonly report = (detection: Detection): void => {

@@ -113,13 +113,14 @@ export class Resident {
         if (!this.context?.check()) throw new Error('extension context lost');
         return pageUrl(this.doc);
       },
-      classify: (doc, url) => {
+      classify: (doc, url, onShadowRoot) => {
         // Every pass is a moment to notice a lost extension (and to reconnect a port the worker dropped).
         if (!this.context?.check()) throw new Error('extension context lost');
-        return classify(doc, url);
+        return classify(doc, url, onShadowRoot);
       },
       // A big page is read a slice at a time, never blocking it for more than a frame (issue 19).
-      classifySliced: (doc, url, done) => (this.context?.check() ? runSliced(classifySteps(doc, url), done, idleClock(doc.defaultView)) : null),
+      classifySliced: (doc, url, done, onShadowRoot) =>
+        this.context?.check() ? runSliced(classifySteps(doc, url, onShadowRoot), done, idleClock(doc.defaultView)) : null,
       onChange: (detection) => this.onDetection(detection),
       onDocumentReplaced: () => {
         this.hide();

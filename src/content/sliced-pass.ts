@@ -60,14 +60,19 @@ export function idleClock(view: Window | null): SliceClock {
 }
 
 /** The detector a slice at a time: `done` gets the whole page's answer; returns how to cancel, or null when done. */
-export type SlicedClassify = (doc: Document, url: string, done: (detection: Detection) => void) => (() => void) | null;
+export type SlicedClassify = (
+  doc: Document,
+  url: string,
+  done: (detection: Detection) => void,
+  onShadowRoot: (root: ShadowRoot) => void,
+) => (() => void) | null;
 
 /** Sliced passes cancelled in a row after which the next runs in one go. */
 const MAX_SUPERSEDED = 3;
 
 /** The page watcher's passes (see `passRunner`). */
 export interface PassRunner {
-  run(doc: Document, url: string, report: (detection: Detection) => void): void;
+  run(doc: Document, url: string, report: (detection: Detection) => void, onShadowRoot: (root: ShadowRoot) => void): void;
   /** The page changed: a pass still walking is dropped. */
   supersede(): void;
   /** Drops a pass still walking. */
@@ -80,7 +85,10 @@ export interface PassRunner {
  * row, a pass runs in one go, so that a page that keeps changing still gets an answer. A detector failure never
  * breaks the page: the pass ends without an answer.
  */
-export function passRunner(whole: (doc: Document, url: string) => Detection, sliced: SlicedClassify | null): PassRunner {
+export function passRunner(
+  whole: (doc: Document, url: string, onShadowRoot: (root: ShadowRoot) => void) => Detection,
+  sliced: SlicedClassify | null,
+): PassRunner {
   let walking: (() => void) | null = null;
   let superseded = 0;
   const cancel = (): boolean => {
@@ -90,18 +98,23 @@ export function passRunner(whole: (doc: Document, url: string) => Detection, sli
     return !!c;
   };
   return {
-    run(doc, url, report) {
+    run(doc, url, report, onShadowRoot) {
       cancel();
       try {
         if (sliced && superseded < MAX_SUPERSEDED) {
-          walking = sliced(doc, url, (detection) => {
-            walking = null;
-            superseded = 0;
-            report(detection);
-          });
+          walking = sliced(
+            doc,
+            url,
+            (detection) => {
+              walking = null;
+              superseded = 0;
+              report(detection);
+            },
+            onShadowRoot,
+          );
         } else {
           superseded = 0;
-          report(whole(doc, url));
+          report(whole(doc, url, onShadowRoot));
         }
       } catch {
         // The next change tries again.

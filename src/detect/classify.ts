@@ -34,12 +34,13 @@ const APP_ENTRY_CANDIDATES: StepCandidate[] = [{ step: 'identity', score: 0 }];
 
 const notHere = (why: string): Detection => ({ step: 'none', flow: 'unknown', alerts: [], confidence: 1, signals: [why] });
 
-export function classify(doc: Document, url: string | URL): Detection {
-  return drain(classifySteps(doc, url));
+/** `onShadowRoot` is told of each open shadow root the page walk enters (the page watcher observes them too). */
+export function classify(doc: Document, url: string | URL, onShadowRoot?: (root: ShadowRoot) => void): Detection {
+  return drain(classifySteps(doc, url, onShadowRoot));
 }
 
 /** The same detection, pausing every few nodes of the page walk (steps.ts): a big page is read a slice at a time. */
-export function* classifySteps(doc: Document, url: string | URL): Steps<Detection> {
+export function* classifySteps(doc: Document, url: string | URL, onShadowRoot?: (root: ShadowRoot) => void): Steps<Detection> {
   // The URL decides first: other sites cost nothing and their DOM is never read.
   const parsed = iessUrl(url);
   if (!parsed) return notHere('host not IESS');
@@ -48,7 +49,7 @@ export function* classifySteps(doc: Document, url: string | URL): Steps<Detectio
   // app decide before any word on the page does.
   if (!isPortalHost(parsed.hostname) && !isRecoveryAppPath(path)) return notHere('another IESS service');
   try {
-    const features = yield* featureSteps(doc, path);
+    const features = yield* featureSteps(doc, path, onShadowRoot);
     const detection = yield* decideSteps(features);
     const stated = statedValidityMs(features.statements);
     return stated === undefined ? detection : { ...detection, statedValidityMs: stated };

@@ -85,8 +85,11 @@ export function extractFeatures(doc: Document, path: string): Features {
   return drain(featureSteps(doc, path));
 }
 
-/** The same pass, pausing every few nodes (steps.ts) so that a big page can be walked a slice at a time. */
-export function* featureSteps(doc: Document, path: string): Steps<Features> {
+/**
+ * The same pass, pausing every few nodes (steps.ts) so that a big page can be walked a slice at a time.
+ * `onShadowRoot` is told of each open shadow root the walk enters.
+ */
+export function* featureSteps(doc: Document, path: string, onShadowRoot?: (root: ShadowRoot) => void): Steps<Features> {
   const css: HiddenByCss = scanStyles(doc);
   const visible = layoutCheck(doc);
   const pass: Pass = {
@@ -100,6 +103,7 @@ export function* featureSteps(doc: Document, path: string): Steps<Features> {
     mask: false,
     translated: false,
     since: 0,
+    onShadowRoot,
   };
   const f = emptyFeatures(path);
   const title = fold(doc.title, LIMITS.itemChars);

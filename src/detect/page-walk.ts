@@ -75,6 +75,8 @@ export interface Pass {
   translated: boolean;
   /** Nodes gone through since the pass last paused (steps.ts): one count for all its walks. */
   since: number;
+  /** Told of each open shadow root the walk enters (the page watcher observes it too). */
+  onShadowRoot?: ((root: ShadowRoot) => void) | undefined;
 }
 
 /** The count a pass reports as it pauses; counting starts again. */
@@ -230,7 +232,7 @@ export class Walker {
         chrome++;
         stack.push(null);
       }
-      pushChildren(stack, el);
+      pushChildren(stack, el, pass.onShadowRoot);
     }
     return true;
   }

@@ -27,9 +27,12 @@ export function openShadowRoot(el: Element): ShadowRoot | null {
 /**
  * Pushes what `el` shows onto a depth-first stack, in reverse so that the walk meets it in document order:
  * its shadow tree first (what is rendered), then its light children (slotted into it, or its whole content).
+ * `entered` is told of the shadow root it goes into.
  */
-export function pushChildren(stack: Array<Node | null>, el: Element): void {
+export function pushChildren(stack: Array<Node | null>, el: Element, entered?: (root: ShadowRoot) => void): void {
   for (let child = el.lastChild; child; child = child.previousSibling) stack.push(child);
   const shadow = openShadowRoot(el);
-  if (shadow) for (let child = shadow.lastChild; child; child = child.previousSibling) stack.push(child);
+  if (!shadow) return;
+  for (let child = shadow.lastChild; child; child = child.previousSibling) stack.push(child);
+  entered?.(shadow);
 }

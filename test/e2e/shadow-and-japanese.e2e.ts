@@ -3,6 +3,8 @@
  * own script) and a page translated into Japanese get the right guide (step, flow, the panel shown) in Chromium
  * and Firefox, with the open-root builds. Pages come from test/corpus/round4, served at their labelled address
  * (hosts mapped to loopback); the script-attached page is written here, since a saved page cannot run a script.
+ * The component then re-renders its shadow tree into the next step, as an AJAX swap would: the guide follows
+ * (the page watcher observes the open roots the detector walked into; a document observer sees nothing there).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,6 +34,28 @@ const button = document.createElement('button'); button.type = 'submit'; button.
 form.append(label, input, captcha, button);
 root.append(h, form);
 </script></body></html>`;
+
+/** The component's next render, in its own shadow tree: the new key and its confirmation (run in the page). */
+const RENDER_NEW_KEY = () => {
+  const root = document.getElementById('app')!.shadowRoot!;
+  const h = document.createElement('h1');
+  h.textContent = 'Generar nueva clave';
+  const form = document.createElement('form');
+  form.action = '/iess-gestion-desbloqueo-publico-web/public/nuevaClave.jsf';
+  for (const [id, words] of [['n1', 'Ingrese su nueva clave'], ['n2', 'Confirme su nueva clave']]) {
+    const label = document.createElement('label');
+    label.htmlFor = id!;
+    label.textContent = words!;
+    const input = document.createElement('input');
+    input.id = id!;
+    input.type = 'password';
+    form.append(label, input);
+  }
+  const button = document.createElement('button');
+  button.textContent = 'Guardar';
+  form.append(button);
+  root.replaceChildren(h, form);
+};
 
 interface Case {
   name: string;
@@ -77,6 +101,8 @@ async function startServer(): Promise<{ url(c: Case): string; close(): Promise<v
 
 interface Opened {
   snapshot(): Promise<ReturnType<typeof snapshotOverlay>>;
+  /** Runs `fn` in the page itself, as its own script would. */
+  run(fn: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,7 +115,7 @@ describe.each([
         async open(url: string): Promise<Opened> {
           const page = await session.context.newPage();
           await page.goto(url);
-          return { snapshot: () => page.evaluate(snapshotOverlay), close: () => page.close() };
+          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn), close: () => page.close() };
         },
         close: () => session.close(),
       };
@@ -103,7 +129,7 @@ describe.each([
         async open(url: string): Promise<Opened> {
           const page = await session.browser.newPage();
           await page.goto(url, { waitUntil: 'load' });
-          return { snapshot: () => page.evaluate(snapshotOverlay), close: () => page.close() };
+          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn), close: () => page.close() };
         },
         close: () => session.close(),
       };
@@ -125,6 +151,17 @@ describe.each([
     const tab = await browser.open(server.url(c));
     try {
       await expect.poll(() => tab.snapshot(), { timeout: 10_000 }).toMatchObject({ step: c.step, flow: c.flow, shown: true });
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('follows the component when it renders the next step inside its shadow root', async () => {
+    const tab = await browser.open(server.url(CASES.find((c) => c.name === 'attached by script')!));
+    try {
+      await expect.poll(() => tab.snapshot(), { timeout: 10_000 }).toMatchObject({ step: 'identity', shown: true });
+      await tab.run(RENDER_NEW_KEY);
+      await expect.poll(() => tab.snapshot(), { timeout: 10_000 }).toMatchObject({ step: 'new-key', flow: 'recover', shown: true });
     } finally {
       await tab.close();
     }

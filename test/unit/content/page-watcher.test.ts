@@ -223,6 +223,38 @@ describe('PageWatcher', () => {
     watcher.destroy();
   });
 
+  it('observes the open shadow roots the detector walks into: a step swapped inside one is re-detected', async () => {
+    // A page built of components: both steps live in the shadow tree of <iess-recuperar>.
+    document.body.replaceChildren();
+    const component = document.body.appendChild(document.createElement('iess-recuperar'));
+    const shadow = component.attachShadow({ mode: 'open' });
+    const [a, b] = ['identity', 'verification'].map((step) => Object.assign(document.createElement('div'), { hidden: step !== 'identity' }));
+    a!.setAttribute('data-step', 'identity');
+    b!.setAttribute('data-step', 'verification');
+    shadow.append(a!, b!);
+    // A detector that, like the real one (classify's onShadowRoot), names each open root it walks into.
+    const classify = vi.fn((doc: Document, _url: string, onShadowRoot: (root: ShadowRoot) => void): Detection => {
+      const root = doc.querySelector('iess-recuperar')?.shadowRoot;
+      if (root) onShadowRoot(root);
+      const shown = root && [...root.querySelectorAll('[data-step]')].find((e) => !e.hasAttribute('hidden'));
+      return { step: (shown?.getAttribute('data-step') ?? 'none') as Detection['step'], flow: 'recover', alerts: [], confidence: 1, signals: [] };
+    });
+    const { watcher, onChange } = setup({ classify });
+    watcher.start();
+    expect(onChange.mock.calls.map((c) => c[0].step)).toEqual(['identity']);
+    a!.hidden = true;
+    b!.hidden = false;
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onChange.mock.calls.map((c) => c[0].step)).toEqual(['identity', 'verification']);
+    // Stopped, it forgets the roots; nothing inside them is observed any more.
+    watcher.stop();
+    const calls = classify.mock.calls.length;
+    b!.hidden = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(classify.mock.calls.length).toBe(calls);
+    watcher.destroy();
+  });
+
   it('re-detects on input and change events (on-screen keypads fire no key events)', async () => {
     const { watcher, classify } = setup();
     watcher.start();

@@ -209,17 +209,18 @@ describe('a page changing under a sliced pass', () => {
     const clock = fakeClock();
     const runner = passRunner(whole, (doc, _url, done) => runSliced(readsAtStart(doc), done, clock, 2));
     const report = vi.fn();
+    const noRoots = () => undefined;
     for (let i = 0; i < 3; i++) {
-      runner.run(document, REC, report);
+      runner.run(document, REC, report, noRoots);
       runner.supersede();
     }
     expect(clock.queue).toHaveLength(0);
     expect(whole).not.toHaveBeenCalled();
-    runner.run(document, REC, report);
+    runner.run(document, REC, report, noRoots);
     expect(whole).toHaveBeenCalledTimes(1);
     expect(report).toHaveBeenCalledTimes(1);
     // Back to slices once a pass has answered.
-    runner.run(document, REC, report);
+    runner.run(document, REC, report, noRoots);
     expect(clock.queue).toHaveLength(1);
     runner.cancel();
   });

@@ -56,6 +56,16 @@ describe('shadow roots', () => {
     expect(classify(doc, 'https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/public/nuevaClave.jsf').step).toBe('new-key');
   });
 
+  it('names each open root it walks into (the page watcher observes them), and not those of other extensions', () => {
+    const doc = withShadow('iess-recuperar-clave', IDENTITY);
+    const foreign = doc.createElement('grammarly-desktop-integration');
+    foreign.attachShadow({ mode: 'open' }).appendChild(doc.createElement('p'));
+    doc.body.appendChild(foreign);
+    const entered: ShadowRoot[] = [];
+    expect(classify(doc, REC, (root) => entered.push(root)).step).toBe('identity');
+    expect(entered).toEqual([(doc.querySelector('iess-recuperar-clave') as Element).shadowRoot]);
+  });
+
   it('cannot enter a closed root, and then asks instead of dismissing the recovery app', () => {
     const d = classify(withShadow('iess-recuperar-clave', IDENTITY, 'closed'), REC);
     expect(d.step).toBe('none');
