@@ -39,6 +39,9 @@ export class ContentApp implements Guide {
     this.store = createStore(api.storage, { report: () => undefined });
   }
 
+  /** Where the portal's fields are: the document, and the open shadow roots the resident's watcher observes. */
+  private readonly scopes = (): readonly ParentNode[] => [this.doc, ...(this.options.shadowRoots?.() ?? [])];
+
   get running(): boolean {
     return this.teardown !== null && !this.teardown.done;
   }
@@ -85,6 +88,7 @@ export class ContentApp implements Guide {
     const people = new ActivePerson(this.api);
     teardown.add(() => people.destroy());
     const services = overlayServices(this.api, this.store, this.doc, this.options.hideOnThisSite, people, this.options.preloaded?.settings ?? null);
+    services.pageScopes = this.scopes;
     const overlay = createOverlay(this.doc, services);
     teardown.add(() => overlay.destroy());
     teardown.add(people.subscribe(() => overlay.refreshPerson()));
@@ -94,6 +98,7 @@ export class ContentApp implements Guide {
     people.reload();
     const fields: FieldWatcher = new FieldWatcher({
       doc: this.doc,
+      scopes: this.scopes,
       onChange: (values) => checker.setFields({ values, left: fields.left, capsLock: fields.capsLock, elements: fields.elements }),
     });
     teardown.add(() => fields.destroy());

@@ -7,12 +7,15 @@
  * Values stay in this object's memory: never stored, never sent, never logged, dropped when watching stops.
  */
 import { findValueFields, readFieldValue, VALUE_FIELD_ROLES, type ValueField, type ValueFieldRole } from '../page/fields';
+import type { PageScopes } from '../page/scopes';
 
 export type FieldValues = ReadonlyMap<ValueFieldRole, string>;
 
 export interface FieldWatcherOptions {
   doc: Document;
   onChange: (values: FieldValues) => void;
+  /** Where the fields are: the document and the open shadow roots the detector walked into (default: the document). */
+  scopes?: PageScopes;
   /** How often values are read while watching (ms). */
   pollMs?: number;
 }
@@ -86,7 +89,7 @@ export class FieldWatcher {
   /** The page re-rendered: the fields may be new elements. */
   refind(): void {
     if (!this.watching) return;
-    const next = new Map([...findValueFields(this.options.doc)].filter(([role]) => this.roles.has(role)));
+    const next = new Map([...findValueFields(this.options.scopes?.() ?? this.options.doc)].filter(([role]) => this.roles.has(role)));
     if (next.size !== this.fields.size || [...next].some(([role, el]) => this.fields.get(role) !== el)) this.fieldsChanged = true;
     this.fields = next;
   }
@@ -113,13 +116,15 @@ export class FieldWatcher {
     if (hadValues) this.options.onChange(this.values);
   }
 
-  private roleOf(target: EventTarget | null): ValueFieldRole | undefined {
+  /** The field an event came from: its first target, since the document sees a shadow root's field as its host. */
+  private roleOf(event: Event): ValueFieldRole | undefined {
+    const target = event.composedPath?.()[0] ?? event.target;
     for (const [role, field] of this.fields) if (field === target) return role;
     return undefined;
   }
 
   private readonly onFocusOut = (event: Event): void => {
-    const role = this.roleOf(event.target);
+    const role = this.roleOf(event);
     if (!role || this.leftRoles.has(role)) return;
     this.leftRoles.add(role);
     this.fieldsChanged = true;
@@ -128,7 +133,7 @@ export class FieldWatcher {
 
   /** Only the modifier state is kept; the key itself is never looked at. */
   private readonly onKey = (event: Event): void => {
-    const role = this.roleOf(event.target);
+    const role = this.roleOf(event);
     if (!role || !KEY_ROLES.has(role) || !(event as KeyboardEvent).getModifierState) return;
     const caps = (event as KeyboardEvent).getModifierState('CapsLock');
     if (caps === this.caps) return;

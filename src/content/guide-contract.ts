@@ -69,6 +69,8 @@ export interface GuideHooks {
    * which it began reading as it asked for the guide, while the bundle was on its way.
    */
   preloaded?: { settings: Settings | null; options: Promise<unknown> | null };
+  /** The open shadow roots the page watcher observes: fields inside them are read, warned about and kept clear too. */
+  shadowRoots?: () => readonly ShadowRoot[];
 }
 
 /** What the resident hands the guide: every message but the copy request, which the resident answers itself. */

@@ -61,6 +61,11 @@ export class PageWatcher {
     this.meter = new StormMeter(this.opts.stormCallbacksPerSecond, this.opts.stormWindowMs, this.opts.stormRestMs);
   }
 
+  /** The open shadow roots observed with the page (those still in it). */
+  get shadowRootsWatched(): readonly ShadowRoot[] {
+    return [...this.shadowRoots].filter((root) => root.host.isConnected);
+  }
+
   /** Whether a mutation storm has switched the observer off for now (the page is polled slowly instead). */
   get storming(): boolean {
     return this.storm !== null;

@@ -173,7 +173,8 @@ export class Resident {
       if (!factory || this.watching !== watching || watching.guide || !watching.latest) return;
       noteGuideTime('started', world);
       const preloaded = { settings: this.settings, options };
-      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite, preloaded });
+      const shadowRoots = () => watching.watcher.shadowRootsWatched;
+      const guide = factory(this.doc, this.api, { ...this.options.guide, hideOnThisSite: this.hideOnThisSite, preloaded, shadowRoots });
       watching.guide = guide;
       guide.update(watching.latest);
       for (const message of this.pending.splice(0)) guide.handle(message);

@@ -6,6 +6,7 @@
  * scroll only shifts them by the scroll distance.
  */
 import { FIELD_SELECTOR } from '../page/fields';
+import { deepActiveElement, queryScopes, type PageScopes } from '../page/scopes';
 import { choosePhoneLayout, choosePlacement, onScreenWidth, type Avoidance, type PhoneLayout, type Rect, type Size, type VisualFrame } from './placement';
 import type { DockSide } from '../storage/schema';
 
@@ -62,6 +63,8 @@ export class FieldAvoider {
     private readonly onLayoutChange: () => void,
     /** Called when the overlay's own box changed size: the owner measures it again, and re-places if it must. */
     onOwnResize: () => void = () => undefined,
+    /** Where the portal's controls are: the document and the open shadow roots the detector walked into. */
+    private readonly scopes: PageScopes = () => [doc],
   ) {
     const Observer = doc.defaultView?.ResizeObserver;
     this.ownSize = Observer ? new Observer(() => onOwnResize()) : null;
@@ -154,7 +157,7 @@ export class FieldAvoider {
 
   /** The focused portal field, if the focus is on one. */
   focusedField(): Element | null {
-    const active = this.doc.activeElement;
+    const active = deepActiveElement(this.doc, this.isOurs);
     return active && !this.isOurs(active) && active.matches(FIELD_SELECTOR) ? active : null;
   }
 
@@ -164,8 +167,8 @@ export class FieldAvoider {
     const height = view?.innerHeight ?? 0;
     if (this.fields) return this.shifted(this.fields, width, height);
     const boxes: Rect[] = [];
-    const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
-    for (let i = 0; i < controls.length && i < MAX_FIELDS; i++) {
+    const controls = queryScopes(this.scopes, FIELD_SELECTOR, MAX_FIELDS);
+    for (let i = 0; i < controls.length; i++) {
       const control = controls[i]!;
       if (this.isOurs(control)) continue;
       const box = boxOf(control);

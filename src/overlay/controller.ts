@@ -83,7 +83,7 @@ class OverlayController implements Overlay {
       place: () => this.place(),
       ownResize: () => this.remeasure() && this.place(),
       speak: this.speak,
-    });
+    }, this.services.pageScopes);
     this.parts.start();
     this.render();
     const { activePersonLabel, sideOpen } = this.services;

@@ -4,6 +4,7 @@
  * controller hands them their jobs; what they report back arrives through `PartsEvents`.
  */
 import { render } from 'preact';
+import type { PageScopes } from '../page/scopes';
 import { Announcer } from './announcer';
 import { FieldAvoider } from './avoidance';
 import { CountdownFeed, type CountdownSource } from './countdown-feed';
@@ -38,7 +39,14 @@ export interface PartsEvents {
   speak(text: string): void;
 }
 
-export function mountParts(doc: Document, shadowMode: ShadowRootMode, countdown: CountdownSource | undefined, on: PartsEvents): Parts {
+/** `scopes`: where the portal's controls are (the document, and open shadow roots), to keep off them. */
+export function mountParts(
+  doc: Document,
+  shadowMode: ShadowRootMode,
+  countdown: CountdownSource | undefined,
+  on: PartsEvents,
+  scopes: PageScopes = () => [doc],
+): Parts {
   const host = new OverlayHost(doc, shadowMode);
   const focus = new FocusKeeper(doc, host.element, host.root, {
     onEscape: () => {
@@ -57,8 +65,8 @@ export function mountParts(doc: Document, shadowMode: ShadowRootMode, countdown:
     host,
     focus,
     announcer: new Announcer(on.render),
-    avoider: new FieldAvoider(doc, host.element, (node) => focus.isOurs(node), on.place, on.ownResize),
-    warnings: new WarningsLayer(doc, host.root, on.speak),
+    avoider: new FieldAvoider(doc, host.element, (node) => focus.isOurs(node), on.place, on.ownResize, scopes),
+    warnings: new WarningsLayer(doc, host.root, on.speak, scopes),
     countdown: feed,
     start() {
       if (!feed) return;

@@ -4,6 +4,7 @@
  */
 import type { Detection } from '../detect/vocabulary';
 import type { FieldWarning, WarningAnchor } from '../flow/warnings';
+import type { PageScopes } from '../page/scopes';
 import type { Settings, SettingsPatch, Ticks } from '../storage/schema';
 import type { CountdownSource } from './countdown-feed';
 import type { CopyAnswer, SideStatus } from '../messages';
@@ -30,6 +31,8 @@ export interface OverlayServices {
   makeCopy?(): Promise<CopyAnswer | null>;
   /** The link countdown's deadline (read from the store) and the ping that keeps the badge in step. */
   countdown?: CountdownSource;
+  /** Where the portal's controls are, to keep off them: the document and the open shadow roots the detector walked into. */
+  pageScopes?: PageScopes;
 }
 
 export interface Overlay {

@@ -43,6 +43,11 @@ const NAME_HINTS = {
   year: /\b(ano|anio|year)\b/,
 } as const;
 
+/** Where to look: the document, then the open shadow roots a page built of components keeps its fields in (scopes.ts). */
+type Scopes = ParentNode | readonly ParentNode[];
+const allIn = <E extends Element>(scopes: Scopes, selector: string): E[] =>
+  (Array.isArray(scopes) ? (scopes as readonly ParentNode[]) : [scopes as ParentNode]).flatMap((root) => [...root.querySelectorAll<E>(selector)]);
+
 /**
  * Finds value fields by what they are (type, accessible name, maxlength, inputmode, order), never by the
  * portal's ids: password fields in document order are the new key and its confirmation (the last two: the
@@ -51,7 +56,7 @@ const NAME_HINTS = {
  * field (or text area) of 13 is a RUC, of 4 after a RUC the sucursal, of 10 a cédula, unless its name says it
  * is a phone. Day and month may also be chosen from lists (`birthDateSelects`); a list pair wins over text.
  */
-export function findValueFields(root: ParentNode): Map<ValueFieldRole, ValueField> {
+export function findValueFields(scopes: Scopes): Map<ValueFieldRole, ValueField> {
   const found = new Map<ValueFieldRole, ValueField>();
   const passwords: HTMLInputElement[] = [];
   const emails: ValueField[] = [];
@@ -59,7 +64,7 @@ export function findValueFields(root: ParentNode): Map<ValueFieldRole, ValueFiel
   const claim = (role: ValueFieldRole, input: ValueField) => {
     if (!found.has(role)) found.set(role, input);
   };
-  for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+  for (const input of allIn<HTMLInputElement | HTMLTextAreaElement>(scopes, 'input, textarea')) {
     if (!isUsable(input)) continue;
     const type = input.localName === 'textarea' ? '' : (input.getAttribute('type') ?? '').toLowerCase();
     if (type === 'password') {
@@ -81,7 +86,7 @@ export function findValueFields(root: ParentNode): Map<ValueFieldRole, ValueFiel
   }
   const day = twoDigit.find((f) => NAME_HINTS.day.test(f.name)) ?? twoDigit.find((f) => !NAME_HINTS.month.test(f.name));
   const month = twoDigit.find((f) => f !== day && NAME_HINTS.month.test(f.name)) ?? twoDigit.find((f) => f !== day);
-  const lists = birthDateSelects(root);
+  const lists = birthDateSelects(scopes);
   const birthDay = lists.day ?? day?.input;
   const birthMonth = lists.month ?? (month && month.input !== birthDay ? month.input : undefined);
   if (birthDay && birthMonth) {
@@ -134,9 +139,9 @@ function partByOptions(select: HTMLSelectElement): 'day' | 'month' | null {
  * holding years, is never read: the prepared data has no year (the portal asks day and month), so only day and
  * month are compared whether or not a year list is there.
  */
-export function birthDateSelects(root: ParentNode): { day?: HTMLSelectElement; month?: HTMLSelectElement } {
+export function birthDateSelects(scopes: Scopes): { day?: HTMLSelectElement; month?: HTMLSelectElement } {
   const out: { day?: HTMLSelectElement; month?: HTMLSelectElement } = {};
-  for (const select of root.querySelectorAll('select')) {
+  for (const select of allIn<HTMLSelectElement>(scopes, 'select')) {
     if (select.multiple || !isUsable(select)) continue;
     const name = accessibleName(select);
     if (NAME_HINTS.year.test(name)) continue;

@@ -35,6 +35,21 @@ form.append(label, input, captcha, button);
 root.append(h, form);
 </script></body></html>`;
 
+/** The person types a cédula whose check digit is wrong into the component's field, then leaves it. */
+const TYPE_BAD_CEDULA = () => {
+  const input = document.getElementById('app')!.shadowRoot!.getElementById('c') as HTMLInputElement;
+  input.focus();
+  input.value = '1712345601';
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.blur();
+};
+
+/** The warnings our note beside the cédula shows (open-root build), or null while there is none. */
+const cedulaNote = () => {
+  const note = document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-cg-note="id-number"]');
+  return note ? [...note.querySelectorAll('[data-cg-warning]')].map((w) => w.getAttribute('data-cg-warning')) : null;
+};
+
 /** The component's next render, in its own shadow tree: the new key and its confirmation (run in the page). */
 const RENDER_NEW_KEY = () => {
   const root = document.getElementById('app')!.shadowRoot!;
@@ -101,8 +116,8 @@ async function startServer(): Promise<{ url(c: Case): string; close(): Promise<v
 
 interface Opened {
   snapshot(): Promise<ReturnType<typeof snapshotOverlay>>;
-  /** Runs `fn` in the page itself, as its own script would. */
-  run(fn: () => void): Promise<void>;
+  /** Runs `fn` in the page (its DOM, as its own script would) and returns what it returns. */
+  run<T>(fn: () => T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -115,7 +130,7 @@ describe.each([
         async open(url: string): Promise<Opened> {
           const page = await session.context.newPage();
           await page.goto(url);
-          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn), close: () => page.close() };
+          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn) as Promise<never>, close: () => page.close() };
         },
         close: () => session.close(),
       };
@@ -129,7 +144,7 @@ describe.each([
         async open(url: string): Promise<Opened> {
           const page = await session.browser.newPage();
           await page.goto(url, { waitUntil: 'load' });
-          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn), close: () => page.close() };
+          return { snapshot: () => page.evaluate(snapshotOverlay), run: (fn) => page.evaluate(fn) as Promise<never>, close: () => page.close() };
         },
         close: () => session.close(),
       };
@@ -156,10 +171,13 @@ describe.each([
     }
   });
 
-  it('follows the component when it renders the next step inside its shadow root', async () => {
+  it('warns beside a field inside the component, and follows it when it renders the next step there', async () => {
     const tab = await browser.open(server.url(CASES.find((c) => c.name === 'attached by script')!));
     try {
       await expect.poll(() => tab.snapshot(), { timeout: 10_000 }).toMatchObject({ step: 'identity', shown: true });
+      // The field inside the component is read and warned about like any other.
+      await tab.run(TYPE_BAD_CEDULA);
+      await expect.poll(() => tab.run(cedulaNote), { timeout: 10_000 }).toEqual(['cedula-check-digit']);
       await tab.run(RENDER_NEW_KEY);
       await expect.poll(() => tab.snapshot(), { timeout: 10_000 }).toMatchObject({ step: 'new-key', flow: 'recover', shown: true });
     } finally {

@@ -9,6 +9,7 @@ import { warningId, type FieldWarning, type WarningAnchor, type WarningTone } fr
 import { t } from '../../i18n/t';
 import type { Rect } from '../placement';
 import { FIELD_SELECTOR } from '../../page/fields';
+import { queryScopes, type PageScopes } from '../../page/scopes';
 import { placeNote } from './position';
 import { warningText } from './text';
 import { WarningNotes, type NoteGroup } from './WarningNotes';
@@ -45,6 +46,8 @@ export class WarningsLayer {
     private readonly root: ShadowRoot,
     /** Says a sentence through the overlay's one polite live region. */
     private readonly say: (text: string) => void,
+    /** Where the portal's controls are: the document and the open shadow roots the detector walked into. */
+    private readonly scopes: PageScopes = () => [doc],
   ) {
     this.container = doc.createElement('div');
     this.container.setAttribute('data-cg-warnings-layer', '');
@@ -159,8 +162,8 @@ export class WarningsLayer {
   /** Boxes of the portal's visible controls (fields, buttons, keypad keys, labels): notes keep off them when they can. */
   private controlBoxes(viewport: { width: number; height: number }, shift: (r: Rect) => Rect): Rect[] {
     const boxes: Rect[] = [];
-    const controls = this.doc.querySelectorAll(FIELD_SELECTOR);
-    for (let i = 0; i < controls.length && i < MAX_CONTROLS; i++) {
+    const controls = queryScopes(this.scopes, FIELD_SELECTOR, MAX_CONTROLS);
+    for (let i = 0; i < controls.length; i++) {
       const seen = visibleBox(controls[i]!);
       const box = seen && shift(seen);
       if (!box || box.right <= 0 || box.bottom <= 0 || box.left >= viewport.width || box.top >= viewport.height) continue;

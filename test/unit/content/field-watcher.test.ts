@@ -82,6 +82,24 @@ describe('FieldWatcher', () => {
     expect(watcher.capsLock).toBe(false);
   });
 
+  it('reads the fields a component keeps in its open shadow root, and knows which one the person left', () => {
+    vi.useFakeTimers();
+    const shadow = document.body.appendChild(document.createElement('iess-recuperar')).attachShadow({ mode: 'open' });
+    const input = Object.assign(document.createElement('input'), { id: 'ced', maxLength: 10, value: '1712345601' });
+    shadow.append(input);
+    const seen: FieldValues[] = [];
+    // Without the shadow root among its scopes the watcher finds nothing (the document's query stops at the host).
+    expect(findValueFields(document).size).toBe(0);
+    const watcher = new FieldWatcher({ doc: document, scopes: () => [document, shadow], onChange: (v) => seen.push(v), pollMs: 100 });
+    watcher.watch(['id-number']);
+    expect(seen.at(-1)?.get('id-number')).toBe('1712345601');
+    expect(watcher.elements.get('id-number')).toBe(input);
+    // Leaving it: the document's listener sees the host as the target; the event's path names the field.
+    input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+    expect(watcher.left.has('id-number')).toBe(true);
+    watcher.destroy();
+  });
+
   it('reads values set without events (an on-screen keypad), and reports only changes', () => {
     vi.useFakeTimers();
     form(`<input type="password" id="a"><input type="password" id="b">`);
