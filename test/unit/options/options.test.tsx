@@ -57,6 +57,25 @@ describe('Options page', () => {
     expect($('h1')?.textContent).toBe('Opciones de ClaveGuía');
   });
 
+  it('says it is busy until the store has answered, then shows the stored choices and marks them read', async () => {
+    await fakeBrowser.storage.local.set({ [OPTIONS.key]: { language: 'en' } });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const slow = { ...pagesStore, loadOptions: () => answered.then(() => pagesStore.loadOptions()) };
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<OptionsPage store={slow} />, container));
+    await flush();
+    const main = $('main')!;
+    expect(main.getAttribute('aria-busy')).toBe('true');
+    expect(main.getAttribute('data-options-read')).toBe('false');
+    expect($<HTMLInputElement>('input[name="language"]:checked')?.value).toBe('auto');
+    answer();
+    await flush();
+    expect(main.getAttribute('aria-busy')).toBe('false');
+    expect(main.getAttribute('data-options-read')).toBe('true');
+    expect($<HTMLInputElement>('input[name="language"]:checked')?.value).toBe('en');
+  });
+
   it('keeps each flow link validity within the bounds, and says so on nonsense', async () => {
     await open();
     expect($<HTMLInputElement>('#validity-recover')?.value).toBe('15');
