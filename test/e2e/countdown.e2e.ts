@@ -175,7 +175,8 @@ describe('the link countdown in Chromium', () => {
     await (await worker()).evaluate(([key, ms]) => chrome.storage.local.set({ [key]: ms }), [TEST_CLOCK_KEY, left * 1000] as const);
     mark(`clock advanced by ${left} s`);
     await expect.poll(() => page.evaluate(readChip).then((c) => c.phase), { timeout: 10_000 }).toBe('expired');
-    expect((await page.evaluate(readChip)).live).toContain('Se acabó el tiempo aproximado');
+    // The live region speaks on its own turn (the announcer may hold its words back): wait for them.
+    await expect.poll(() => page.evaluate(readChip).then((c) => c.live), { timeout: 5_000 }).toContain('Se acabó el tiempo aproximado');
     await expect.poll(() => badge(), { timeout: 5_000 }).toBe('!');
     mark('expired');
 
