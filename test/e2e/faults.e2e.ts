@@ -161,8 +161,8 @@ describe('faults in Chromium', () => {
     await popup.locator('#person-label').fill('Después del daño');
     await popup.getByRole('button', { name: 'Guardar' }).click();
     await popup.locator('[data-person="Después del daño"]').waitFor();
-    const areas = await readAreas(session);
-    expect(areas.session.people).toMatchObject({ list: [{ label: 'Después del daño' }] });
+    // Shown as soon as it is saved, stored a moment later: wait for the write over the garbage.
+    await expect.poll(async () => (await readAreas(session)).session.people).toMatchObject({ list: [{ label: 'Después del daño' }] });
 
     const options = await session.context.newPage();
     await watchErrors(session, options, errors);
