@@ -104,7 +104,11 @@ export function OptionsPage({ store }: { store: PagesStore }) {
     return () => offs.forEach((off) => off());
   }, [store]);
 
-  const save = (change: (o: OptionsData) => OptionsData) => void safely(store.saveOptions(change), options).then(apply);
+  /** Shown as chosen at once (a re-render before the store answers would put the old choice back), then as stored. */
+  const save = (change: (o: OptionsData) => OptionsData) => {
+    setOptions(change);
+    void safely(store.saveOptions(change), options).then(apply);
+  };
   const person = activePerson(people);
 
   const saveKeyLength = (draft: { min: string; max: string }) => {

@@ -76,6 +76,25 @@ describe('Options page', () => {
     expect($<HTMLInputElement>('input[name="language"]:checked')?.value).toBe('en');
   });
 
+  it('shows a choice as made while the store writes it, though the page re-renders meanwhile', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...pagesStore, saveOptions: (change: Parameters<typeof pagesStore.saveOptions>[0]) => held.then(() => pagesStore.saveOptions(change)) };
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<OptionsPage store={slow} />, container));
+    await flush();
+    const english = $$<HTMLInputElement>('input[name="language"]').find((r) => r.value === 'en')!;
+    await click(english);
+    // Another context changes the people: the page reads them again and re-renders before the choice is stored.
+    await fakeBrowser.storage.session.set({ people: { activeId: 'a', list: [{ id: 'a', label: 'Mamá' }] } });
+    await flush();
+    expect(english.checked).toBe(true);
+    release();
+    await flush();
+    expect(english.checked).toBe(true);
+    expect(await options()).toMatchObject({ language: 'en' });
+  });
+
   it('keeps each flow link validity within the bounds, and says so on nonsense', async () => {
     await open();
     expect($<HTMLInputElement>('#validity-recover')?.value).toBe('15');
