@@ -77,6 +77,8 @@ export function OptionsPage({ store }: { store: PagesStore }) {
   const [keyDraft, setKeyDraft] = useState({ min: '', max: '' });
   const [keyError, setKeyError] = useState(false);
   const [notice, setNotice] = useState('');
+  /** False until the store has answered: tests (and assistive technology, aria-busy) know the choices shown are the stored ones. */
+  const [read, setRead] = useState(false);
 
   const apply = (o: OptionsData) => {
     setOptions(o);
@@ -87,7 +89,10 @@ export function OptionsPage({ store }: { store: PagesStore }) {
   const reloadPeople = () => void safely(store.loadPeople(), EMPTY_PEOPLE).then(setPeople);
 
   useEffect(() => {
-    void safely(store.loadOptions(), options).then(apply);
+    void safely(store.loadOptions(), options).then((o) => {
+      apply(o);
+      setRead(true);
+    });
     reloadPeople();
     const offs = [
       store.subscribeOptions((o) => {
@@ -99,7 +104,11 @@ export function OptionsPage({ store }: { store: PagesStore }) {
     return () => offs.forEach((off) => off());
   }, [store]);
 
-  const save = (change: (o: OptionsData) => OptionsData) => void safely(store.saveOptions(change), options).then(apply);
+  /** Shown as chosen at once (a re-render before the store answers would put the old choice back), then as stored. */
+  const save = (change: (o: OptionsData) => OptionsData) => {
+    setOptions(change);
+    void safely(store.saveOptions(change), options).then(apply);
+  };
   const person = activePerson(people);
 
   const saveKeyLength = (draft: { min: string; max: string }) => {
@@ -112,7 +121,7 @@ export function OptionsPage({ store }: { store: PagesStore }) {
   };
 
   return (
-    <main class="options" aria-labelledby="options-title">
+    <main class="options" aria-labelledby="options-title" aria-busy={read ? 'false' : 'true'} data-options-read={String(read)}>
       <h1 id="options-title">{t('ppOptionsTitle')}</h1>
       <p class="tagline">{t('popupTagline')}</p>
 

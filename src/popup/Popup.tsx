@@ -34,11 +34,21 @@ export function Popup({ store }: { store: PagesStore }) {
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const eraseRef = useRef<HTMLButtonElement>(null);
 
-  const reloadPeople = () =>
+  /**
+   * Changes made here show at once (a ticked box stays ticked while the store writes it): a read of the store
+   * that began before the last change was written, or answers while one is being written, is older than what
+   * is shown and is dropped (the write's own answer, and the read its change event starts, follow).
+   */
+  const changes = useRef({ started: 0, settled: 0 });
+  const reloadPeople = () => {
+    const { started, settled } = changes.current;
     void safely(store.loadPeople(), EMPTY_PEOPLE).then((read) => {
+      const now = changes.current;
+      if (now.started !== started || now.settled !== settled || now.started !== now.settled) return;
       setPeople(read);
       setPeopleRead(true);
     });
+  };
 
   useEffect(() => {
     void safely(store.loadSettings(), null).then(setSettings);
@@ -75,8 +85,14 @@ export function Popup({ store }: { store: PagesStore }) {
     wasConfirming.current = erase === 'confirm';
   }, [erase]);
 
-  const updatePeople = (change: (current: PeopleData) => PeopleData) =>
-    void safely(store.updatePeople(change), people).then(setPeople);
+  const updatePeople = (change: (current: PeopleData) => PeopleData) => {
+    const mine = ++changes.current.started;
+    setPeople(change);
+    void safely(store.updatePeople(change), people).then((stored) => {
+      changes.current.settled++;
+      if (mine === changes.current.started) setPeople(stored);
+    });
+  };
   const person = activePerson(people);
   const ticks = person ? (person.preflight ?? {}) : looseTicks;
   const tick = (id: string, ticked: boolean) => {
@@ -164,6 +180,8 @@ export function Popup({ store }: { store: PagesStore }) {
             aria-describedby="remember-hint"
             onChange={(e) => {
               const remember = (e.currentTarget as HTMLInputElement).checked;
+              // Shown as clicked while the people move (their change events re-render the popup meanwhile).
+              setOptions((current) => ({ ...current, rememberPeople: remember }));
               void safely(store.setRemember(remember), options).then((o) => {
                 setOptions(o);
                 reloadPeople();

@@ -4,8 +4,6 @@
  * (seen by a page observer), and stops when the overlay host's step attribute changes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Frame as PlaywrightFrame } from 'playwright-core';
-import type { Frame as PuppeteerFrame } from 'puppeteer-core';
 import { personaById } from '../portal/personas';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
@@ -38,11 +36,11 @@ function armTimers(birthDayId: string): void {
 
 const readMarks = () => (window as unknown as { __cgMarks: { swapped?: number; detected?: number } }).__cgMarks;
 
-async function measureSwap(driver: PageDriver, tickCaptcha: () => Promise<void>, entryUrl: string) {
+async function measureSwap(driver: PageDriver, entryUrl: string) {
   const ana = personaById('ana')!;
   await driver.goto(entryUrl);
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('identity');
-  await fillIdentity(driver, ana.cedula, tickCaptcha);
+  await fillIdentity(driver, ana.cedula);
   await driver.evaluate(armTimers, BIRTH_DAY);
   await driver.click(RECOVER_SEARCH);
   await expect.poll(() => driver.evaluate(readMarks, null).then((m) => m.detected ?? null), { timeout: 5_000 }).not.toBeNull();
@@ -63,11 +61,7 @@ describe('AJAX step change is re-detected within 300 ms', () => {
   it('in Chromium', async () => {
     chromium = await launchChromium(requireBuild(SHIPPED.chrome));
     const page = await chromium.context.newPage();
-    const tick = async () => {
-      const frame = page.frames().find((f: PlaywrightFrame) => f.url().includes('/captcha/anchor'))!;
-      await frame.click('#recaptcha-anchor');
-    };
-    const { url, lag } = await measureSwap(playwrightDriver(page), tick, portal.entryUrl);
+    const { url, lag } = await measureSwap(playwrightDriver(page), portal.entryUrl);
     expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);
@@ -76,11 +70,7 @@ describe('AJAX step change is re-detected within 300 ms', () => {
   it('in Firefox', async () => {
     firefox = await launchFirefox(requireBuild(SHIPPED.firefox));
     const page = await firefox.browser.newPage();
-    const tick = async () => {
-      const frame = page.frames().find((f: PuppeteerFrame) => f.url().includes('/captcha/anchor'))!;
-      await frame.click('#recaptcha-anchor');
-    };
-    const { url, lag } = await measureSwap(puppeteerDriver(page), tick, portal.entryUrl);
+    const { url, lag } = await measureSwap(puppeteerDriver(page), portal.entryUrl);
     expect(new URL(url).pathname, 'the step changed without navigating').toBe('/iess-gestion-desbloqueo-publico-web/');
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThanOrEqual(REDETECT_BUDGET_MS);

@@ -5,8 +5,7 @@
  * same add-on id, which is how an update arrives.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Frame as PlaywrightFrame, Page } from 'playwright-core';
-import type { Frame as PuppeteerFrame } from 'puppeteer-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { personaById } from '../portal/personas';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
@@ -30,8 +29,8 @@ function armPageProbe(): void {
 const readProbe = () => (window as unknown as { __cgProbe?: { inserted: number; removed: number } }).__cgProbe ?? null;
 const hostCount = () => document.querySelectorAll('[data-claveguia-host]').length;
 
-async function toVerification(driver: PageDriver, tickCaptcha: () => Promise<void>): Promise<void> {
-  await fillIdentity(driver, personaById('ana')!.cedula, tickCaptcha);
+async function toVerification(driver: PageDriver): Promise<void> {
+  await fillIdentity(driver, personaById('ana')!.cedula);
   await driver.click(RECOVER_SEARCH);
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 5_000 }).toBe('verification');
 }
@@ -121,11 +120,7 @@ describe('the extension reloaded with a portal tab open', () => {
     expect(await worlds.listeners(newWorlds[0]!)).toBe(working);
     if (worlds.ours(chromium.extensionId).includes(oldWorld!)) expect(await worlds.listeners(oldWorld!)).toBe(0);
 
-    const tick = async () => {
-      const frame = page.frames().find((f: PlaywrightFrame) => f.url().includes('/captcha/anchor'))!;
-      await frame.click('#recaptcha-anchor');
-    };
-    await toVerification(driver, tick);
+    await toVerification(driver);
     expect(await page.evaluate(readProbe), 'no page reload, no second host').toEqual({ inserted: 1, removed: 1 });
     expect(errors.filter((e) => /context invalidated/i.test(e))).toEqual([]);
   });
@@ -145,11 +140,7 @@ describe('the extension reloaded with a portal tab open', () => {
     expect(await page.evaluate(hostCount)).toBe(1);
     await expect.poll(async () => (await driver.overlayState()).step).toBe('identity');
 
-    const tick = async () => {
-      const frame = page.frames().find((f: PuppeteerFrame) => f.url().includes('/captcha/anchor'))!;
-      await frame.click('#recaptcha-anchor');
-    };
-    await toVerification(driver, tick);
+    await toVerification(driver);
     expect(await page.evaluate(readProbe), 'no page reload, no second host').toEqual({ inserted: 1, removed: 1 });
   });
 });

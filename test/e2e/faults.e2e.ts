@@ -21,7 +21,7 @@ import { failed, runWalk } from '../walkthrough/runner';
 import { persona, upToEmailSent, walkContext, type Stop } from '../walkthrough/walks';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { playwrightDriver } from './harness/driver';
-import { OPEN_ROOT, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, OPTIONS_READ, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { usePracticePortal } from './harness/practice-portal';
 import { startStatesServer } from './harness/states-server';
 
@@ -58,6 +58,10 @@ const clickInOverlay = (selector: string) => {
   el?.click();
   return el !== null;
 };
+/** Waits until the overlay's checklist for the step is rendered (it follows the step after the start's reads). */
+async function checklistShown(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(checklist).then((c) => Object.keys(c).length), { timeout: 10_000 }).toBeGreaterThan(0);
+}
 const personLine = () => document.querySelector('[data-claveguia-host]')?.shadowRoot?.querySelector('[data-cg-person]')?.textContent ?? null;
 
 /** Page errors in the page and every script world (CDP), and in extension pages (Playwright's pageerror). */
@@ -96,6 +100,7 @@ describe('faults in Chromium', () => {
     clock.set(Date.now());
     await walk(page, [open!, search!]);
     expect(await page.evaluate(overlayStep)).toBe('verification');
+    await checklistShown(page);
     const before = await page.evaluate(tickFirstUnticked);
     expect(before).not.toBeNull();
     await expect.poll(async () => Object.entries((await readAreas(session)).session).some(([k, v]) => k.startsWith('ticks:') && (v as Record<string, boolean>)[before!] === true)).toBe(true);
@@ -121,6 +126,7 @@ describe('faults in Chromium', () => {
     await walk(page, [answer!]);
     expect(await page.evaluate(overlayStep)).toBe('email-sent');
     await expect.poll(() => page.evaluate(chip), { timeout: 8_000 }).toMatch(/^\d+:\d\d/);
+    await checklistShown(page);
     const after = await page.evaluate(tickFirstUnticked);
     expect(after).not.toBeNull();
     await expect
@@ -129,7 +135,7 @@ describe('faults in Chromium', () => {
         return { before: ticks?.[before!] ?? false, after: ticks?.[after!] ?? false };
       })
       .toEqual({ before: true, after: true });
-    expect(await page.evaluate(checklist)).toMatchObject({ [after!]: true });
+    await expect.poll(() => page.evaluate(checklist)).toMatchObject({ [after!]: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -155,13 +161,14 @@ describe('faults in Chromium', () => {
     await popup.locator('#person-label').fill('Después del daño');
     await popup.getByRole('button', { name: 'Guardar' }).click();
     await popup.locator('[data-person="Después del daño"]').waitFor();
-    const areas = await readAreas(session);
-    expect(areas.session.people).toMatchObject({ list: [{ label: 'Después del daño' }] });
+    // Shown as soon as it is saved, stored a moment later: wait for the write over the garbage.
+    await expect.poll(async () => (await readAreas(session)).session.people).toMatchObject({ list: [{ label: 'Después del daño' }] });
 
     const options = await session.context.newPage();
     await watchErrors(session, options, errors);
     await options.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
-    await options.locator('h1').waitFor();
+    // Read once the page has read the (garbage) options, not its defaults before that.
+    await options.locator(OPTIONS_READ).waitFor();
     expect(await options.locator('input[name="language"]:checked').getAttribute('value')).toBe('auto');
 
     // The guide still follows the page and saves a tick over the garbage.
@@ -194,8 +201,10 @@ describe('faults in Chromium', () => {
     await expect.poll(() => b.evaluate(checklist).then((c) => Object.keys(c).length)).toBeGreaterThan(0);
     expect(await b.evaluate(checklist)).toMatchObject({ [ticked!]: false });
     expect(await a.evaluate(checklist)).toMatchObject({ [ticked!]: true });
-    const ticks = Object.entries((await readAreas(session)).session).filter(([k]) => k.startsWith('ticks:'));
-    expect(ticks.filter(([, v]) => (v as Record<string, boolean>)[ticked!] === true)).toHaveLength(1);
+    // The box shows the tick at once; the store has it a moment later: wait for the write, then count.
+    const tickedTabs = async () =>
+      Object.entries((await readAreas(session)).session).filter(([k, v]) => k.startsWith('ticks:') && (v as Record<string, boolean>)[ticked!] === true).length;
+    await expect.poll(tickedTabs).toBe(1);
     await a.close();
     await b.close();
   });
@@ -209,6 +218,7 @@ describe('faults in Chromium', () => {
     await expect.poll(() => page.evaluate(personLine)).toBe('Ayudando a: Abuela');
     expect(await page.evaluate(clickInOverlay, '[data-action="dock"]')).toBe(true);
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-claveguia-host]')?.getAttribute('data-claveguia-dock'))).toBe('left');
+    await checklistShown(page);
     const item = await page.evaluate(tickFirstUnticked);
     await expect.poll(async () => Object.keys((await readAreas(session)).session).some((k) => k.startsWith('ticks:'))).toBe(true);
     expect(item).not.toBeNull();

@@ -72,9 +72,17 @@ const served = (id: string): ServedState => {
 
 async function check(read: () => Promise<ReturnType<typeof overlayWords>>, c: Case): Promise<void> {
   await expect.poll(async () => (await read()).step, { message: c.state, timeout: 10_000 }).toBe(c.step);
-  await expect.poll(async () => (await read()).alerts, { message: c.state, timeout: 10_000 }).toContain(say(c.says[0]!));
-  const seen = await read();
-  const all = `${seen.title} | ${seen.alerts}`;
+  // What it says can come in more than one render (an alert after the title): wait until all of it is there.
+  const words = async () => {
+    const seen = await read();
+    return `${seen.title} | ${seen.alerts}`;
+  };
+  const missing = async () => {
+    const now = await words();
+    return c.says.filter((key) => !now.includes(say(key)));
+  };
+  await expect.poll(missing, { message: c.state, timeout: 10_000 }).toEqual([]);
+  const all = await words();
   for (const key of c.says) expect(all, `${c.state} says ${key}`).toContain(say(key));
   for (const key of c.never) expect(all, `${c.state} never says ${key}`).not.toContain(say(key));
 }

@@ -31,7 +31,7 @@ import { WALKS, walkContext, type Walk } from '../walkthrough/walks';
 import { AXE_SOURCE, runAxe } from './harness/axe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { playwrightDriver, puppeteerDriver, type PageDriver } from './harness/driver';
-import { OPEN_ROOT, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, OPTIONS_READ, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { pressGuideButton, readPhone, type PhoneReading } from './harness/phone-probe';
 import { usePracticePortal } from './harness/practice-portal';
@@ -121,7 +121,7 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function settledReading(phone: Phone, focus: boolean) {
   const unsettled = (r: PhoneReading) => r.problems.length > 0 || (r.covered.length > 0 && r.form !== 'bar-compact');
   let reading = await phone.driver.evaluate(readPhone, focus);
-  for (let i = 0; i < 20 && unsettled(reading); i++) {
+  for (const deadline = Date.now() + 10_000; unsettled(reading) && Date.now() < deadline; ) {
     await pause(100);
     reading = await phone.driver.evaluate(readPhone, false);
   }
@@ -172,7 +172,7 @@ async function checkStop(phone: Phone, result: StopResult, screen: Screen, label
   let panel = await phone.driver.evaluate(readPhone, false);
   // The opened guide scrolls within itself (alerts first): what it must show is its form and its targets.
   const inPanel = (p: string) => !p.startsWith('the step title') && !p.startsWith('what to do now');
-  for (let i = 0; i < 20 && panel.form !== 'panel'; i++) {
+  for (const deadline = Date.now() + 10_000; panel.form !== 'panel' && Date.now() < deadline; ) {
     await pause(100);
     panel = await phone.driver.evaluate(readPhone, false);
   }
@@ -271,7 +271,8 @@ describe('the popup and the options page on a phone (Chromium, 360×640, touch)'
     if (!session) throw new Error('chromium did not start');
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-    await page.locator('h1').waitFor();
+    // Each page renders its lists once the store has answered: check the page as it is then.
+    await page.locator(path.includes('popup') ? POPUP_PEOPLE_READ : OPTIONS_READ).waitFor();
     // A page with something in each list: a person (opens the preflight for them) on the popup.
     if (path.includes('popup')) {
       await page.getByRole('button', { name: 'Agregar una persona' }).tap();

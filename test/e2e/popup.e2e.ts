@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_SOURCE, runAxe } from './harness/axe';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { OPEN_ROOT, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
+import { OPEN_ROOT, OPTIONS_READ, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { OTHER_HOST, urlOn } from './harness/hosts';
 import { startStatesServer } from './harness/states-server';
 
@@ -136,14 +136,16 @@ describe('the popup in Chromium', () => {
     await popup.locator('#remember').check();
     await expect.poll(async () => (await readAreas(s)).local.people).toMatchObject({ list: [{ label: 'Papá' }, { label: 'Tía' }] });
     await expect.poll(async () => (await readAreas(s)).session.people).toBeUndefined();
-    expect(await popup.locator('#remember-hint').textContent()).toContain('quedan guardadas en este equipo');
+    // The hint follows once the store has saved the choice (and the popup re-rendered): wait for it.
+    await expect.poll(() => popup.locator('#remember-hint').textContent()).toContain('quedan guardadas en este equipo');
 
     const restarted = await relaunch();
     popup = await openPopup(restarted);
     expect(await labels(popup)).toEqual(['Papá', 'Tía']);
     expect(await activeLabel(popup)).toEqual(['Tía']);
     await expect.poll(() => readiness(popup)).toBe('1 de 8 listos');
-    expect(await popup.locator('#remember').isChecked()).toBe(true);
+    // The options are read apart from the people: the box shows the stored choice once they are in.
+    await expect.poll(() => popup.locator('#remember').isChecked()).toBe(true);
 
     // Something in session storage too, so "both areas" means something.
     const portal = await restarted.context.newPage();
@@ -243,7 +245,8 @@ describe('the popup in Chromium', () => {
     expect(await focused()).toContain('|Sí, olvidar todo|');
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('p.status').textContent()).toBe('Listo: ClaveGuía ya no guarda nada.');
-    expect(await focused()).toContain('|Olvidar todo|');
+    // The focus goes back in an effect after the status is rendered: wait for it.
+    await expect.poll(focused).toContain('|Olvidar todo|');
   });
 
   it('passes axe-core on the popup and the options page, in Spanish and English, light and dark, and fits 360 px at 200 % zoom', async () => {
@@ -254,11 +257,11 @@ describe('the popup in Chromium', () => {
     await popup.getByRole('button', { name: 'Agregar una persona' }).click();
     await popup.locator('#person-label').fill('Mamá');
     await popup.locator('#person-cedula').fill('1712345601');
-    expect(await popup.locator('[data-error-for="person-cedula"]').isVisible()).toBe(true);
+    await expect.poll(() => popup.locator('[data-error-for="person-cedula"]').isVisible()).toBe(true);
     const options = await s.context.newPage();
     await options.setViewportSize({ width: 1280, height: 720 });
     await options.goto(optionsUrl(s));
-    await options.locator('h1').waitFor();
+    await options.locator(OPTIONS_READ).waitFor();
 
     const axe = async (page: Page, label: string) => {
       // Extension pages forbid inline scripts (CSP); evaluate runs outside the page's CSP.

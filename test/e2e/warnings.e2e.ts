@@ -101,7 +101,17 @@ async function typeOnKeypad(driver: PageDriver, field: string, text: string): Pr
   for (const char of text) await driver.click(`${PAD} button[data-key="${char}"]`);
 }
 
-function expectBeside(probe: NoteProbe | null): void {
+/**
+ * The note beside `anchor` once placed: notes are placed on the animation frame after they are rendered (and
+ * again when the page moves), so the probe is read until it is beside its field or time runs out, then checked.
+ */
+async function expectBeside(driver: PageDriver, anchor: string, field: string | null): Promise<void> {
+  const beside = (p: NoteProbe | null) => !!p && !p.overField && !p.overLabel && p.inView;
+  let probe = await note(driver, anchor, field);
+  for (const deadline = Date.now() + 5_000; !beside(probe) && Date.now() < deadline; ) {
+    await new Promise((done) => setTimeout(done, 100));
+    probe = await note(driver, anchor, field);
+  }
   expect(probe, 'a note is shown').not.toBeNull();
   expect(probe!.overField, 'the note does not cover its field').toBe(false);
   expect(probe!.overLabel, 'the note does not cover the field’s label').toBe(false);
@@ -123,7 +133,7 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-check-digit']);
   // The content script has run its checks here: no estimator in its world on this step.
   if (estimatorInScriptWorld) expect(await estimatorInScriptWorld()).toBe(false);
-  expectBeside(await note(driver, 'id-number', CEDULA));
+  await expectBeside(driver, 'id-number', CEDULA);
   await driver.fill(CEDULA, '1712345600');
   await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-differs']);
   const differs = (await note(driver, 'id-number', CEDULA))!;
@@ -145,8 +155,8 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await driver.select(MONTH_LIST, String(PERSON.birthMonth + 1));
   await expect.poll(() => codesOf(driver, 'birth-month', MONTH_LIST), { timeout: 5_000 }).toEqual(['birth-month-differs']);
   expect(await codesOf(driver, 'birth-day', DAY_LIST)).toEqual([]);
+  await expectBeside(driver, 'birth-month', MONTH_LIST);
   const month = await note(driver, 'birth-month', MONTH_LIST);
-  expectBeside(month);
   expect(month!.text).toContain('Mamá');
   expect(month!.text).not.toMatch(/julio|agosto|\b[78]\b/i);
   await driver.select(MONTH_LIST, String(PERSON.birthMonth));
@@ -167,7 +177,7 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('new-key');
   await typeOnKeypad(driver, KEY_FIELD, KEY);
   await expect.poll(() => codesOf(driver, 'new-key', KEY_FIELD), { timeout: 5_000 }).toContain('key-has-cedula');
-  expectBeside(await note(driver, 'new-key', KEY_FIELD));
+  await expectBeside(driver, 'new-key', KEY_FIELD);
   // It names whose data the key contains, never the data.
   expect((await note(driver, 'new-key', KEY_FIELD))!.text).toContain('Mamá');
   expect((await note(driver, 'new-key', KEY_FIELD))!.text).not.toContain(PERSON.cedula);
@@ -178,7 +188,7 @@ async function everyCase(driver: PageDriver, estimatorInScriptWorld?: () => Prom
   expect(await driver.evaluate(estimatorInPageWorld, ESTIMATOR_KEY)).toBe(false);
   await typeOnKeypad(driver, CONFIRM_FIELD, 'ab1104567838');
   await expect.poll(() => codesOf(driver, 'key-confirmation', CONFIRM_FIELD), { timeout: 5_000 }).toContain('key-confirmation-differs');
-  expectBeside(await note(driver, 'key-confirmation', CONFIRM_FIELD));
+  await expectBeside(driver, 'key-confirmation', CONFIRM_FIELD);
   await driver.click(`${PAD} button[data-key-action="back"]`);
   await driver.click(`${PAD} button[data-key="7"]`);
   const confirmValue = (sel: string) => document.querySelector<HTMLInputElement>(sel)!.value;
@@ -240,7 +250,7 @@ describe('mismatch warnings beside the fields', () => {
     await expect.poll(async () => (await driver.overlayState()).step, { timeout: 10_000 }).toBe('identity');
     await driver.fill(CEDULA, '1712345601');
     await expect.poll(() => codesOf(driver, 'id-number', CEDULA), { timeout: 5_000 }).toEqual(['cedula-check-digit']);
-    expectBeside(await note(driver, 'id-number', CEDULA));
+    await expectBeside(driver, 'id-number', CEDULA);
     await page.screenshot({ path: 'test-results/warnings/chromium-200-percent.png' });
   });
 

@@ -31,3 +31,9 @@ export function requireBuild(dir: string): string {
  * yet"): wait for it before reading who is listed.
  */
 export const POPUP_PEOPLE_READ = 'section[data-people-read="true"]';
+
+/**
+ * The options page once the store has answered (before that its choices are the defaults, not the stored ones):
+ * wait for it before reading or changing a choice.
+ */
+export const OPTIONS_READ = 'main[data-options-read="true"]';

@@ -57,6 +57,44 @@ describe('Options page', () => {
     expect($('h1')?.textContent).toBe('Opciones de ClaveGuía');
   });
 
+  it('says it is busy until the store has answered, then shows the stored choices and marks them read', async () => {
+    await fakeBrowser.storage.local.set({ [OPTIONS.key]: { language: 'en' } });
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const slow = { ...pagesStore, loadOptions: () => answered.then(() => pagesStore.loadOptions()) };
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<OptionsPage store={slow} />, container));
+    await flush();
+    const main = $('main')!;
+    expect(main.getAttribute('aria-busy')).toBe('true');
+    expect(main.getAttribute('data-options-read')).toBe('false');
+    expect($<HTMLInputElement>('input[name="language"]:checked')?.value).toBe('auto');
+    answer();
+    await flush();
+    expect(main.getAttribute('aria-busy')).toBe('false');
+    expect(main.getAttribute('data-options-read')).toBe('true');
+    expect($<HTMLInputElement>('input[name="language"]:checked')?.value).toBe('en');
+  });
+
+  it('shows a choice as made while the store writes it, though the page re-renders meanwhile', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...pagesStore, saveOptions: (change: Parameters<typeof pagesStore.saveOptions>[0]) => held.then(() => pagesStore.saveOptions(change)) };
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<OptionsPage store={slow} />, container));
+    await flush();
+    const english = $$<HTMLInputElement>('input[name="language"]').find((r) => r.value === 'en')!;
+    await click(english);
+    // Another context changes the people: the page reads them again and re-renders before the choice is stored.
+    await fakeBrowser.storage.session.set({ people: { activeId: 'a', list: [{ id: 'a', label: 'Mamá' }] } });
+    await flush();
+    expect(english.checked).toBe(true);
+    release();
+    await flush();
+    expect(english.checked).toBe(true);
+    expect(await options()).toMatchObject({ language: 'en' });
+  });
+
   it('keeps each flow link validity within the bounds, and says so on nonsense', async () => {
     await open();
     expect($<HTMLInputElement>('#validity-recover')?.value).toBe('15');

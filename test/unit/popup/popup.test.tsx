@@ -287,6 +287,61 @@ describe('Popup: people', () => {
   });
 });
 
+describe('Popup: what was clicked stays shown while the store writes it', () => {
+  /** A store whose `method` waits for release() while `hold` is on. */
+  function holding<K extends 'setRemember' | 'updatePeople'>(method: K) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const control = { hold: false, release: () => release() };
+    const original = pagesStore[method] as (...args: unknown[]) => Promise<unknown>;
+    const store = { ...pagesStore, [method]: (...args: unknown[]) => (control.hold ? held.then(() => original(...args)) : original(...args)) };
+    return { store: store as typeof pagesStore, control };
+  }
+  async function openWith(store: typeof pagesStore): Promise<void> {
+    container = document.body.appendChild(document.createElement('div'));
+    act(() => render(<Popup store={store} />, container));
+    await flush();
+  }
+  /** Another context writes the people as they are stored: the popup reads them again and re-renders. */
+  const rewritePeople = async () => {
+    await fakeBrowser.storage.session.set({ [PEOPLE_SESSION.key]: await stored('session', PEOPLE_SESSION.key) });
+    await flush();
+  };
+
+  it('the remember box stays ticked while the people move to storage.local', async () => {
+    const { store, control } = holding('setRemember');
+    await openWith(store);
+    await addPerson({ label: 'Mamá' });
+    control.hold = true;
+    const box = $<HTMLInputElement>('#remember')!;
+    await click(box);
+    expect(box.checked).toBe(true);
+    await rewritePeople();
+    expect(box.checked).toBe(true);
+    control.release();
+    await flush();
+    expect(box.checked).toBe(true);
+    expect(await stored('local', OPTIONS.key)).toMatchObject({ rememberPeople: true });
+  });
+
+  it('a tick stays ticked while it is written, though a read of the people from before it answers meanwhile', async () => {
+    const { store, control } = holding('updatePeople');
+    await openWith(store);
+    await addPerson({ label: 'Mamá' });
+    control.hold = true;
+    const box = $<HTMLInputElement>('#pf-id-number')!;
+    await click(box);
+    expect(box.checked).toBe(true);
+    await rewritePeople();
+    expect(box.checked).toBe(true);
+    expect($('.readiness')?.textContent).toBe('1 de 8 listos');
+    control.release();
+    await flush();
+    expect(box.checked).toBe(true);
+    expect(await stored('session', PEOPLE_SESSION.key)).toMatchObject({ list: [{ label: 'Mamá', preflight: { 'id-number': true } }] });
+  });
+});
+
 describe('Popup: the active tab', () => {
   it.each([
     ['https://app.iess.gob.ec/iess-gestion-desbloqueo-publico-web/', 'official'],
