@@ -88,8 +88,7 @@ export class ContentApp implements Guide {
     const people = new ActivePerson(this.api);
     teardown.add(() => people.destroy());
     const services = overlayServices(this.api, this.store, this.doc, this.options.hideOnThisSite, people, this.options.preloaded?.settings ?? null);
-    services.pageScopes = this.scopes;
-    const overlay = createOverlay(this.doc, services);
+    const overlay = createOverlay(this.doc, { ...services, pageScopes: this.scopes });
     teardown.add(() => overlay.destroy());
     teardown.add(people.subscribe(() => overlay.refreshPerson()));
     overlay.start();

@@ -28,7 +28,11 @@ export interface PageDriver {
    * works on the shipped build's closed root too; empty when there is no overlay.
    */
   overlayAlerts(): Promise<string[]>;
-  /** Clicks an element inside the (possibly cross-origin) child frame whose URL contains `urlPart`. */
+  /**
+   * Clicks an element inside the (possibly cross-origin) child frame whose URL contains `urlPart`, once that
+   * frame's document has loaded: its control can be on screen before the script that listens to it has run,
+   * and a click then is lost (the walks' CAPTCHA token never came once, under load).
+   */
   clickInFrame(urlPart: string, selector: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -79,6 +83,7 @@ export function playwrightDriver(page: PlaywrightPage): PageDriver {
     overlayAlerts: () => overlayAlertsIn(driver.evaluate),
     clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
       const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
+      await frame.waitForLoadState('load', { timeout: timeoutMs });
       await frame.click(selector, { timeout: timeoutMs });
     },
     close: () => page.close(),
@@ -112,6 +117,7 @@ export function puppeteerDriver(page: PuppeteerPage): PageDriver {
     overlayAlerts: () => overlayAlertsIn(driver.evaluate),
     clickInFrame: async (urlPart, selector, timeoutMs = 10_000) => {
       const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, timeoutMs);
+      await frame.waitForFunction(() => document.readyState === 'complete', { timeout: timeoutMs });
       await frame.waitForSelector(selector, { timeout: timeoutMs, visible: true });
       await frame.click(selector);
     },
