@@ -6,14 +6,15 @@ import { clip } from '../text/fold';
 import { ALERT_IDS, type AlertId } from './vocabulary';
 
 /**
- * A finer reading replaces the coarser one the same words also raise: "no tiene correo registrado" is not an
+ * A finer reading replaces the coarser ones the same words also raise: "no tiene correo registrado" is not an
  * unknown cédula, "no registra huella" says why the key stays blocked, a pause on code generation with its wait
- * time is not a blocked key (issue 18).
+ * time is not a blocked key (issue 18). "No consta su huella…; el desbloqueo en línea no está disponible" is
+ * neither an unknown cédula nor the service down (corpus round 5).
  */
-const SUPERSEDES: ReadonlyMap<AlertId, AlertId> = new Map<AlertId, AlertId>([
-  ['no-email', 'not-registered'],
-  ['no-fingerprint', 'account-blocked'],
-  ['code-paused', 'account-blocked'],
+const SUPERSEDES: ReadonlyMap<AlertId, readonly AlertId[]> = new Map<AlertId, readonly AlertId[]>([
+  ['no-email', ['not-registered']],
+  ['no-fingerprint', ['account-blocked', 'not-registered', 'service-unavailable']],
+  ['code-paused', ['account-blocked']],
 ]);
 
 export interface AlertResult {
@@ -60,6 +61,6 @@ export function readAlerts(f: Features, formless: boolean, errorPage: boolean): 
       }
     }
   }
-  for (const [finer, coarser] of SUPERSEDES) if (found.has(finer)) found.delete(coarser);
+  for (const [finer, coarser] of SUPERSEDES) if (found.has(finer)) for (const id of coarser) found.delete(id);
   return { alerts: ALERT_IDS.filter((a) => found.has(a)), signals };
 }

@@ -143,11 +143,15 @@ function* decideLayer(f: Features, inherited: number | null, flowFrom: Features 
   const entries = f.truncated ? 1 : (counts.get('entries') ?? countOf(f, 'entries'));
   // A truncated view may hold a form it did not reach: it is never read as a page without one.
   const formless = f.fields.length === 0 && !f.truncated;
-  const alerts = readAlerts(f, formless, step === 'error' || (step === 'none' && entries === 0));
+  const onApp = isRecoveryAppPath(f.path);
+  // Off a recovery flow, a page's prose and headings are not the portal reporting a state: a news article or an
+  // FAQ that tells how to unlock a key ("si no tiene registrada su huella…") raised alerts and called the guide
+  // up (corpus round 5). There only its error messages count.
+  const proseReports = step !== 'none' || inFlow || onApp;
+  const alerts = readAlerts(f, formless && proseReports, step === 'error' || (step === 'none' && entries === 0 && proseReports));
 
   // Candidates only when the page is part of a recovery flow: elsewhere "not a recovery page" is the answer.
   // On the recovery apps' own paths that answer is never given: unsure, the guide offers the best it has.
-  const onApp = isRecoveryAppPath(f.path);
   let candidates: StepCandidate[] = ranked
     .filter((r) => inFlow && step === 'none' && r.score >= CANDIDATE_MIN_SCORE)
     .slice(0, 3)

@@ -438,7 +438,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
   {
     alert: 'no-email',
     match:
-      /(no tiene|no registra|no posee|no cuenta con|sin) (un |una |ningun )?(correo|e-?mail|direccion de correo)|(correo|e-?mail)\w* (\w+ ){0,3}no (esta |se encuentra )?registrad|(does not|doesn'?t) have (a |an )?(registered )?e-?mail|no (registered )?e-?mail (address )?(on file|registered)/,
+      /(no tiene|no registra|no posee|no cuenta con|sin) (un |una |ningun )?(correo|e-?mail|direccion de correo)|no (existe|hay|se encontro|se encuentra) (registrad[ao] )?(una |un |ninguna? )?(direccion de )?(correo|e-?mail)|(correo|e-?mail)\w* (\w+ ){0,3}no (esta |se encuentra )?registrad|(does not|doesn'?t) have (a |an )?(registered )?e-?mail|no (registered )?e-?mail (address )?(on file|registered)/,
   },
   {
     alert: 'no-fingerprint',
