@@ -5,7 +5,8 @@
  * the person has.
  *
  * The on-screen keyboard is simulated by a shorter viewport: at each stop the page is made 360×320 (about half
- * of the screen, what Android's keyboard leaves), the step's first field is focused, and then, measured
+ * of the screen, what Android's keyboard leaves), the step's first field is focused (on a step where nothing
+ * takes typing no keyboard opens, so the screen stays whole), and then, measured
  * against window.visualViewport: the step's title and what to do now are fully on screen, the field in use and
  * its label are not under the guide, no other portal control is under it unless no spot was free even for
  * its short form (those stops are counted and printed), every control of ours is at least 44×44, and
@@ -141,7 +142,13 @@ async function checkStop(phone: Phone, result: StopResult, screen: Screen, label
   const problems: string[] = [];
   // The keyboard opens: half the screen, and the person taps the step's first field.
   await phone.resize(keyboardOpen(screen));
-  const typing = await settledReading(phone, true);
+  let typing = await settledReading(phone, true);
+  if (typing.field === null) {
+    // Nothing on this step takes typing (the security image's picture grid, the "mail sent" page): a phone opens
+    // no keyboard there, and the field the person left was replaced with the step, so its keyboard closed.
+    await phone.resize(screen);
+    typing = await settledReading(phone, false);
+  }
   problems.push(...typing.problems);
   // Where there is room the bar covers no control; where there is none even for its short form, it takes that
   // form and covers as few as it can (never the field in use or its label): counted, and printed at the end.
