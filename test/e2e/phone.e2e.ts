@@ -67,10 +67,42 @@ async function axeIn(page: { addScriptTag(o: { content: string }): Promise<unkno
   return evaluate(runAxe, '[data-claveguia-host]');
 }
 
+/**
+ * As a person does on a phone: bring the control on screen, look (the guide re-places itself on the scroll,
+ * one frame later), then tap. A driver alone scrolls and clicks in the same moment, before anything can move,
+ * and a tap inside a frame (the CAPTCHA's box) is not checked against what the parent page shows over it: the
+ * CAPTCHA click of a phone walk was lost once that way, under load.
+ */
+function lookingDriver(base: PageDriver): PageDriver {
+  const settle = () => base.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))), null);
+  const look = async (selector: string) => {
+    await base.evaluate((s: string) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), selector);
+    await settle();
+  };
+  const frameSelector = (urlPart: string) => `iframe[src*="${urlPart}"]`;
+  return {
+    ...base,
+    click: async (selector) => {
+      await look(selector);
+      await base.click(selector);
+    },
+    check: async (selector) => {
+      await look(selector);
+      await base.check(selector);
+    },
+    clickInFrame: async (urlPart, selector, timeoutMs) => {
+      await base.waitFor(frameSelector(urlPart), timeoutMs);
+      await look(frameSelector(urlPart));
+      await base.clickInFrame(urlPart, selector, timeoutMs);
+    },
+  };
+}
+
 async function chromiumPhone(screen: Screen): Promise<Phone> {
   const session: ChromiumSession = await launchChromium(requireBuild(OPEN_ROOT.chrome), { viewport: screen, mobile: true });
   const page: PlaywrightPage = await session.context.newPage();
-  const driver = playwrightDriver(page);
+  const base = playwrightDriver(page);
+  const driver = lookingDriver(base);
   return {
     driver,
     resize: (size) => page.setViewportSize(size),
@@ -84,24 +116,7 @@ async function firefoxPhone(screen: Screen): Promise<Phone> {
   const session: FirefoxSession = await launchFirefox(requireBuild(OPEN_ROOT.firefox));
   const page: PuppeteerPage = await session.browser.newPage();
   await page.setViewport(screen);
-  const base = puppeteerDriver(page);
-  // As a person does: bring the control on screen, look (the guide re-places itself on the scroll, one frame
-  // later), then tap. Puppeteer alone scrolls and clicks in the same moment, before anything can move.
-  const lookThenTap = async (selector: string) => {
-    await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
-    await base.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))), null);
-  };
-  const driver: PageDriver = {
-    ...base,
-    click: async (selector) => {
-      await lookThenTap(selector);
-      await base.click(selector);
-    },
-    check: async (selector) => {
-      await lookThenTap(selector);
-      await base.check(selector);
-    },
-  };
+  const driver = lookingDriver(puppeteerDriver(page));
   return {
     driver,
     resize: (size) => page.setViewport(size),
@@ -191,6 +206,10 @@ async function checkStop(phone: Phone, result: StopResult, screen: Screen, label
   const axePanel = await phone.axe();
   if (axePanel.violations.length > 0 || axePanel.inspected === 0) problems.push(`axe (panel): ${axePanel.violations.join(', ') || 'inspected nothing'}`);
   await phone.tapGuide('collapse');
+  // The next stop's taps land on the page only once the opened guide has gone back to its bar.
+  const collapsed = async () => (await phone.driver.evaluate(readPhone, false)).form !== 'panel';
+  for (const deadline = Date.now() + 10_000; !(await collapsed()) && Date.now() < deadline; ) await pause(100);
+  if (!(await collapsed())) problems.push('the guide did not close on a tap');
   return problems;
 }
 

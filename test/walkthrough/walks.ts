@@ -117,9 +117,24 @@ async function poll(what: string, check: () => Promise<boolean>, timeoutMs = 10_
  */
 async function tickCaptcha(ctx: WalkContext): Promise<void> {
   await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
-  await poll('the CAPTCHA token', () =>
-    ctx.driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null),
-  );
+  try {
+    await poll('the CAPTCHA token', () =>
+      ctx.driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null),
+    );
+  } catch (error) {
+    // Say which side lost it: an unticked box is a lost click, a ticked one a token that never arrived.
+    const box = await ctx.driver
+      .evaluateInFrame(
+        CAPTCHA_FRAME,
+        (selector: string) => {
+          const input = document.querySelector<HTMLInputElement>(selector);
+          return input ? `checked=${input.checked} disabled=${input.disabled} status «${document.getElementById('estado')?.textContent ?? ''}»` : 'no box';
+        },
+        CAPTCHA_BOX,
+      )
+      .catch((reason: unknown) => `unreadable (${String(reason)})`);
+    throw new Error(`${(error as Error).message}; the box in the frame: ${box}`, { cause: error });
+  }
 }
 
 /** Clicks a link by its text, the way a person follows it. */

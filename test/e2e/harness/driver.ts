@@ -34,6 +34,8 @@ export interface PageDriver {
    * and a click then is lost (the walks' CAPTCHA token never came once, under load).
    */
   clickInFrame(urlPart: string, selector: string, timeoutMs?: number): Promise<void>;
+  /** Runs a function in the child frame whose URL contains `urlPart` (found as `clickInFrame` finds it). */
+  evaluateInFrame<A, R>(urlPart: string, fn: (arg: A) => R, arg: A): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,10 @@ export function playwrightDriver(page: PlaywrightPage): PageDriver {
       await frame.waitForLoadState('load', { timeout: timeoutMs });
       await frame.click(selector, { timeout: timeoutMs });
     },
+    evaluateInFrame: async (urlPart, fn, arg) => {
+      const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, 10_000);
+      return frame.evaluate(fn as (a: unknown) => unknown, arg) as never;
+    },
     close: () => page.close(),
   };
   return driver;
@@ -120,6 +126,10 @@ export function puppeteerDriver(page: PuppeteerPage): PageDriver {
       await frame.waitForFunction(() => document.readyState === 'complete', { timeout: timeoutMs });
       await frame.waitForSelector(selector, { timeout: timeoutMs, visible: true });
       await frame.click(selector);
+    },
+    evaluateInFrame: async (urlPart, fn, arg) => {
+      const frame = await findFrame(() => page.frames(), (f) => f.url(), urlPart, 10_000);
+      return frame.evaluate(fn as (a: unknown) => unknown, arg) as never;
     },
     close: () => page.close(),
   };
