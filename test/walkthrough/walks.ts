@@ -113,17 +113,16 @@ async function poll(what: string, check: () => Promise<boolean>, timeoutMs = 10_
 
 /**
  * Ticks "No soy un robot" inside the cross-origin frame and waits for the token to reach the parent's
- * textarea (the frame fetches it, then posts it to the page).
+ * textarea (the frame fetches it, then posts it to the page). If the box is still empty after a while, the
+ * tap was lost, and the walk taps again once, as a person who sees an empty box would, saying so in the
+ * output; a box ticked and waiting is left alone. If the token still does not come, the error says which side
+ * lost it: an unticked box is a lost click, a ticked one a token that never arrived.
  */
 async function tickCaptcha(ctx: WalkContext): Promise<void> {
-  await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
-  try {
-    await poll('the CAPTCHA token', () =>
-      ctx.driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null),
-    );
-  } catch (error) {
-    // Say which side lost it: an unticked box is a lost click, a ticked one a token that never arrived.
-    const box = await ctx.driver
+  const tokenArrived = () =>
+    ctx.driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null);
+  const readBox = () =>
+    ctx.driver
       .evaluateInFrame(
         CAPTCHA_FRAME,
         (selector: string) => {
@@ -133,7 +132,21 @@ async function tickCaptcha(ctx: WalkContext): Promise<void> {
         CAPTCHA_BOX,
       )
       .catch((reason: unknown) => `unreadable (${String(reason)})`);
-    throw new Error(`${(error as Error).message}; the box in the frame: ${box}`, { cause: error });
+  await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
+  const tokenSoon = await poll('the CAPTCHA token', tokenArrived, 5_000).then(
+    () => true,
+    () => false,
+  );
+  if (tokenSoon) return;
+  const box = await readBox();
+  if (box.startsWith('checked=false')) {
+    console.warn(`walk: the CAPTCHA tap was lost (${box}); tapping again`);
+    await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
+  }
+  try {
+    await poll('the CAPTCHA token', tokenArrived);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the box in the frame: ${await readBox()}`, { cause: error });
   }
 }
 
