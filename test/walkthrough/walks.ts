@@ -118,11 +118,11 @@ async function poll(what: string, check: () => Promise<boolean>, timeoutMs = 10_
  * output; a box ticked and waiting is left alone. If the token still does not come, the error says which side
  * lost it: an unticked box is a lost click, a ticked one a token that never arrived.
  */
-async function tickCaptcha(ctx: WalkContext): Promise<void> {
+export async function tickCaptcha(driver: PageDriver): Promise<void> {
   const tokenArrived = () =>
-    ctx.driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null);
+    driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null);
   const readBox = () =>
-    ctx.driver
+    driver
       .evaluateInFrame(
         CAPTCHA_FRAME,
         (selector: string) => {
@@ -132,7 +132,7 @@ async function tickCaptcha(ctx: WalkContext): Promise<void> {
         CAPTCHA_BOX,
       )
       .catch((reason: unknown) => `unreadable (${String(reason)})`);
-  await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
+  await driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
   const tokenSoon = await poll('the CAPTCHA token', tokenArrived, 5_000).then(
     () => true,
     () => false,
@@ -141,7 +141,7 @@ async function tickCaptcha(ctx: WalkContext): Promise<void> {
   const box = await readBox();
   if (box.startsWith('checked=false')) {
     console.warn(`walk: the CAPTCHA tap was lost (${box}); tapping again`);
-    await ctx.driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
+    await driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
   }
   try {
     await poll('the CAPTCHA token', tokenArrived);
@@ -232,7 +232,7 @@ function search(cedula: string, expect: Expectation, opts: { tick?: boolean; nam
     does: opts.does ?? `escribe la cédula ${cedula}${opts.tick === false ? ' sin marcar el CAPTCHA' : ', marca «No soy un robot»'} y pulsa Buscar`,
     action: async (ctx) => {
       await ctx.driver.fill(byId('frmRecuperar:txtCedula'), cedula);
-      if (opts.tick !== false) await tickCaptcha(ctx);
+      if (opts.tick !== false) await tickCaptcha(ctx.driver);
       opts.beforeSubmit?.(ctx);
       await ctx.driver.click(byId('frmRecuperar:btnBuscar'));
     },
@@ -312,7 +312,7 @@ function employerIdentity(e: Employer): Stop {
       await ctx.driver.fill(byId('frmRecuperarClave:txtRuc'), e.ruc);
       await ctx.driver.fill(byId('frmRecuperarClave:txtSucursal'), e.sucursal);
       await ctx.driver.fill(byId('frmRecuperarClave:j_id21'), e.representativeCedula);
-      await tickCaptcha(ctx);
+      await tickCaptcha(ctx.driver);
       await ctx.driver.click(byId('frmRecuperarClave:btnValidar'));
     },
     expect: on('code', 'employer'),
