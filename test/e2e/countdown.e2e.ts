@@ -167,8 +167,21 @@ describe('the link countdown in Chromium', () => {
       );
     const [target] = await swTargets();
     expect(target, 'the extension service worker target').toBeDefined();
+    // The worker is marked first: the overlay's next ping can wake a new one under the same target before a
+    // loaded machine lists the targets again, so "stopped" is the target gone or the marked worker gone.
+    const stopMark = `stopped-${Date.now()}`;
+    await (await worker()).evaluate((m) => void ((globalThis as { claveguiaTestMark?: string }).claveguiaTestMark = m), stopMark);
+    const markedWorkerRuns = async (): Promise<boolean | null> => {
+      const answer = (await worker())
+        .evaluate(() => (globalThis as { claveguiaTestMark?: string }).claveguiaTestMark ?? null)
+        .then((m) => m === stopMark, () => false);
+      // A worker that does not answer within a second is neither: poll again.
+      return Promise.race([answer, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
+    };
     await cdp.send('Target.closeTarget', { targetId: target!.targetId });
-    await expect.poll(async () => (await swTargets()).some((t) => t.targetId === target!.targetId), { timeout: 5_000 }).toBe(false);
+    await expect
+      .poll(async () => !(await swTargets()).some((t) => t.targetId === target!.targetId) || (await markedWorkerRuns()) === false, { timeout: 10_000 })
+      .toBe(true);
     const afterStop = seconds((await page.evaluate(readChip)).clock);
     mark(`worker stopped at ${afterStop} s left`);
 
