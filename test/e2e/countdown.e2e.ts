@@ -15,7 +15,7 @@
  * "nothing is lost" part is the unit test that rebuilds the background from storage alone).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ManualClock } from '../portal/clock';
 import { createPortalServer, type PortalServer } from '../portal/server';
 import { openBrowser, type BrowserUnderTest } from '../walkthrough/browsers';
@@ -23,6 +23,7 @@ import { failed, runWalk } from '../walkthrough/runner';
 import { followMailLink, persona, upToEmailSent, type Walk, type WalkContext } from '../walkthrough/walks';
 import { playwrightDriver, type PageDriver } from './harness/driver';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { extensionWorker, stopExtensionWorker } from './harness/worker-stop';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 
 const VALIDITY_MS = 60_000;
@@ -97,11 +98,7 @@ describe('the link countdown in Chromium', () => {
     await portal?.stop();
   });
 
-  /** The extension's worker now: the newest one (a stopped worker is replaced by the next event). */
-  async function worker(): Promise<Worker> {
-    const live = session.context.serviceWorkers().filter((w) => w.url().includes(session.extensionId)).at(-1);
-    return live ?? (await session.context.waitForEvent('serviceworker', { timeout: 10_000 }));
-  }
+  const worker = () => extensionWorker(session);
   /** The badge text, read inside the worker (`chrome.action.getBadgeText`). */
   async function badge(): Promise<string> {
     const workers = session.context.serviceWorkers().filter((w) => w.url().includes(session.extensionId)).reverse();
@@ -159,35 +156,17 @@ describe('the link countdown in Chromium', () => {
     await popup.close();
     mark('agreement');
 
-    // Stop the worker mid-countdown through the DevTools protocol (Target.closeTarget on its target).
-    const cdp = await session.context.newCDPSession(page);
-    const swTargets = async () =>
-      ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
-        (t) => t.type === 'service_worker' && t.url.includes(session.extensionId),
-      );
-    const [target] = await swTargets();
-    expect(target, 'the extension service worker target').toBeDefined();
-    // The worker is marked first: the overlay's next ping can wake a new one under the same target before a
-    // loaded machine lists the targets again, so "stopped" is the target gone or the marked worker gone.
-    const stopMark = `stopped-${Date.now()}`;
-    await (await worker()).evaluate((m) => void ((globalThis as { claveguiaTestMark?: string }).claveguiaTestMark = m), stopMark);
-    const markedWorkerRuns = async (): Promise<boolean | null> => {
-      const answer = (await worker())
-        .evaluate(() => (globalThis as { claveguiaTestMark?: string }).claveguiaTestMark ?? null)
-        .then((m) => m === stopMark, () => false);
-      // A worker that does not answer within a second is neither: poll again.
-      return Promise.race([answer, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
-    };
-    await cdp.send('Target.closeTarget', { targetId: target!.targetId });
-    await expect
-      .poll(async () => !(await swTargets()).some((t) => t.targetId === target!.targetId) || (await markedWorkerRuns()) === false, { timeout: 10_000 })
-      .toBe(true);
+    // Stop the worker mid-countdown, as Chrome does when idle.
+    await stopExtensionWorker(session, page);
     const afterStop = seconds((await page.evaluate(readChip)).clock);
     mark(`worker stopped at ${afterStop} s left`);
 
     // The overlay keeps counting, and its next ping wakes a new worker that drives the badge again.
     await expect.poll(async () => seconds((await page.evaluate(readChip)).clock), { timeout: 4_000 }).toBeLessThan(afterStop);
-    await expect.poll(async () => (await swTargets()).length, { timeout: 5_000 }).toBe(1);
+    // A new worker runs (the stopped one carried a mark in its global scope; this one has none).
+    await expect
+      .poll(async () => (await worker()).evaluate(() => typeof (globalThis as { claveguiaTestMark?: string }).claveguiaTestMark).catch(() => 'no worker'), { timeout: 5_000 })
+      .toBe('undefined');
     await expect
       .poll(async () => {
         const [b, o] = await Promise.all([badge().catch(() => ''), page.evaluate(readChip)]);

@@ -14,12 +14,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../portal/clock';
 import { failed, runWalk } from '../walkthrough/runner';
 import { persona, upToEmailSent, walkContext, type Stop } from '../walkthrough/walks';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { extensionWorker, stopExtensionWorker } from './harness/worker-stop';
 import { playwrightDriver } from './harness/driver';
 import { OPEN_ROOT, OPTIONS_READ, POPUP_PEOPLE_READ, requireBuild } from './harness/extensions';
 import { usePracticePortal } from './harness/practice-portal';
@@ -34,10 +35,7 @@ type Areas = Record<Area, Record<string, unknown>>;
 declare const chrome: { storage: Record<Area, { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> }> };
 
 /** The extension's newest worker (a stopped one is replaced by the next event). */
-async function worker(session: ChromiumSession): Promise<Worker> {
-  const live = session.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${session.extensionId}/`)).at(-1);
-  return live ?? (await session.context.waitForEvent('serviceworker', { timeout: 10_000 }));
-}
+const worker = extensionWorker;
 const readAreas = async (session: ChromiumSession): Promise<Areas> =>
   (await worker(session)).evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
 
@@ -105,22 +103,8 @@ describe('faults in Chromium', () => {
     expect(before).not.toBeNull();
     await expect.poll(async () => Object.entries((await readAreas(session)).session).some(([k, v]) => k.startsWith('ticks:') && (v as Record<string, boolean>)[before!] === true)).toBe(true);
 
-    // Stop the worker (what Chrome does after ~30 s idle), as countdown.e2e.ts does: Target.closeTarget.
-    const cdp = await session.context.newCDPSession(page);
-    const workerTargets = async () =>
-      ((await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.filter(
-        (t) => t.type === 'service_worker' && t.url.includes(session.extensionId),
-      );
-    const [target] = await workerTargets();
-    expect(target).toBeDefined();
-    // Asked again while it is still there: a stop request can be lost while the worker answers a message (seen
-    // once in a full run: the same target still listed 10 s later).
-    const stillRunning = async () => {
-      const alive = (await workerTargets()).some((t) => t.targetId === target!.targetId);
-      if (alive) await cdp.send('Target.closeTarget', { targetId: target!.targetId }).catch(() => undefined);
-      return alive;
-    };
-    await expect.poll(stillRunning, { timeout: 10_000 }).toBe(false);
+    // Stop the worker (what Chrome does after ~30 s idle).
+    await stopExtensionWorker(session, page);
 
     // The walk goes on; the guide follows, and the email-sent step starts the countdown in a new worker.
     await walk(page, [answer!]);
