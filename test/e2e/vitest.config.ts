@@ -13,6 +13,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a condition; its 1 s default is short on a loaded 2-core runner (a worker woken, a
+    // page detected). A longer wait changes nothing that passes, only how long a real failure takes to say so.
+    expect: { poll: { timeout: 5_000 } },
     reporters: ['default', new SlowestReporter()],
   },
 });
