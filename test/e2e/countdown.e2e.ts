@@ -23,7 +23,7 @@ import { failed, runWalk } from '../walkthrough/runner';
 import { followMailLink, persona, upToEmailSent, type Walk, type WalkContext } from '../walkthrough/walks';
 import { playwrightDriver, type PageDriver } from './harness/driver';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { extensionWorker, stopExtensionWorker } from './harness/worker-stop';
+import { extensionWorker, stopExtensionWorker, stopMarkOf } from './harness/worker-stop';
 import { OPEN_ROOT, requireBuild } from './harness/extensions';
 
 const VALIDITY_MS = 60_000;
@@ -164,9 +164,7 @@ describe('the link countdown in Chromium', () => {
     // The overlay keeps counting, and its next ping wakes a new worker that drives the badge again.
     await expect.poll(async () => seconds((await page.evaluate(readChip)).clock), { timeout: 4_000 }).toBeLessThan(afterStop);
     // A new worker runs (the stopped one carried a mark in its global scope; this one has none).
-    await expect
-      .poll(async () => (await worker()).evaluate(() => typeof (globalThis as { claveguiaTestMark?: string }).claveguiaTestMark).catch(() => 'no worker'), { timeout: 5_000 })
-      .toBe('undefined');
+    await expect.poll(async () => stopMarkOf(await worker()).catch(() => 'no worker'), { timeout: 5_000 }).toBeNull();
     await expect
       .poll(async () => {
         const [b, o] = await Promise.all([badge().catch(() => ''), page.evaluate(readChip)]);

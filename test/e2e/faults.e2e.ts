@@ -34,10 +34,8 @@ type Area = 'local' | 'session';
 type Areas = Record<Area, Record<string, unknown>>;
 declare const chrome: { storage: Record<Area, { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> }> };
 
-/** The extension's newest worker (a stopped one is replaced by the next event). */
-const worker = extensionWorker;
 const readAreas = async (session: ChromiumSession): Promise<Areas> =>
-  (await worker(session)).evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
+  (await extensionWorker(session)).evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
 
 // ---- in the page (open shadow root)
 const overlayStep = () => document.querySelector('[data-claveguia-host]')?.getAttribute('data-claveguia-step') ?? null;
@@ -126,7 +124,7 @@ describe('faults in Chromium', () => {
 
   it('storage corrupted under every key we own: the guide, the popup and the options page fall back, then valid data replaces the garbage', async () => {
     const errors: string[] = [];
-    await (await worker(session)).evaluate(async () => {
+    await (await extensionWorker(session)).evaluate(async () => {
       await chrome.storage.local.set({ settings: 'garbage', schemaVersion: 'nope', people: { list: 5, activeId: {} }, options: [1, 2, 3], deadlines: { current: 7, entries: 'x' } });
       await chrome.storage.session.set({ people: 42, 'ticks:1': 'x', 'step:1': { step: 'nonsense' }, 'ticks:999999': [null] });
     });
@@ -159,7 +157,7 @@ describe('faults in Chromium', () => {
     const item = await portal.evaluate(tickFirstUnticked);
     await expect.poll(() => portal.evaluate(checklist)).toMatchObject({ [item!]: true });
     expect(errors).toEqual([]);
-    await (await worker(session)).evaluate(async () => {
+    await (await extensionWorker(session)).evaluate(async () => {
       await chrome.storage.local.clear();
       await chrome.storage.session.clear();
     });
@@ -194,7 +192,7 @@ describe('faults in Chromium', () => {
   });
 
   it('a browser restart on the same profile: storage.local survives (dock side, the remembered person the guide names), storage.session does not', async () => {
-    await (await worker(session)).evaluate(async () => {
+    await (await extensionWorker(session)).evaluate(async () => {
       await chrome.storage.local.set({ people: { activeId: 'p1', list: [{ id: 'p1', label: 'Abuela' }] }, options: { rememberPeople: true } });
     });
     const page = await session.context.newPage();

@@ -69,9 +69,9 @@ async function axeIn(page: { addScriptTag(o: { content: string }): Promise<unkno
 
 /**
  * As a person does on a phone: bring the control on screen, look (the guide re-places itself on the scroll,
- * one frame later), then tap. A driver alone scrolls and clicks in the same moment, before anything can move,
- * and a tap inside a frame (the CAPTCHA's box) is not checked against what the parent page shows over it: the
- * CAPTCHA click of a phone walk was lost once that way, under load.
+ * one frame later), then tap. A driver alone scrolls and clicks in the same moment, before anything can move;
+ * for a tap inside a frame (the CAPTCHA's box) Playwright checks what the parent page shows over it before the
+ * click, not as it lands. A phone walk's CAPTCHA click was lost under load, likely that way.
  */
 function lookingDriver(base: PageDriver): PageDriver {
   const settle = () => base.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))), null);
@@ -101,8 +101,7 @@ function lookingDriver(base: PageDriver): PageDriver {
 async function chromiumPhone(screen: Screen): Promise<Phone> {
   const session: ChromiumSession = await launchChromium(requireBuild(OPEN_ROOT.chrome), { viewport: screen, mobile: true });
   const page: PlaywrightPage = await session.context.newPage();
-  const base = playwrightDriver(page);
-  const driver = lookingDriver(base);
+  const driver = lookingDriver(playwrightDriver(page));
   return {
     driver,
     resize: (size) => page.setViewportSize(size),

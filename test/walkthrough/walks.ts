@@ -121,17 +121,18 @@ async function poll(what: string, check: () => Promise<boolean>, timeoutMs = 10_
 export async function tickCaptcha(driver: PageDriver): Promise<void> {
   const tokenArrived = () =>
     driver.evaluate(() => (document.querySelector<HTMLTextAreaElement>('textarea[name="g-recaptcha-response"]')?.value ?? '') !== '', null);
-  const readBox = () =>
+  const readBox = (): Promise<{ checked: boolean | null; said: string }> =>
     driver
       .evaluateInFrame(
         CAPTCHA_FRAME,
         (selector: string) => {
           const input = document.querySelector<HTMLInputElement>(selector);
-          return input ? `checked=${input.checked} disabled=${input.disabled} status «${document.getElementById('estado')?.textContent ?? ''}»` : 'no box';
+          if (!input) return { checked: null, said: 'no box' };
+          return { checked: input.checked, said: `checked=${input.checked} disabled=${input.disabled} status «${document.getElementById('estado')?.textContent ?? ''}»` };
         },
         CAPTCHA_BOX,
       )
-      .catch((reason: unknown) => `unreadable (${String(reason)})`);
+      .catch((reason: unknown) => ({ checked: null, said: `unreadable (${String(reason)})` }));
   await driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
   const tokenSoon = await poll('the CAPTCHA token', tokenArrived, 5_000).then(
     () => true,
@@ -139,14 +140,14 @@ export async function tickCaptcha(driver: PageDriver): Promise<void> {
   );
   if (tokenSoon) return;
   const box = await readBox();
-  if (box.startsWith('checked=false')) {
-    console.warn(`walk: the CAPTCHA tap was lost (${box}); tapping again`);
+  if (box.checked === false) {
+    console.warn(`walk: the CAPTCHA tap was lost (${box.said}); tapping again`);
     await driver.clickInFrame(CAPTCHA_FRAME, CAPTCHA_BOX);
   }
   try {
     await poll('the CAPTCHA token', tokenArrived);
   } catch (error) {
-    throw new Error(`${(error as Error).message}; the box in the frame: ${await readBox()}`, { cause: error });
+    throw new Error(`${(error as Error).message}; the box in the frame: ${(await readBox()).said}`, { cause: error });
   }
 }
 

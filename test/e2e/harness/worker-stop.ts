@@ -9,6 +9,11 @@ export async function extensionWorker(session: ChromiumSession): Promise<Worker>
   return live ?? (await session.context.waitForEvent('serviceworker', { timeout: 10_000 }));
 }
 
+type Marked = { claveguiaTestMark?: string };
+
+/** The mark `stopExtensionWorker` set in a worker's global scope, or null in a worker started since. */
+export const stopMarkOf = (worker: Worker): Promise<string | null> => worker.evaluate(() => (globalThis as Marked).claveguiaTestMark ?? null);
+
 /**
  * Stops the extension's worker as Chrome does after about 30 s idle (Target.closeTarget through `page`'s
  * DevTools session) and waits until it has stopped. The next event (an overlay's ping) can wake a new worker
@@ -25,11 +30,12 @@ export async function stopExtensionWorker(session: ChromiumSession, page: Page):
   const [target] = await workerTargets();
   expect(target, 'the extension service worker target').toBeDefined();
   const mark = `stopped-${Date.now()}`;
-  await (await extensionWorker(session)).evaluate((m) => void ((globalThis as { claveguiaTestMark?: string }).claveguiaTestMark = m), mark);
+  await (await extensionWorker(session)).evaluate((m) => void ((globalThis as Marked).claveguiaTestMark = m), mark);
   const markedWorkerRuns = async (): Promise<boolean | null> => {
-    const answer = (await extensionWorker(session))
-      .evaluate(() => (globalThis as { claveguiaTestMark?: string }).claveguiaTestMark ?? null)
-      .then((m) => m === mark, () => false);
+    const answer = stopMarkOf(await extensionWorker(session)).then(
+      (m) => m === mark,
+      () => false,
+    );
     // A worker that does not answer within a second is neither: poll again.
     return Promise.race([answer, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
   };
